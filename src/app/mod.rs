@@ -1,0 +1,385 @@
+//! The eframe shell: the two windows, input to commands, monitors,
+//! repaint scheduling. Behaviour lives in [`crate::show`]; drawing in
+//! [`crate::ui`].
+
+pub mod input;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use egui::{ViewportBuilder, ViewportCommand, ViewportId};
+
+use crate::deck::{self, Deck, DeckError, LoadedDeck};
+use crate::show::monitors::{Monitor, Placement, choose_placement};
+use crate::show::{Command, Presentation};
+use crate::ui::audience::audience_ui;
+use crate::ui::console::{ConsoleView, console_title, console_ui};
+
+/// The audience window's viewport id.
+pub fn audience_viewport() -> ViewportId {
+    ViewportId::from_hash_of("cuecard-audience")
+}
+
+/// Where the deck comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeckSource {
+    /// A file on disk.
+    File(PathBuf),
+    /// The Module 5 deck built into the binary.
+    BuiltIn,
+}
+
+/// Loads the deck from `source`.
+///
+/// # Errors
+/// The [`DeckError`] of [`deck::load`] or [`deck::parse`].
+pub fn load(source: &DeckSource) -> Result<LoadedDeck, DeckError> {
+    match source {
+        DeckSource::File(path) => deck::load(path),
+        DeckSource::BuiltIn => deck::parse(
+            crate::MODULE5_RON.as_bytes(),
+            Path::new(crate::MODULE5_NAME),
+            None,
+        ),
+    }
+}
+
+/// State shared by the console (root window) and the audience window,
+/// which egui may paint from its own callback.
+pub struct Shared {
+    /// The deck being presented, if one loaded.
+    pub deck: Option<LoadedDeck>,
+    /// Why the deck did not load, as `path:line:column: ...` lines.
+    pub error: Option<String>,
+    /// The presentation state.
+    pub presentation: Presentation,
+    /// Whether the audience window is open.
+    pub audience_open: bool,
+    /// Whether the audience window is full screen.
+    pub audience_fullscreen: bool,
+    /// Whether the key help is showing on the console.
+    pub help_open: bool,
+    /// Zoom of the speaker notes.
+    pub notes_zoom: f32,
+}
+
+impl Shared {
+    /// State for a deck that loaded or failed to.
+    pub fn new(loaded: Result<LoadedDeck, DeckError>) -> Self {
+        let (deck, error) = match loaded {
+            Ok(deck) => (Some(deck), None),
+            Err(error) => (None, Some(error.to_string())),
+        };
+        let presentation = match &deck {
+            Some(loaded) => Presentation::new(&loaded.deck),
+            None => Presentation::new(&empty_deck()),
+        };
+        Self {
+            deck,
+            error,
+            presentation,
+            audience_open: true,
+            audience_fullscreen: false,
+            help_open: false,
+            notes_zoom: 1.0,
+        }
+    }
+
+    /// The deck, if one loaded.
+    pub fn deck(&self) -> Option<&Deck> {
+        self.deck.as_ref().map(|d| &d.deck)
+    }
+
+    /// Applies `command` at `now`: presentation commands go to the model,
+    /// window commands change the shell's flags and are sent to the
+    /// windows through `ctx`. Returns whether anything visible changed.
+    pub fn handle(&mut self, ctx: &egui::Context, command: Command, now: Instant) -> bool {
+        match command {
+            Command::Quit => {
+                ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);
+                false
+            }
+            Command::ToggleHelp => {
+                self.help_open = !self.help_open;
+                true
+            }
+            Command::ShowAudience => {
+                let changed = !self.audience_open;
+                self.audience_open = true;
+                changed
+            }
+            Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.audience_fullscreen),
+            Command::EnterFullscreen => self.set_fullscreen(ctx, true),
+            Command::Escape if self.help_open => {
+                self.help_open = false;
+                true
+            }
+            Command::Escape if self.presentation.screen() == crate::show::Screen::Slide => {
+                self.set_fullscreen(ctx, false)
+            }
+            other => self.presentation.apply(other, now),
+        }
+    }
+
+    fn set_fullscreen(&mut self, ctx: &egui::Context, fullscreen: bool) -> bool {
+        if !self.audience_open || self.audience_fullscreen == fullscreen {
+            return false;
+        }
+        self.audience_fullscreen = fullscreen;
+        ctx.send_viewport_cmd_to(audience_viewport(), ViewportCommand::Fullscreen(fullscreen));
+        true
+    }
+}
+
+fn empty_deck() -> Deck {
+    Deck {
+        version: deck::SCHEMA_VERSION,
+        title: "cuecard".to_owned(),
+        subtitle: None,
+        organization: None,
+        duration_minutes: None,
+        theme: None,
+        slides: Vec::new(),
+    }
+}
+
+/// Locks the shared state; a panic elsewhere never makes it unusable.
+pub fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
+    shared.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The cuecard app: the console as the root window, the audience view as
+/// a deferred viewport.
+pub struct PresenterApp {
+    shared: Arc<Mutex<Shared>>,
+    audience_builder: Option<ViewportBuilder>,
+    title: String,
+    /// The clock the views read; replaced in tests.
+    clock: Clock,
+}
+
+/// Where the app reads time from.
+#[derive(Clone)]
+pub enum Clock {
+    /// The real clocks: `Instant::now()` and the local wall clock.
+    System,
+    /// A fixed time, for tests: a monotonic instant and a wall-clock text.
+    Fixed(Instant, String),
+}
+
+impl Clock {
+    fn now(&self) -> Instant {
+        match self {
+            Self::System => Instant::now(),
+            Self::Fixed(now, _) => *now,
+        }
+    }
+
+    fn wall(&self) -> String {
+        match self {
+            Self::System => chrono::Local::now().format("%H:%M").to_string(),
+            Self::Fixed(_, wall) => wall.clone(),
+        }
+    }
+}
+
+impl PresenterApp {
+    /// An app presenting `loaded` (or showing why it did not load).
+    pub fn new(loaded: Result<LoadedDeck, DeckError>, clock: Clock) -> Self {
+        Self {
+            shared: Arc::new(Mutex::new(Shared::new(loaded))),
+            audience_builder: None,
+            title: String::new(),
+            clock,
+        }
+    }
+
+    /// The shared state, for tests.
+    pub fn shared(&self) -> Arc<Mutex<Shared>> {
+        Arc::clone(&self.shared)
+    }
+
+    /// Decides the windows' places from the monitors, once, on the first
+    /// frame (when winit's monitor list is available).
+    fn place_windows(&mut self, ctx: &egui::Context, frame: &eframe::Frame) -> ViewportBuilder {
+        let (monitors, console) = monitors_of(frame);
+        let title = lock(&self.shared)
+            .deck()
+            .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
+        let builder = ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("cuecard-audience");
+        let builder = match choose_placement(&monitors, console) {
+            Placement::Fullscreen { audience } => {
+                lock(&self.shared).audience_fullscreen = true;
+                builder.with_monitor(audience)
+            }
+            Placement::SideBySide { console, audience } => {
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(console.x, console.y)));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(console.width, console.height)));
+                builder
+                    .with_position(egui::pos2(audience.x, audience.y))
+                    .with_inner_size(egui::vec2(audience.width, audience.height))
+            }
+            Placement::Unknown => builder.with_inner_size(egui::vec2(960.0, 540.0)),
+        };
+        self.audience_builder = Some(builder.clone());
+        builder
+    }
+}
+
+/// The monitors winit reports, and the index of the console's one.
+fn monitors_of(frame: &eframe::Frame) -> (Vec<Monitor>, Option<usize>) {
+    let Some(window) = frame.winit_window() else {
+        return (Vec::new(), None);
+    };
+    let current = window.current_monitor();
+    let mut console = None;
+    let monitors = window
+        .available_monitors()
+        .enumerate()
+        .map(|(i, handle)| {
+            if current.as_ref() == Some(&handle) {
+                console = Some(i);
+            }
+            let position = handle.position();
+            let size = handle.size();
+            Monitor {
+                name: handle.name().unwrap_or_default(),
+                position: Some((position.x, position.y)),
+                size: (size.width, size.height),
+                scale: handle.scale_factor(),
+            }
+        })
+        .collect();
+    (monitors, console)
+}
+
+impl eframe::App for PresenterApp {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let now = self.clock.now();
+        let builder = match &self.audience_builder {
+            Some(builder) => builder.clone(),
+            None => self.place_windows(&ctx, frame),
+        };
+        let typing = ctx.memory(|m| m.focused().is_some());
+        let mut commands = ctx.input(|i| input::commands(i, typing));
+
+        let mut shared = lock(&self.shared);
+        let wall = self.clock.wall();
+        let error = shared.error.clone();
+        let mut changed = false;
+        for command in commands.drain(..) {
+            changed |= shared.handle(&ctx, command, now);
+        }
+        let clicked = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                let view = ConsoleView {
+                    deck: shared.deck(),
+                    presentation: &shared.presentation,
+                    now,
+                    wall_clock: &wall,
+                    error: error.as_deref(),
+                    audience_open: shared.audience_open,
+                    help_open: shared.help_open,
+                    notes_zoom: shared.notes_zoom,
+                };
+                console_ui(ui, &view)
+            })
+            .inner;
+        for command in clicked {
+            changed |= shared.handle(&ctx, command, now);
+        }
+        if changed {
+            ctx.request_repaint_of(audience_viewport());
+            ctx.request_repaint();
+        }
+
+        let title = console_title(shared.deck(), &shared.presentation);
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+        schedule_repaint(&ctx, &shared.presentation, now);
+        let audience_open = shared.audience_open;
+        drop(shared);
+
+        if audience_open {
+            let state = Arc::clone(&self.shared);
+            let clock = self.clock.clone();
+            ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, _class| {
+                audience_window_ui(ui, &state, &clock);
+            });
+        }
+    }
+}
+
+/// One frame of the audience window: its keys drive the same commands as
+/// the console's, then it paints the slide.
+fn audience_window_ui(ui: &mut egui::Ui, state: &Mutex<Shared>, clock: &Clock) {
+    let ctx = ui.ctx().clone();
+    let now = clock.now();
+    let mut shared = lock(state);
+    let mut changed = false;
+    for command in ctx.input(|i| input::commands(i, false)) {
+        changed |= shared.handle(&ctx, command, now);
+    }
+    if ctx.input(|i| i.viewport().close_requested()) {
+        // Closing the audience window never quits cuecard: the console
+        // says so and can reopen it.
+        shared.audience_open = false;
+        shared.audience_fullscreen = false;
+        changed = true;
+    }
+    if changed {
+        ctx.request_repaint_of(ViewportId::ROOT);
+    }
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| audience_ui(ui, shared.deck(), &shared.presentation));
+}
+
+/// Repaints once a second while the talk timer runs, and once a minute
+/// otherwise for the wall clock.
+fn schedule_repaint(ctx: &egui::Context, presentation: &Presentation, now: Instant) {
+    let next_minute = Duration::from_secs(60 - chrono::Local::now().timestamp().rem_euclid(60) as u64);
+    let after = presentation
+        .timer
+        .until_next_second(now)
+        .map_or(next_minute, |second| second.min(next_minute));
+    ctx.request_repaint_after(after);
+}
+
+/// Starts cuecard on `deck` (the built-in Module 5 deck for `None`) and
+/// blocks until the console window closes.
+///
+/// # Errors
+/// The error of [`eframe::run_native`] when no window can be opened.
+pub fn run(deck: Option<&Path>) -> eframe::Result {
+    let source = deck.map_or(DeckSource::BuiltIn, |p| DeckSource::File(p.to_path_buf()));
+    let loaded = load(&source);
+    match &loaded {
+        Ok(loaded) => {
+            for diagnostic in &loaded.diagnostics {
+                eprintln!("{diagnostic}");
+            }
+        }
+        Err(error) => eprintln!("{error}"),
+    }
+    let options = eframe::NativeOptions {
+        viewport: ViewportBuilder::default()
+            .with_title("cuecard")
+            .with_app_id("cuecard")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "cuecard",
+        options,
+        Box::new(move |_cc| Ok(Box::new(PresenterApp::new(loaded, Clock::System)))),
+    )
+}

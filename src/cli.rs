@@ -1,0 +1,134 @@
+//! The command line: `cuecard [DECK]`, `cuecard check DECK...`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::deck::{self, Diagnostic, LoadedDeck, Severity};
+
+/// cuecard: present a training deck with an audience view on the projector
+/// and a presenter console on the laptop.
+#[derive(Debug, Parser)]
+#[command(version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; with none, present DECK.
+    #[command(subcommand)]
+    pub command: Option<Action>,
+    /// The deck to present (a .ron file); the built-in Module 5 deck if
+    /// omitted.
+    pub deck: Option<PathBuf>,
+}
+
+/// cuecard's subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Action {
+    /// Check decks for mistakes without presenting them.
+    ///
+    /// Prints each problem to stderr as `path:line:column: error|warning:
+    /// message` and a summary of each deck that loads to stdout. Exits 0
+    /// when clean, 2 on any error, 1 on warnings with --deny-warnings.
+    Check {
+        /// Deck files to check.
+        #[arg(required = true)]
+        decks: Vec<PathBuf>,
+        /// Exit 1 when there are warnings (and no errors).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+/// Exit code: everything clean.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: warnings, with `--deny-warnings`.
+pub const EXIT_WARNINGS: u8 = 1;
+/// Exit code: at least one error.
+pub const EXIT_ERRORS: u8 = 2;
+
+/// Runs the command line and returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Action::Check {
+            decks,
+            deny_warnings,
+        }) => ExitCode::from(check(&decks, deny_warnings, &mut std::io::stdout(), &mut std::io::stderr())),
+        None => match crate::app::run(cli.deck.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("cuecard: cannot open the windows: {error}");
+                eprintln!("cuecard: on Linux, check that a display is available (DISPLAY or WAYLAND_DISPLAY) and that OpenGL drivers (Mesa) are installed.");
+                ExitCode::from(EXIT_ERRORS)
+            }
+        },
+    }
+}
+
+/// `cuecard check`: checks each deck, writing diagnostics to `err` and
+/// summaries to `out`. Returns the exit code ([`EXIT_OK`],
+/// [`EXIT_WARNINGS`] or [`EXIT_ERRORS`]).
+pub fn check(decks: &[PathBuf], deny_warnings: bool, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+    let mut worst: Option<Severity> = None;
+    for path in decks {
+        let diagnostics = match deck::load(path) {
+            Ok(loaded) => {
+                // Output errors (a closed pipe) are not the deck's problem.
+                let _ = writeln!(out, "{}", summary(&loaded));
+                loaded.diagnostics
+            }
+            Err(error) => error.diagnostics,
+        };
+        for diagnostic in &diagnostics {
+            let _ = writeln!(err, "{diagnostic}");
+        }
+        worst = worst.max(diagnostics.iter().map(|d| d.severity).max());
+    }
+    match worst {
+        Some(Severity::Error) => EXIT_ERRORS,
+        Some(Severity::Warning) if deny_warnings => EXIT_WARNINGS,
+        _ => EXIT_OK,
+    }
+}
+
+/// One line about a deck that loaded: slides, minutes, prompts, links.
+pub fn summary(loaded: &LoadedDeck) -> String {
+    let deck = &loaded.deck;
+    let count = |severity| {
+        loaded
+            .diagnostics
+            .iter()
+            .filter(|d: &&Diagnostic| d.severity == severity)
+            .count()
+    };
+    let minutes = match deck.duration_minutes {
+        Some(duration) => format!(
+            "{} planned minutes (slides plan {})",
+            trim_float(duration),
+            trim_float(deck.planned_slide_minutes())
+        ),
+        None => format!("slides plan {} minutes", trim_float(deck.planned_slide_minutes())),
+    };
+    format!(
+        "{}: ok: {:?}: {} slides, {}, {} prompts, {} links; {} warnings, {} notes",
+        display_path(&loaded.path),
+        deck.title,
+        deck.slides.len(),
+        minutes,
+        deck.prompt_count(),
+        deck.link_count(),
+        count(Severity::Warning),
+        count(Severity::Note),
+    )
+}
+
+fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn trim_float(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    }
+}

@@ -1,0 +1,308 @@
+//! Reading a deck file: bytes to text to [`Deck`], then validation.
+
+use std::fmt;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+
+use super::diagnostic::{Diagnostic, Kind, Location, Severity};
+use super::schema::Deck;
+use super::validate::validate;
+
+/// Largest deck file the loader reads, in bytes (16 MiB). Module 5 is about
+/// 30 KiB; anything near this limit is not a hand-written deck.
+pub const MAX_DECK_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Deepest nesting of brackets the parser follows before giving up.
+pub const MAX_NESTING: usize = 64;
+
+/// A deck that loaded, with the warnings and notes found on the way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedDeck {
+    /// The deck.
+    pub deck: Deck,
+    /// The file it came from (or the embedded deck's name).
+    pub path: PathBuf,
+    /// The folder that relative image and media paths start from; `None`
+    /// for a deck embedded in the binary, which has no folder.
+    pub folder: Option<PathBuf>,
+    /// Warnings and notes (never errors).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A deck that cannot be presented: one or more diagnostics, at least one
+/// of them an error. `Display` prints one `path:line:column: ...` per line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct DeckError {
+    /// Every problem found, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for DeckError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, diagnostic) in self.diagnostics.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{diagnostic}")?;
+        }
+        Ok(())
+    }
+}
+
+impl DeckError {
+    fn single(kind: Kind, path: &Path, location: Location, message: impl Into<String>) -> Self {
+        Self {
+            diagnostics: vec![Diagnostic::new(
+                Severity::Error,
+                kind,
+                path,
+                location,
+                message,
+            )],
+        }
+    }
+
+    /// The first error, for one-line displays such as a banner.
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.diagnostics.iter().find(|d| d.is_error())
+    }
+}
+
+/// Loads and validates the deck at `path`.
+///
+/// Relative image and media paths are checked against the deck's folder.
+///
+/// # Errors
+/// A [`DeckError`] when the file cannot be read, is over
+/// [`MAX_DECK_BYTES`], is not UTF-8, is not valid RON for the schema, or
+/// fails validation. Each diagnostic names the `path:line:column`.
+pub fn load(path: &Path) -> Result<LoadedDeck, DeckError> {
+    let bytes = read_limited(path)?;
+    let folder = path
+        .parent()
+        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(Path::to_path_buf);
+    parse(&bytes, path, folder.as_deref())
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, DeckError> {
+    let io_error = |error: &std::io::Error| {
+        let hint = match error.kind() {
+            std::io::ErrorKind::NotFound => " (check the file name, or run `cuecard new PATH` to start a deck)",
+            std::io::ErrorKind::PermissionDenied => " (check the file's permissions)",
+            _ => "",
+        };
+        DeckError::single(
+            Kind::Io,
+            path,
+            Location::START,
+            format!("cannot read the deck: {error}{hint}"),
+        )
+    };
+    if path.is_dir() {
+        return Err(DeckError::single(
+            Kind::Io,
+            path,
+            Location::START,
+            "this is a folder; give the path of a .ron deck file",
+        ));
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_DECK_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(DeckError::single(
+            Kind::TooLarge,
+            path,
+            Location::START,
+            format!(
+                "the file is larger than {} MiB; a deck is a small text file (is this the right file?)",
+                MAX_DECK_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Parses and validates deck `bytes`. `path` names the source in messages;
+/// `folder` is where relative files are looked for (`None` skips the
+/// existence checks, e.g. for the deck embedded in the binary).
+///
+/// # Errors
+/// As [`load`], except for reading.
+pub fn parse(bytes: &[u8], path: &Path, folder: Option<&Path>) -> Result<LoadedDeck, DeckError> {
+    if bytes.len() as u64 > MAX_DECK_BYTES {
+        return Err(DeckError::single(
+            Kind::TooLarge,
+            path,
+            Location::START,
+            "the deck is too large",
+        ));
+    }
+    // A UTF-8 byte-order mark (Windows Notepad writes one) is allowed.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(error) => {
+            let valid = bytes.get(..error.valid_up_to()).unwrap_or_default();
+            let text = String::from_utf8_lossy(valid);
+            return Err(DeckError::single(
+                Kind::NotUtf8,
+                path,
+                Location::of_offset(&text, text.len()),
+                "the file is not UTF-8 text here; save it as UTF-8 in your editor",
+            ));
+        }
+    };
+    let deck = parse_str(source, path)?;
+    let mut diagnostics = validate(&deck, source, path, folder);
+    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.location.cmp(&b.location)));
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(DeckError { diagnostics });
+    }
+    Ok(LoadedDeck {
+        deck,
+        path: path.to_path_buf(),
+        folder: folder.map(Path::to_path_buf),
+        diagnostics,
+    })
+}
+
+/// The ron options decks are read with: `implicit_some` on, so optional
+/// fields need no `Some(...)`, and a nesting limit of [`MAX_NESTING`].
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+fn parse_str(source: &str, path: &Path) -> Result<Deck, DeckError> {
+    if source.trim().is_empty() {
+        return Err(DeckError::single(
+            Kind::Syntax,
+            path,
+            Location::START,
+            "the file is empty; a deck starts with `(title: \"...\", slides: [...])` (see docs/deck-format.md)",
+        ));
+    }
+    // ron's parser recurses per bracket before its own limit applies, so
+    // refuse absurd nesting first to keep the stack safe.
+    if let Some(offset) = too_deep(source) {
+        return Err(DeckError::single(
+            Kind::TooDeep,
+            path,
+            Location::of_offset(source, offset),
+            format!("brackets are nested more than {MAX_NESTING} levels deep here; a deck needs fewer than ten"),
+        ));
+    }
+    ron_options().from_str::<Deck>(source).map_err(|error| {
+        let (kind, message) = describe(&error.code);
+        DeckError::single(
+            kind,
+            path,
+            Location {
+                line: error.span.start.line.max(1),
+                column: error.span.start.col.max(1),
+            },
+            message,
+        )
+    })
+}
+
+/// The byte offset where bracket nesting first exceeds [`MAX_NESTING`],
+/// ignoring brackets inside strings and comments.
+fn too_deep(source: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = source.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '/' if chars.peek().map(|(_, n)| *n) == Some('/') => {
+                for (_, n) in chars.by_ref() {
+                    if n == '\n' {
+                        break;
+                    }
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(offset);
+                }
+            }
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Classifies a ron error and writes a message that says what to do.
+fn describe(error: &ron::Error) -> (Kind, String) {
+    use ron::Error as E;
+    let text = error.to_string();
+    let kind = match error {
+        E::NoSuchStructField { .. } => Kind::UnknownField,
+        E::MissingStructField { .. } => Kind::MissingField,
+        E::DuplicateStructField { .. } => Kind::DuplicateField,
+        E::NoSuchEnumVariant { .. } => Kind::UnknownVariant,
+        E::ExceededRecursionLimit => Kind::TooDeep,
+        E::InvalidValueForType { .. }
+        | E::ExpectedString
+        | E::ExpectedStringEnd
+        | E::ExpectedFloat
+        | E::ExpectedInteger
+        | E::ExpectedBoolean
+        | E::ExpectedArray
+        | E::ExpectedStructLike
+        | E::ExpectedNamedStructLike(_)
+        | E::IntegerOutOfBounds
+        | E::ExpectedOption
+        | E::ExpectedUnit => Kind::WrongType,
+        _ => Kind::Syntax,
+    };
+    let hint = match kind {
+        Kind::UnknownField => " (a typo? see docs/deck-format.md for the fields)",
+        Kind::MissingField => " (add it; see docs/deck-format.md)",
+        Kind::UnknownVariant => "",
+        Kind::TooDeep => "",
+        _ if matches!(error, E::Eof) => " (a bracket or quote is not closed)",
+        _ => "",
+    };
+    (kind, format!("{}{hint}", lowercase_first(&text)))
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Writes `deck` as pretty RON in the style of the bundled decks, readable
+/// back by [`parse`].
+///
+/// # Errors
+/// Only if serialization itself fails (it does not for valid decks).
+pub fn to_ron(deck: &Deck) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false);
+    ron_options().to_string_pretty(deck, config)
+}

@@ -1,0 +1,209 @@
+//! The deck file's types (schema version 1).
+//!
+//! A deck is a RON file that a trainer writes by hand; these serde types are
+//! its whole grammar. Every struct denies unknown fields, so a typo such as
+//! `notez:` is an error with a line and column instead of being ignored.
+//! Optional fields may be written without `Some(...)` (the loader turns on
+//! ron's `implicit_some` extension). The format is documented, with a
+//! complete example, in `docs/deck-format.md`.
+
+use serde::{Deserialize, Serialize};
+
+/// The deck schema version this build reads and writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A whole deck: metadata and the slides in presentation order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deck {
+    /// Schema version; `1` if omitted. A newer version is refused with a
+    /// message saying which cuecard reads it.
+    #[serde(default = "default_version")]
+    pub version: u32,
+    /// Title of the training, shown on the audience window's title bar and
+    /// the console. Must not be empty.
+    pub title: String,
+    /// Series or subtitle, e.g. `"Do It Well"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// Organization that gives the training.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<String>,
+    /// Planned length of the whole talk, in minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_minutes: Option<f64>,
+    /// Name of a built-in theme (`"light"`, `"dark"`, `"high-contrast"`);
+    /// the light theme if omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// The slides, in order. A deck needs at least one.
+    pub slides: Vec<Slide>,
+}
+
+fn default_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+/// One slide: what the audience sees, and what only the presenter sees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slide {
+    /// Stable identifier, unique in the deck (e.g. `"case-study"`). Live
+    /// reload uses it to stay on the same slide when slides move.
+    pub id: String,
+    /// Slide title, shown large on the slide. Must not be empty.
+    pub title: String,
+    /// How the slide is laid out; `Content` if omitted.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub layout: Layout,
+    /// What is printed on the slide, top to bottom.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<Block>,
+    /// Planned time on this slide, in minutes (fractions allowed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<f64>,
+    /// Links to show or play from this slide (the slide-nine video).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// A heads-up for the presenter about distressing material on this
+    /// slide; the console shows it while the slide before is showing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_note: Option<String>,
+    /// A hidden slide is skipped by next and previous but can be reached
+    /// with go-to or the overview.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub hidden: bool,
+    /// The speaker notes, in reading order. May be empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// Slide layouts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Layout {
+    /// Large centred title with the deck's subtitle and organization.
+    Title,
+    /// Title on top, content below (the default).
+    #[default]
+    Content,
+    /// A quotation or case study set as a large indented quote.
+    Quotation,
+    /// A slide built around a video link.
+    Video,
+    /// A reference list.
+    References,
+}
+
+/// A block of text or an image printed on a slide.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Block {
+    /// A sub-heading.
+    Heading(String),
+    /// A paragraph of running text.
+    Paragraph(String),
+    /// A bulleted list, one string per bullet.
+    Bullets(Vec<String>),
+    /// A quotation, with an optional attribution.
+    Quote {
+        /// The quoted words, without quotation marks.
+        text: String,
+        /// Who said or wrote it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+    },
+    /// An image file, relative to the deck's folder.
+    Image {
+        /// Path relative to the deck file's folder, e.g. `"images/team.png"`.
+        path: String,
+        /// Text alternative, read out by screen readers and shown when the
+        /// image cannot be loaded. Required.
+        alt: String,
+        /// How the image fills its box; `Contain` if omitted.
+        #[serde(default, skip_serializing_if = "is_default")]
+        fit: Fit,
+    },
+}
+
+/// How an image fills the box it is given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fit {
+    /// The whole image is visible, letterboxed if needed.
+    #[default]
+    Contain,
+    /// The box is filled; the image's edges may be cropped.
+    Cover,
+}
+
+/// A link the presenter can open from the console.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// What the console's button says, e.g. `"A Multidisciplinary Approach"`.
+    pub title: String,
+    /// Where it goes online; must be `http` or `https`.
+    pub url: String,
+    /// A local copy (e.g. a downloaded video), relative to the deck's
+    /// folder, for venues without a network.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local: Option<String>,
+    /// A transcript of the linked media; must be `http` or `https`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transcript: Option<String>,
+}
+
+/// One block of speaker notes. The kinds follow the presenter's guide.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Note {
+    /// What the presenter says.
+    Script(String),
+    /// Advice for the presenter, not to be read out (the guide's bold text).
+    Tip(String),
+    /// A question for the room.
+    Prompt {
+        /// The question as the presenter asks it.
+        question: String,
+        /// Answers to offer only if the room is stuck.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        ideas: Vec<String>,
+        /// Suggested length of the discussion, in minutes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        minutes: Option<f64>,
+    },
+    /// A quotation the presenter reads, e.g. a case study.
+    Quote {
+        /// The quoted words.
+        text: String,
+        /// Where the quotation comes from.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        source: Option<String>,
+    },
+    /// Text that is also on the slide (the guide's italic text).
+    SlideText(String),
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl Deck {
+    /// Number of audience prompts in all slides' notes.
+    pub fn prompt_count(&self) -> usize {
+        self.slides
+            .iter()
+            .flat_map(|slide| &slide.notes)
+            .filter(|note| matches!(note, Note::Prompt { .. }))
+            .count()
+    }
+
+    /// Number of links in all slides.
+    pub fn link_count(&self) -> usize {
+        self.slides.iter().map(|slide| slide.links.len()).sum()
+    }
+
+    /// Sum of the slides' planned minutes (slides without a plan count 0).
+    pub fn planned_slide_minutes(&self) -> f64 {
+        self.slides.iter().filter_map(|slide| slide.minutes).sum()
+    }
+}

@@ -1,0 +1,185 @@
+//! The key map: one table used by the input handling, the help overlay and
+//! `docs/keys.md`. Keys follow what presenters already know (pdfpc,
+//! Pympress, reveal.js, PowerPoint) and what clickers send.
+//!
+//! Key names are egui's [`Key::name`](https://docs.rs/egui/latest/egui/enum.Key.html)
+//! spellings (`"ArrowRight"`, `"PageDown"`, `"B"`); this module stays UI-free
+//! and the app shell maps them.
+
+use super::command::Command;
+
+/// What the presenter presses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// A key with no modifiers.
+    Key(&'static str),
+    /// A key with Shift held.
+    Shift(&'static str),
+    /// A key with Ctrl (Cmd on macOS) held.
+    Ctrl(&'static str),
+    /// Typed text, whatever key made it (for "." "," "?" that sit on
+    /// different keys on different layouts).
+    Text(&'static str),
+}
+
+impl Trigger {
+    /// How the help overlay and docs spell it, e.g. `Page Down`, `Ctrl+Q`.
+    pub fn label(self) -> String {
+        fn pretty(name: &str) -> &str {
+            match name {
+                "ArrowRight" => "Right",
+                "ArrowLeft" => "Left",
+                "ArrowUp" => "Up",
+                "ArrowDown" => "Down",
+                "PageDown" => "Page Down",
+                "PageUp" => "Page Up",
+                "Escape" => "Esc",
+                other => other,
+            }
+        }
+        match self {
+            Self::Key(name) => pretty(name).to_owned(),
+            Self::Shift(name) => format!("Shift+{}", pretty(name)),
+            Self::Ctrl(name) => format!("Ctrl+{}", pretty(name)),
+            Self::Text(text) => format!("\"{text}\""),
+        }
+    }
+}
+
+/// One row of the key map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Binding {
+    /// What the row does.
+    pub command: Command,
+    /// The keys that do it.
+    pub triggers: &'static [Trigger],
+    /// What the help overlay says, in a few words.
+    pub help: &'static str,
+}
+
+use Trigger::{Ctrl, Key, Shift, Text};
+
+/// Every key cuecard answers to, in the order the help overlay lists them.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        command: Command::Next,
+        triggers: &[Key("ArrowRight"), Key("ArrowDown"), Key("PageDown"), Key("Space"), Key("Enter"), Key("N")],
+        help: "next slide",
+    },
+    Binding {
+        command: Command::Previous,
+        triggers: &[Key("ArrowLeft"), Key("ArrowUp"), Key("PageUp"), Key("Backspace"), Key("P"), Shift("Space")],
+        help: "previous slide",
+    },
+    Binding {
+        command: Command::First,
+        triggers: &[Key("Home")],
+        help: "first slide",
+    },
+    Binding {
+        command: Command::Last,
+        triggers: &[Key("End")],
+        help: "last slide",
+    },
+    Binding {
+        command: Command::Back,
+        triggers: &[Key("Z")],
+        help: "back to where you were before a jump",
+    },
+    Binding {
+        command: Command::ToggleBlackout,
+        triggers: &[Key("B"), Text(".")],
+        help: "black screen on / off",
+    },
+    Binding {
+        command: Command::ToggleWhiteout,
+        triggers: &[Key("W"), Text(",")],
+        help: "white screen on / off",
+    },
+    Binding {
+        command: Command::ToggleTimer,
+        triggers: &[Key("T")],
+        help: "start, pause or resume the talk timer",
+    },
+    Binding {
+        command: Command::ResetTimer,
+        triggers: &[Key("R")],
+        help: "reset the talk timer (Ctrl+Z undoes)",
+    },
+    Binding {
+        command: Command::UndoResetTimer,
+        triggers: &[Ctrl("Z")],
+        help: "undo the timer reset",
+    },
+    Binding {
+        command: Command::ToggleFullscreen,
+        triggers: &[Key("F")],
+        help: "audience view full screen on / off",
+    },
+    Binding {
+        command: Command::EnterFullscreen,
+        triggers: &[Key("F5")],
+        help: "audience view full screen (clicker start button)",
+    },
+    Binding {
+        command: Command::Escape,
+        triggers: &[Key("Escape")],
+        help: "leave black/white screen, help, or full screen; never quits",
+    },
+    Binding {
+        command: Command::ToggleHelp,
+        triggers: &[Text("?"), Key("F1")],
+        help: "show or hide this help",
+    },
+    Binding {
+        command: Command::Quit,
+        triggers: &[Ctrl("Q")],
+        help: "quit cuecard",
+    },
+];
+
+/// The command bound to `trigger`, if any.
+pub fn command_for(trigger: Trigger) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .find(|binding| binding.triggers.contains(&trigger))
+        .map(|binding| binding.command)
+}
+
+/// The key map as a Markdown table (the body of `docs/keys.md`).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    for binding in BINDINGS {
+        let keys: Vec<String> = binding.triggers.iter().map(|t| t.label()).collect();
+        out.push_str(&format!("| {} | {} |\n", keys.join(", "), binding.help));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clicker_keys_map_as_presenters_expect() {
+        assert_eq!(command_for(Key("PageDown")), Some(Command::Next));
+        assert_eq!(command_for(Key("PageUp")), Some(Command::Previous));
+        assert_eq!(command_for(Text(".")), Some(Command::ToggleBlackout));
+        assert_eq!(command_for(Key("B")), Some(Command::ToggleBlackout));
+        assert_eq!(command_for(Key("F5")), Some(Command::EnterFullscreen));
+        assert_eq!(command_for(Key("Escape")), Some(Command::Escape));
+        assert_eq!(command_for(Key("Q")), None, "plain Q must not quit");
+        assert_eq!(command_for(Ctrl("Q")), Some(Command::Quit));
+    }
+
+    #[test]
+    fn no_trigger_is_bound_twice() {
+        let mut seen = Vec::new();
+        for binding in BINDINGS {
+            for trigger in binding.triggers {
+                assert!(!seen.contains(trigger), "{trigger:?} bound twice");
+                seen.push(*trigger);
+            }
+        }
+    }
+}

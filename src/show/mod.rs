@@ -1,0 +1,15 @@
+//! The presentation model, UI-free: current slide, blackout and whiteout,
+//! the talk timer, the commands that drive them and the key map.
+//!
+//! Nothing here imports egui: every behaviour is tested without a window,
+//! with time passed in.
+
+mod command;
+pub mod keys;
+pub mod monitors;
+mod presentation;
+mod timer;
+
+pub use command::Command;
+pub use presentation::{Presentation, Screen};
+pub use timer::{TalkTimer, TimerState, format_clock};

@@ -1,0 +1,106 @@
+//! Design tokens: every colour and size ratio the views use. Views never
+//! write colour literals; they ask here.
+
+use egui::Color32;
+
+/// Colours of a slide theme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SlideColors {
+    /// Slide background.
+    pub background: Color32,
+    /// Body and title text.
+    pub text: Color32,
+    /// Accent: title rule, bullets, quotation bar.
+    pub accent: Color32,
+    /// Secondary text: subtitles, attributions, footers.
+    pub muted: Color32,
+}
+
+/// The light theme (the default): dark text on off-white, contrast above 7:1.
+pub const LIGHT: SlideColors = SlideColors {
+    background: Color32::from_rgb(0xFA, 0xF9, 0xF6),
+    text: Color32::from_rgb(0x1C, 0x22, 0x2B),
+    accent: Color32::from_rgb(0x1F, 0x5F, 0x99),
+    muted: Color32::from_rgb(0x4A, 0x55, 0x63),
+};
+
+/// The dark theme: light text on near-black.
+pub const DARK: SlideColors = SlideColors {
+    background: Color32::from_rgb(0x16, 0x1A, 0x20),
+    text: Color32::from_rgb(0xEE, 0xF0, 0xF3),
+    accent: Color32::from_rgb(0x7F, 0xB8, 0xF0),
+    muted: Color32::from_rgb(0xB4, 0xBC, 0xC8),
+};
+
+/// The high-contrast theme: white on black, yellow accent.
+pub const HIGH_CONTRAST: SlideColors = SlideColors {
+    background: Color32::BLACK,
+    text: Color32::WHITE,
+    accent: Color32::from_rgb(0xFF, 0xE0, 0x33),
+    muted: Color32::from_rgb(0xE6, 0xE6, 0xE6),
+};
+
+/// The theme called `name` in a deck, the light one if unknown or `None`.
+pub fn slide_colors(name: Option<&str>) -> SlideColors {
+    match name {
+        Some("dark") => DARK,
+        Some("high-contrast") => HIGH_CONTRAST,
+        _ => LIGHT,
+    }
+}
+
+/// Blackout fill.
+pub const BLACKOUT: Color32 = Color32::BLACK;
+/// Whiteout fill.
+pub const WHITEOUT: Color32 = Color32::WHITE;
+/// Letterbox bars around the 16:9 canvas.
+pub const LETTERBOX: Color32 = Color32::BLACK;
+
+/// Console: background of presenter tips.
+pub const TIP_FILL: Color32 = Color32::from_rgb(0x4A, 0x3B, 0x0B);
+/// Console: text of presenter tips.
+pub const TIP_TEXT: Color32 = Color32::from_rgb(0xFF, 0xE6, 0x99);
+/// Console: background of audience prompt cards.
+pub const PROMPT_FILL: Color32 = Color32::from_rgb(0x12, 0x33, 0x52);
+/// Console: border and heading of audience prompt cards.
+pub const PROMPT_ACCENT: Color32 = Color32::from_rgb(0x8C, 0xC8, 0xFF);
+/// Console: bar beside quotations.
+pub const QUOTE_BAR: Color32 = Color32::from_rgb(0x9A, 0xA5, 0xB1);
+/// Console: text quoted from the slide.
+pub const SLIDE_TEXT: Color32 = Color32::from_rgb(0xC8, 0xD0, 0xDA);
+/// Console: the content-note warning.
+pub const WARNING_FILL: Color32 = Color32::from_rgb(0x5C, 0x1F, 0x1F);
+/// Console: text on [`WARNING_FILL`].
+pub const WARNING_TEXT: Color32 = Color32::from_rgb(0xFF, 0xD0, 0xD0);
+/// Console: the error banner.
+pub const ERROR_FILL: Color32 = Color32::from_rgb(0x7A, 0x10, 0x10);
+/// Console: text on [`ERROR_FILL`].
+pub const ERROR_TEXT: Color32 = Color32::WHITE;
+/// Console: talk timer while running.
+pub const TIMER_RUNNING: Color32 = Color32::from_rgb(0xE8, 0xEC, 0xF0);
+/// Console: talk timer while paused or not started.
+pub const TIMER_PAUSED: Color32 = Color32::from_rgb(0xFF, 0xB0, 0x40);
+/// Console: frame around the current-slide preview.
+pub const CURRENT_FRAME: Color32 = Color32::from_rgb(0x3D, 0xA5, 0x5D);
+/// Console: secondary labels.
+pub const CONSOLE_MUTED: Color32 = Color32::from_rgb(0x9A, 0xA5, 0xB1);
+
+/// Slide text sizes as fractions of the 16:9 canvas height.
+pub mod size {
+    /// Title on a title slide.
+    pub const TITLE_SLIDE_TITLE: f32 = 0.095;
+    /// Title on other slides.
+    pub const TITLE: f32 = 0.075;
+    /// Subtitles and headings.
+    pub const HEADING: f32 = 0.055;
+    /// Body text and bullets.
+    pub const BODY: f32 = 0.048;
+    /// Smallest body text before content is allowed to overflow.
+    pub const BODY_MIN: f32 = 0.026;
+    /// Outer margin of the canvas.
+    pub const MARGIN: f32 = 0.06;
+}
+
+/// Largest glyph size in physical pixels: egui's glyph atlas refuses glyphs
+/// much over 1024 px, so text is clamped below that.
+pub const MAX_GLYPH_PX: f32 = 900.0;
