@@ -6,15 +6,40 @@ use egui::{Event, InputState, Key};
 use crate::show::Command;
 use crate::show::keys::{self, Trigger};
 
-/// The key-map name of an egui key (the inverse of `Key::from_name`).
-fn trigger_for(key: Key, modifiers: egui::Modifiers) -> Trigger {
-    let name = key.name();
-    if modifiers.command || modifiers.ctrl {
-        Trigger::Ctrl(name)
+/// The command bound to `key` pressed with `modifiers`. Table names are
+/// matched through `Key::from_name`, which accepts the spellings in the
+/// table ("ArrowRight") as well as egui's own ("Right").
+fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
+    let is = |name: &str| Key::from_name(name) == Some(key);
+    let ctrl = modifiers.command || modifiers.ctrl;
+    let find = |wanted: fn(&Trigger) -> Option<&'static str>| {
+        keys::BINDINGS
+            .iter()
+            .find(|b| b.triggers.iter().any(|t| wanted(t).is_some_and(is)))
+            .map(|b| b.command)
+    };
+    if ctrl {
+        find(|t| match t {
+            Trigger::Ctrl(name) => Some(name),
+            _ => None,
+        })
     } else if modifiers.shift {
-        Trigger::Shift(name)
+        find(|t| match t {
+            Trigger::Shift(name) => Some(name),
+            _ => None,
+        })
+        // Shift+B and the like act as B: clickers and caps lock.
+        .or_else(|| {
+            find(|t| match t {
+                Trigger::Key(name) => Some(name),
+                _ => None,
+            })
+        })
     } else {
-        Trigger::Key(name)
+        find(|t| match t {
+            Trigger::Key(name) => Some(name),
+            _ => None,
+        })
     }
 }
 
@@ -24,6 +49,7 @@ fn trigger_for(key: Key, modifiers: egui::Modifiers) -> Trigger {
 pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
     let mut out = Vec::new();
     for event in &input.events {
+
         let command = match event {
             Event::Key {
                 key,
@@ -35,13 +61,7 @@ pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
                 if typing && matches!(key, Key::Space | Key::Enter) {
                     continue;
                 }
-                let command = keys::command_for(trigger_for(*key, *modifiers))
-                    // Shift+B and the like act as B: clickers and caps lock.
-                    .or_else(|| {
-                        (modifiers.shift && !modifiers.command && !modifiers.ctrl)
-                            .then(|| keys::command_for(Trigger::Key(key.name())))
-                            .flatten()
-                    });
+                let command = command_for_key(*key, *modifiers);
                 // Holding a key repeats movement, not toggles.
                 match command {
                     Some(c @ (Command::Next | Command::Previous)) => Some(c),
@@ -72,6 +92,19 @@ fn static_text(text: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn egui_keys_find_their_commands() {
+        let none = egui::Modifiers::NONE;
+        assert_eq!(command_for_key(Key::ArrowRight, none), Some(Command::Next));
+        assert_eq!(command_for_key(Key::PageDown, none), Some(Command::Next));
+        assert_eq!(command_for_key(Key::ArrowLeft, none), Some(Command::Previous));
+        assert_eq!(command_for_key(Key::Space, egui::Modifiers::SHIFT), Some(Command::Previous));
+        assert_eq!(command_for_key(Key::B, egui::Modifiers::SHIFT), Some(Command::ToggleBlackout));
+        assert_eq!(command_for_key(Key::Q, none), None);
+        assert_eq!(command_for_key(Key::Q, egui::Modifiers::COMMAND), Some(Command::Quit));
+        assert_eq!(command_for_key(Key::N, egui::Modifiers::COMMAND), None);
+    }
 
     #[test]
     fn every_key_name_in_the_table_is_an_egui_key() {

@@ -193,7 +193,7 @@ fn warning_ui(ui: &mut Ui, text: &str) {
 
 fn links_ui(ui: &mut Ui, link: &crate::deck::Link) {
     ui.add_space(8.0);
-    ui.label(RichText::new(format!("▶ {}", link.title)).size(18.0).strong());
+    ui.label(RichText::new(format!("Link: {}", link.title)).size(18.0).strong());
     ui.label(RichText::new(&link.url).small().color(tokens::CONSOLE_MUTED));
     ui.horizontal_wrapped(|ui| {
         if ui.button(format!("Open “{}” online", link.title)).clicked() {

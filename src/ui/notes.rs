@@ -21,7 +21,7 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
     for (i, note) in notes.iter().enumerate() {
         match note {
             Note::Script(text) => {
-                ui.label(RichText::new(text).size(size));
+                ui.label(RichText::new(text).size(size).color(tokens::NOTES_TEXT));
             }
             Note::Tip(text) => {
                 Frame::new()
@@ -30,7 +30,7 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                     .corner_radius(CornerRadius::same(4))
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.label(RichText::new("Presenter tip").size(size * 0.8).strong().color(tokens::TIP_TEXT));
+                        ui.label(RichText::new("PRESENTER TIP").size(size * 0.8).strong().color(tokens::TIP_TEXT));
                         ui.label(RichText::new(text).size(size).color(tokens::TIP_TEXT));
                     });
             }
@@ -47,11 +47,11 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
                         let heading = match minutes {
-                            Some(m) => format!("❓ Ask the room · about {} min", format_minutes(*m)),
-                            None => "❓ Ask the room".to_owned(),
+                            Some(m) => format!("ASK THE ROOM · about {} min", format_minutes(*m)),
+                            None => "ASK THE ROOM".to_owned(),
                         };
                         ui.label(RichText::new(heading).size(size * 0.8).strong().color(tokens::PROMPT_ACCENT));
-                        ui.label(RichText::new(question).size(size).strong());
+                        ui.label(RichText::new(question).size(size).strong().color(tokens::NOTES_TEXT));
                         if !ideas.is_empty() {
                             CollapsingHeader::new(
                                 RichText::new(format!("Ideas if the group needs help ({})", ideas.len())).size(size * 0.85),
@@ -60,7 +60,7 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                             .default_open(false)
                             .show(ui, |ui| {
                                 for idea in ideas {
-                                    ui.label(RichText::new(format!("• {idea}")).size(size));
+                                    ui.label(RichText::new(format!("• {idea}")).size(size).color(tokens::NOTES_TEXT));
                                 }
                             });
                         }
@@ -82,7 +82,7 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                             rect.y_range(),
                             Stroke::new(3.0, tokens::QUOTE_BAR),
                         );
-                        ui.label(RichText::new(text).size(size).italics());
+                        ui.label(RichText::new(text).size(size).italics().color(tokens::NOTES_TEXT));
                         if let Some(source) = source {
                             ui.label(RichText::new(format!("— {source}")).size(size * 0.85).color(tokens::CONSOLE_MUTED));
                         }

@@ -8,7 +8,8 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+use egui::text::LayoutJob;
+use egui::{Align, Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use super::tokens::{self, SlideColors, size};
 use crate::deck::{Block, Deck, Layout, Slide};
@@ -135,7 +136,7 @@ fn layout_blocks(
         }
     }
     for link in &slide.links {
-        push(format!("▶ {}", link.title), body_font.clone(), colors.accent, width, false, false);
+        push(format!("Video: {}", link.title), body_font.clone(), colors.accent, width, false, false);
     }
     out
 }
@@ -149,29 +150,23 @@ fn layout_title_slide(
     ppp: f32,
 ) -> Vec<Placed> {
     let h = inner.height() / (1.0 - 2.0 * size::MARGIN);
-    let title = painter.layout(
-        slide.title.clone(),
-        FontId::proportional(font_points(h, size::TITLE_SLIDE_TITLE, ppp)),
-        colors.text,
-        inner.width(),
-    );
-    let mut lines = vec![title];
-    for extra in [&deck.subtitle, &deck.organization].into_iter().flatten() {
-        lines.push(painter.layout(
-            extra.clone(),
-            FontId::proportional(font_points(h, size::HEADING, ppp)),
-            colors.muted,
+    let centred = |text: &str, fraction: f32, color: Color32| {
+        let mut job = LayoutJob::simple(
+            text.to_owned(),
+            FontId::proportional(font_points(h, fraction, ppp)),
+            color,
             inner.width(),
-        ));
+        );
+        job.halign = Align::Center;
+        painter.layout_job(job)
+    };
+    let mut lines = vec![centred(&slide.title, size::TITLE_SLIDE_TITLE, colors.text)];
+    for extra in [&deck.subtitle, &deck.organization].into_iter().flatten() {
+        lines.push(centred(extra, size::HEADING, colors.muted));
     }
     for block in &slide.content {
         if let Block::Paragraph(text) | Block::Heading(text) = block {
-            lines.push(painter.layout(
-                text.clone(),
-                FontId::proportional(font_points(h, size::BODY, ppp)),
-                colors.muted,
-                inner.width(),
-            ));
+            lines.push(centred(text, size::BODY, colors.muted));
         }
     }
     let gap = h * 0.04;
@@ -180,7 +175,8 @@ fn layout_title_slide(
     lines
         .into_iter()
         .map(|galley| {
-            let pos = pos2(inner.center().x - galley.size().x / 2.0, y);
+            // A centred galley is laid out around x = 0.
+            let pos = pos2(inner.center().x, y);
             y += galley.size().y + gap;
             Placed {
                 pos,

@@ -56,6 +56,8 @@ pub const WHITEOUT: Color32 = Color32::WHITE;
 /// Letterbox bars around the 16:9 canvas.
 pub const LETTERBOX: Color32 = Color32::BLACK;
 
+/// Console: speaker notes text.
+pub const NOTES_TEXT: Color32 = Color32::from_rgb(0xEE, 0xF0, 0xF3);
 /// Console: background of presenter tips.
 pub const TIP_FILL: Color32 = Color32::from_rgb(0x4A, 0x3B, 0x0B);
 /// Console: text of presenter tips.
