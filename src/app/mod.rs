@@ -309,8 +309,8 @@ impl eframe::App for PresenterApp {
         if audience_open {
             let state = Arc::clone(&self.shared);
             let clock = self.clock.clone();
-            ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, _class| {
-                audience_window_ui(ui, &state, &clock);
+            ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, class| {
+                audience_window_ui(ui, &state, &clock, class);
             });
         }
     }
@@ -318,13 +318,17 @@ impl eframe::App for PresenterApp {
 
 /// One frame of the audience window: its keys drive the same commands as
 /// the console's, then it paints the slide.
-fn audience_window_ui(ui: &mut egui::Ui, state: &Mutex<Shared>, clock: &Clock) {
+fn audience_window_ui(ui: &mut egui::Ui, state: &Mutex<Shared>, clock: &Clock, class: egui::ViewportClass) {
     let ctx = ui.ctx().clone();
     let now = clock.now();
     let mut shared = lock(state);
     let mut changed = false;
-    for command in ctx.input(|i| input::commands(i, false)) {
-        changed |= shared.handle(&ctx, command, now);
+    // An embedded audience view (tests, backends without windows) shares
+    // the console's input, which the console has handled already.
+    if class != egui::ViewportClass::EmbeddedWindow {
+        for command in ctx.input(|i| input::commands(i, false)) {
+            changed |= shared.handle(&ctx, command, now);
+        }
     }
     if ctx.input(|i| i.viewport().close_requested()) {
         // Closing the audience window never quits cuecard: the console
