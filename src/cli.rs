@@ -52,12 +52,19 @@ pub fn main() -> ExitCode {
         Some(Action::Check {
             decks,
             deny_warnings,
-        }) => ExitCode::from(check(&decks, deny_warnings, &mut std::io::stdout(), &mut std::io::stderr())),
+        }) => ExitCode::from(check(
+            &decks,
+            deny_warnings,
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        )),
         None => match crate::app::run(cli.deck.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("cuecard: cannot open the windows: {error}");
-                eprintln!("cuecard: on Linux, check that a display is available (DISPLAY or WAYLAND_DISPLAY) and that OpenGL drivers (Mesa) are installed.");
+                eprintln!(
+                    "cuecard: on Linux, check that a display is available (DISPLAY or WAYLAND_DISPLAY) and that OpenGL drivers (Mesa) are installed."
+                );
                 ExitCode::from(EXIT_ERRORS)
             }
         },
@@ -67,7 +74,12 @@ pub fn main() -> ExitCode {
 /// `cuecard check`: checks each deck, writing diagnostics to `err` and
 /// summaries to `out`. Returns the exit code ([`EXIT_OK`],
 /// [`EXIT_WARNINGS`] or [`EXIT_ERRORS`]).
-pub fn check(decks: &[PathBuf], deny_warnings: bool, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+pub fn check(
+    decks: &[PathBuf],
+    deny_warnings: bool,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> u8 {
     let mut worst: Option<Severity> = None;
     for path in decks {
         let diagnostics = match deck::load(path) {
@@ -106,7 +118,10 @@ pub fn summary(loaded: &LoadedDeck) -> String {
             trim_float(duration),
             trim_float(deck.planned_slide_minutes())
         ),
-        None => format!("slides plan {} minutes", trim_float(deck.planned_slide_minutes())),
+        None => format!(
+            "slides plan {} minutes",
+            trim_float(deck.planned_slide_minutes())
+        ),
     };
     format!(
         "{}: ok: {:?}: {} slides, {}, {} prompts, {} links; {} warnings, {} notes",

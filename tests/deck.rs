@@ -1,6 +1,11 @@
 //! The deck format end to end: the bundled decks, round trips, the
 //! presenter's guide, hostile input, and `cuecard check`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,19 +42,36 @@ fn every_bundled_deck_loads_without_errors_or_warnings() {
 fn module5_has_the_shape_of_the_guide() {
     let deck = deck::load(Path::new("decks/module5.ron")).unwrap().deck;
     assert_eq!(deck.slides.len(), 10);
-    assert_eq!(deck.title, "Service Provider and Law Enforcement Collaboration");
+    assert_eq!(
+        deck.title,
+        "Service Provider and Law Enforcement Collaboration"
+    );
     // Slide ten has no notes; slide eight warns the presenter.
     assert!(deck.slides[9].notes.is_empty());
     assert!(deck.slides[7].content_note.is_some());
     // Slide nine links the video, with a transcript and room for a local copy.
     let link = &deck.slides[8].links[0];
-    assert_eq!(link.url, "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html");
-    assert!(link.transcript.as_deref().unwrap().contains("Transcript_A_Multidisciplinary_Approach"));
+    assert_eq!(
+        link.url,
+        "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html"
+    );
+    assert!(
+        link.transcript
+            .as_deref()
+            .unwrap()
+            .contains("Transcript_A_Multidisciplinary_Approach")
+    );
     assert!(link.local.is_some());
     // The case study's form number is kept as quoted, with a correcting tip.
     let notes = &deck.slides[7].notes;
-    assert!(notes.iter().any(|n| matches!(n, Note::Quote { text, .. } if text.contains("I-918B"))));
-    assert!(notes.iter().any(|n| matches!(n, Note::Tip(t) if t.contains("I-914 Supplement B") && t.contains("uscis.gov"))));
+    assert!(
+        notes
+            .iter()
+            .any(|n| matches!(n, Note::Quote { text, .. } if text.contains("I-918B")))
+    );
+    assert!(notes.iter().any(
+        |n| matches!(n, Note::Tip(t) if t.contains("I-914 Supplement B") && t.contains("uscis.gov"))
+    ));
     // On-slide text from the guide.
     let bullets = |i: usize| -> Vec<String> {
         deck.slides[i]
@@ -63,9 +85,18 @@ fn module5_has_the_shape_of_the_guide() {
             .collect()
     };
     assert_eq!(bullets(2).len(), 3, "three learning objectives");
-    assert_eq!(bullets(4), ["Focused Missions", "Limited Resources", "A Multidisciplinary Focus"]);
+    assert_eq!(
+        bullets(4),
+        [
+            "Focused Missions",
+            "Limited Resources",
+            "A Multidisciplinary Focus"
+        ]
+    );
     assert_eq!(bullets(6).len(), 8, "two lists of four on slide seven");
-    assert!(matches!(&deck.slides[1].content[0], Block::Paragraph(t) if t.contains("grant #2020-NZ-NX-0001")));
+    assert!(
+        matches!(&deck.slides[1].content[0], Block::Paragraph(t) if t.contains("grant #2020-NZ-NX-0001"))
+    );
 }
 
 #[test]
@@ -87,7 +118,9 @@ fn deck_text(deck: &Deck) -> String {
         for note in &slide.notes {
             match note {
                 Note::Script(t) | Note::Tip(t) | Note::SlideText(t) => parts.push(t),
-                Note::Prompt { question, ideas, .. } => {
+                Note::Prompt {
+                    question, ideas, ..
+                } => {
                     parts.push(question);
                     parts.extend(ideas.iter().map(String::as_str));
                 }
@@ -104,7 +137,9 @@ fn fold(text: &str) -> String {
 
 /// The guide's notes from "Slide One" on, markup removed, whitespace folded.
 fn guide_notes(guide: &str) -> String {
-    let start = guide.find("Slide One (Title Slide):").expect("guide has Slide One");
+    let start = guide
+        .find("Slide One (Title Slide):")
+        .expect("guide has Slide One");
     let mut text = fold(&guide[start..]);
     // "Slide N (Name):" headers are structure, not notes.
     let mut cleaned = String::new();
@@ -112,7 +147,11 @@ fn guide_notes(guide: &str) -> String {
     while let Some(i) = rest.find("Slide ") {
         let after = &rest[i..];
         match (after.find('('), after.find("):")) {
-            (Some(open), Some(close)) if open < close && close < 60 && after[6..open].trim().chars().all(char::is_alphabetic) => {
+            (Some(open), Some(close))
+                if open < close
+                    && close < 60
+                    && after[6..open].trim().chars().all(char::is_alphabetic) =>
+            {
                 cleaned.push_str(&rest[..i]);
                 rest = &after[close + 2..];
             }
@@ -133,7 +172,11 @@ fn guide_notes(guide: &str) -> String {
         "*",
         "No Notes",
     ] {
-        let replacement = if markup.starts_with('[') { "A Multidisciplinary Approach" } else { " " };
+        let replacement = if markup.starts_with('[') {
+            "A Multidisciplinary Approach"
+        } else {
+            " "
+        };
         text = text.replace(markup, replacement);
     }
     // Bullet dashes.
@@ -174,9 +217,21 @@ fn no_sentence_of_the_presenters_guide_is_dropped() {
     let deck = deck::load(Path::new("decks/module5.ron")).unwrap().deck;
     let haystack = deck_text(&deck);
     let wanted = sentences(&guide_notes(&guide));
-    assert!(wanted.len() > 90, "the guide split into only {} sentences", wanted.len());
-    let missing: Vec<&String> = wanted.iter().filter(|s| !haystack.contains(s.as_str())).collect();
-    assert!(missing.is_empty(), "{} of {} sentences missing from decks/module5.ron: {missing:#?}", missing.len(), wanted.len());
+    assert!(
+        wanted.len() > 90,
+        "the guide split into only {} sentences",
+        wanted.len()
+    );
+    let missing: Vec<&String> = wanted
+        .iter()
+        .filter(|s| !haystack.contains(s.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "{} of {} sentences missing from decks/module5.ron: {missing:#?}",
+        missing.len(),
+        wanted.len()
+    );
 }
 
 #[test]
@@ -186,8 +241,16 @@ fn hostile_input_never_panics() {
     let huge = vec![b' '; (deck::MAX_DECK_BYTES + 1) as usize];
     let cases: Vec<(&str, Vec<u8>, Kind)> = vec![
         ("empty", Vec::new(), Kind::Syntax),
-        ("garbage", (0..=255u8).cycle().take(4096).collect(), Kind::NotUtf8),
-        ("10,000 levels", format!("(title: \"t\", slides: {deep}").into_bytes(), Kind::TooDeep),
+        (
+            "garbage",
+            (0..=255u8).cycle().take(4096).collect(),
+            Kind::NotUtf8,
+        ),
+        (
+            "10,000 levels",
+            format!("(title: \"t\", slides: {deep}").into_bytes(),
+            Kind::TooDeep,
+        ),
         ("over the size limit", huge, Kind::TooLarge),
         ("not a deck at all", b"\"".to_vec(), Kind::WrongType),
     ];
@@ -210,7 +273,10 @@ fn a_100_mb_file_is_refused_quickly_without_reading_it_all() {
 }
 
 fn cuecard(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cuecard")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(args)
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -232,21 +298,38 @@ fn check_exit_codes_follow_the_worst_problem() {
     let dir = std::env::temp_dir().join(format!("cuecard-check-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let warn = dir.join("warn.ron");
-    std::fs::write(&warn, "(title: \"T\", theme: \"neon\", slides: [(id: \"a\", title: \"A\")])").unwrap();
+    std::fs::write(
+        &warn,
+        "(title: \"T\", theme: \"neon\", slides: [(id: \"a\", title: \"A\")])",
+    )
+    .unwrap();
     let bad = dir.join("bad.ron");
-    std::fs::write(&bad, "(title: \"T\",\n slides: [(id: \"a\", title: \"A\", notez: [])])").unwrap();
+    std::fs::write(
+        &bad,
+        "(title: \"T\",\n slides: [(id: \"a\", title: \"A\", notez: [])])",
+    )
+    .unwrap();
     let warn_s = warn.to_str().unwrap();
     let bad_s = bad.to_str().unwrap();
 
     let (code, _, err) = cuecard(&["check", warn_s]);
     assert_eq!(code, 0, "warnings alone pass: {err}");
-    assert!(err.contains(&format!("{warn_s}:1:")) && err.contains("warning: unknown theme"), "{err}");
+    assert!(
+        err.contains(&format!("{warn_s}:1:")) && err.contains("warning: unknown theme"),
+        "{err}"
+    );
     let (code, _, _) = cuecard(&["check", "--deny-warnings", warn_s]);
     assert_eq!(code, 1);
     let (code, out, err) = cuecard(&["check", "decks/module5.ron", bad_s]);
     assert_eq!(code, 2);
-    assert!(out.contains("10 slides"), "the good deck is still summarised");
-    assert!(err.contains(&format!("{bad_s}:2:")) && err.contains("notez"), "{err}");
+    assert!(
+        out.contains("10 slides"),
+        "the good deck is still summarised"
+    );
+    assert!(
+        err.contains(&format!("{bad_s}:2:")) && err.contains("notez"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

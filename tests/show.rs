@@ -9,9 +9,13 @@ use cuecard::deck::{self, Deck};
 use cuecard::show::{Command, Presentation, Screen, TimerState};
 
 fn module5() -> Deck {
-    deck::parse(cuecard::MODULE5_RON.as_bytes(), Path::new("module5.ron"), None)
-        .unwrap()
-        .deck
+    deck::parse(
+        cuecard::MODULE5_RON.as_bytes(),
+        Path::new("module5.ron"),
+        None,
+    )
+    .unwrap()
+    .deck
 }
 
 fn secs(s: u64) -> Duration {
@@ -23,7 +27,10 @@ fn next_previous_first_last_and_go_to() {
     let t0 = Instant::now();
     let mut p = Presentation::new(&module5());
     assert_eq!((p.current(), p.slide_count()), (0, 10));
-    assert!(!p.apply(Command::Previous, t0), "nothing before the first slide");
+    assert!(
+        !p.apply(Command::Previous, t0),
+        "nothing before the first slide"
+    );
     assert!(p.apply(Command::Next, t0));
     assert_eq!(p.current(), 1);
     assert!(p.apply(Command::Last, t0));
@@ -105,9 +112,15 @@ fn timer_starts_on_t_and_a_paused_timer_stays_paused_through_navigation() {
     p.apply(Command::ToggleTimer, t0);
     assert!(p.timer.is_running());
     p.apply(Command::ToggleTimer, t0 + secs(100));
-    for (i, command) in [Command::Next, Command::Last, Command::First, Command::GoTo(5), Command::Back]
-        .into_iter()
-        .enumerate()
+    for (i, command) in [
+        Command::Next,
+        Command::Last,
+        Command::First,
+        Command::GoTo(5),
+        Command::Back,
+    ]
+    .into_iter()
+    .enumerate()
     {
         p.apply(command, t0 + secs(200 + i as u64));
         assert!(!p.timer.is_running(), "{command:?} resumed the timer");

@@ -1,4 +1,4 @@
-//! The views, headless with egui_kittest: each view as a function, and the
+//! The views, headless with `egui_kittest`: each view as a function, and the
 //! whole app (where the audience viewport is drawn embedded).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
@@ -15,9 +15,13 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn module5() -> Deck {
-    deck::parse(cuecard::MODULE5_RON.as_bytes(), Path::new("module5.ron"), None)
-        .unwrap()
-        .deck
+    deck::parse(
+        cuecard::MODULE5_RON.as_bytes(),
+        Path::new("module5.ron"),
+        None,
+    )
+    .unwrap()
+    .deck
 }
 
 /// A console harness on Module 5 slide `index` (0-based), the timer
@@ -53,14 +57,27 @@ fn console_shows_the_speaker_notes_by_kind() {
     harness.get_by_label_contains("Key aspects of service provider collaboration are encompassed");
     // Prompts are marked as questions for the room, with their minutes.
     assert_eq!(harness.get_all_by_label_contains("ASK THE ROOM").count(), 4);
-    assert_eq!(harness.get_all_by_label("ASK THE ROOM · about 3 min").count(), 2);
-    harness.get_by_label("Can you all call out some nonprofits that you are aware of and tell me what they do?");
-    // Ideas are listed apart, folded until opened.
     assert_eq!(
-        harness.get_all_by_label_contains("Ideas if the group needs help").count(),
+        harness
+            .get_all_by_label("ASK THE ROOM · about 3 min")
+            .count(),
         2
     );
-    assert!(harness.query_by_label("• It expedites the referral process").is_none());
+    harness.get_by_label(
+        "Can you all call out some nonprofits that you are aware of and tell me what they do?",
+    );
+    // Ideas are listed apart, folded until opened.
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("Ideas if the group needs help")
+            .count(),
+        2
+    );
+    assert!(
+        harness
+            .query_by_label("• It expedites the referral process")
+            .is_none()
+    );
     harness.get_by_label("Slide 5 of 10");
 }
 
@@ -75,7 +92,9 @@ fn opening_a_prompts_ideas_shows_them() {
     harness.run();
     harness.get_by_label("• It expedites the referral process");
     assert!(
-        harness.query_by_label("• It requires frequent collaboration to be effective").is_none(),
+        harness
+            .query_by_label("• It requires frequent collaboration to be effective")
+            .is_none(),
         "only the opened prompt unfolds"
     );
 }
@@ -117,10 +136,15 @@ fn opened_url<S>(harness: &Harness<'_, S>) -> Option<String> {
 #[test]
 fn slide_nine_button_opens_the_video_link() {
     let mut harness = console_on(8, Duration::ZERO);
-    harness.get_by_label("Open “A Multidisciplinary Approach” online").click();
+    harness
+        .get_by_label("Open “A Multidisciplinary Approach” online")
+        .click();
     harness.step();
     let open = opened_url(&harness).unwrap();
-    assert_eq!(open, "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html");
+    assert_eq!(
+        open,
+        "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html"
+    );
 
     let mut harness = console_on(8, Duration::ZERO);
     harness.get_by_label("Open transcript").click();
@@ -145,27 +169,42 @@ fn console_title_follows_the_slide() {
 fn slide_text_is_laid_out_at_real_size_from_the_canvas() {
     let deck = module5();
     let found: RefCell<Vec<(Vec<String>, f32)>> = RefCell::new(Vec::new());
-    for size in [egui::vec2(960.0, 540.0), egui::vec2(1920.0, 1080.0), egui::vec2(1024.0, 768.0)] {
+    for size in [
+        egui::vec2(960.0, 540.0),
+        egui::vec2(1920.0, 1080.0),
+        egui::vec2(1024.0, 768.0),
+    ] {
         let mut harness = Harness::builder().with_size(size).build_ui(|ui| {
             let canvas = canvas(ui.max_rect());
             let placed = layout_slide(ui.painter(), canvas, &deck, &deck.slides[2]);
             let title_height = placed[0].galley.size().y;
-            found.borrow_mut().push((placed_text(&placed), title_height));
+            found
+                .borrow_mut()
+                .push((placed_text(&placed), title_height));
         });
         harness.run();
     }
     let found = found.into_inner();
     let (text, small) = &found[0];
     assert_eq!(text[0], "Learning Objectives");
-    assert!(text.iter().any(|t| t.starts_with("Recognize the importance of collaboration")));
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("Recognize the importance of collaboration"))
+    );
     // Twice the window, twice the text: sized from the canvas, not scaled.
     let large = found.iter().map(|(_, h)| *h).fold(0.0, f32::max);
-    assert!(large > small * 1.8, "title height {small} at 960x540, {large} at 1920x1080");
+    assert!(
+        large > small * 1.8,
+        "title height {small} at 960x540, {large} at 1920x1080"
+    );
 }
 
 #[test]
 fn letterboxing_keeps_16_9() {
-    let c = canvas(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1024.0, 768.0)));
+    let c = canvas(egui::Rect::from_min_size(
+        egui::Pos2::ZERO,
+        egui::vec2(1024.0, 768.0),
+    ));
     assert!((c.width() / c.height() - 16.0 / 9.0).abs() < 0.01);
     assert_eq!(c.width(), 1024.0);
     assert_eq!(c.center(), egui::pos2(512.0, 384.0));
@@ -173,7 +212,11 @@ fn letterboxing_keeps_16_9() {
 
 /// The whole app, audience viewport embedded, on a fixed clock.
 fn app_harness() -> Harness<'static, PresenterApp> {
-    let loaded = deck::parse(cuecard::MODULE5_RON.as_bytes(), Path::new("module5.ron"), None);
+    let loaded = deck::parse(
+        cuecard::MODULE5_RON.as_bytes(),
+        Path::new("module5.ron"),
+        None,
+    );
     let clock = Clock::Fixed(Instant::now(), "09:00".to_owned());
     Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
@@ -205,10 +248,16 @@ fn whole_app_keys_drive_both_views() {
 
 #[test]
 fn whole_app_shows_a_broken_deck_error_instead_of_crashing() {
-    let loaded = deck::parse(b"(title: \"x\", slides: [(id: \"a\", titel: \"A\")])", Path::new("decks/x.ron"), None);
+    let loaded = deck::parse(
+        b"(title: \"x\", slides: [(id: \"a\", titel: \"A\")])",
+        Path::new("decks/x.ron"),
+        None,
+    );
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |_cc| PresenterApp::new(loaded, Clock::Fixed(Instant::now(), "09:00".to_owned())));
+        .build_eframe(move |_cc| {
+            PresenterApp::new(loaded, Clock::Fixed(Instant::now(), "09:00".to_owned()))
+        });
     harness.run_steps(2);
     harness.get_by_label_contains("decks/x.ron:1:");
     harness.get_by_label_contains("titel");

@@ -8,7 +8,7 @@ use crate::show::keys::{self, Trigger};
 
 /// The command bound to `key` pressed with `modifiers`. Table names are
 /// matched through `Key::from_name`, which accepts the spellings in the
-/// table ("ArrowRight") as well as egui's own ("Right").
+/// table (`ArrowRight`) as well as egui's own (`Right`).
 fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
     let is = |name: &str| Key::from_name(name) == Some(key);
     let ctrl = modifiers.command || modifiers.ctrl;
@@ -49,7 +49,6 @@ fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
 pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
     let mut out = Vec::new();
     for event in &input.events {
-
         let command = match event {
             Event::Key {
                 key,
@@ -98,11 +97,23 @@ mod tests {
         let none = egui::Modifiers::NONE;
         assert_eq!(command_for_key(Key::ArrowRight, none), Some(Command::Next));
         assert_eq!(command_for_key(Key::PageDown, none), Some(Command::Next));
-        assert_eq!(command_for_key(Key::ArrowLeft, none), Some(Command::Previous));
-        assert_eq!(command_for_key(Key::Space, egui::Modifiers::SHIFT), Some(Command::Previous));
-        assert_eq!(command_for_key(Key::B, egui::Modifiers::SHIFT), Some(Command::ToggleBlackout));
+        assert_eq!(
+            command_for_key(Key::ArrowLeft, none),
+            Some(Command::Previous)
+        );
+        assert_eq!(
+            command_for_key(Key::Space, egui::Modifiers::SHIFT),
+            Some(Command::Previous)
+        );
+        assert_eq!(
+            command_for_key(Key::B, egui::Modifiers::SHIFT),
+            Some(Command::ToggleBlackout)
+        );
         assert_eq!(command_for_key(Key::Q, none), None);
-        assert_eq!(command_for_key(Key::Q, egui::Modifiers::COMMAND), Some(Command::Quit));
+        assert_eq!(
+            command_for_key(Key::Q, egui::Modifiers::COMMAND),
+            Some(Command::Quit)
+        );
         assert_eq!(command_for_key(Key::N, egui::Modifiers::COMMAND), None);
     }
 
@@ -111,7 +122,10 @@ mod tests {
         for binding in keys::BINDINGS {
             for trigger in binding.triggers {
                 if let Trigger::Key(name) | Trigger::Shift(name) | Trigger::Ctrl(name) = trigger {
-                    assert!(Key::from_name(name).is_some(), "{name} is not an egui key name");
+                    assert!(
+                        Key::from_name(name).is_some(),
+                        "{name} is not an egui key name"
+                    );
                 }
             }
         }

@@ -216,8 +216,13 @@ impl PresenterApp {
                 builder.with_monitor(audience)
             }
             Placement::SideBySide { console, audience } => {
-                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(console.x, console.y)));
-                ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(console.width, console.height)));
+                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(
+                    console.x, console.y,
+                )));
+                ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(
+                    console.width,
+                    console.height,
+                )));
                 builder
                     .with_position(egui::pos2(audience.x, audience.y))
                     .with_inner_size(egui::vec2(audience.width, audience.height))
@@ -318,7 +323,12 @@ impl eframe::App for PresenterApp {
 
 /// One frame of the audience window: its keys drive the same commands as
 /// the console's, then it paints the slide.
-fn audience_window_ui(ui: &mut egui::Ui, state: &Mutex<Shared>, clock: &Clock, class: egui::ViewportClass) {
+fn audience_window_ui(
+    ui: &mut egui::Ui,
+    state: &Mutex<Shared>,
+    clock: &Clock,
+    class: egui::ViewportClass,
+) {
     let ctx = ui.ctx().clone();
     let now = clock.now();
     let mut shared = lock(state);
@@ -342,13 +352,16 @@ fn audience_window_ui(ui: &mut egui::Ui, state: &Mutex<Shared>, clock: &Clock, c
     }
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
-        .show(ui, |ui| audience_ui(ui, shared.deck(), &shared.presentation));
+        .show(ui, |ui| {
+            audience_ui(ui, shared.deck(), &shared.presentation);
+        });
 }
 
 /// Repaints once a second while the talk timer runs, and once a minute
 /// otherwise for the wall clock.
 fn schedule_repaint(ctx: &egui::Context, presentation: &Presentation, now: Instant) {
-    let next_minute = Duration::from_secs(60 - chrono::Local::now().timestamp().rem_euclid(60) as u64);
+    let next_minute =
+        Duration::from_secs(60 - chrono::Local::now().timestamp().rem_euclid(60) as u64);
     let after = presentation
         .timer
         .until_next_second(now)

@@ -91,6 +91,8 @@ pub enum Kind {
     BadUrl,
     /// A file path that leaves the deck's folder or is absolute.
     PathEscapes,
+    /// A local media file whose type cuecard will not open (e.g. `.exe`).
+    NotMedia,
     /// A referenced file that does not exist.
     MissingFile,
     /// Negative, absurd or inconsistent planned minutes.
@@ -166,7 +168,10 @@ mod tests {
         assert_eq!(Location::of_offset(src, d), Location { line: 2, column: 4 });
         // Inside a multi-byte character and past the end are clamped.
         assert_eq!(Location::of_offset(src, 5), Location { line: 2, column: 2 });
-        assert_eq!(Location::of_offset(src, 999), Location { line: 3, column: 1 });
+        assert_eq!(
+            Location::of_offset(src, 999),
+            Location { line: 3, column: 1 }
+        );
     }
 
     #[test]
@@ -175,7 +180,10 @@ mod tests {
             Severity::Error,
             Kind::NoSlides,
             Path::new("decks/x.ron"),
-            Location { line: 12, column: 5 },
+            Location {
+                line: 12,
+                column: 5,
+            },
             "no slides",
         );
         assert_eq!(d.to_string(), "decks/x.ron:12:5: error: no slides");

@@ -1,12 +1,13 @@
 //! Reading a deck file: bytes to text to [`Deck`], then validation.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
 
 use super::diagnostic::{Diagnostic, Kind, Location, Severity};
+use super::policy as deck_policy;
 use super::schema::Deck;
 use super::validate::validate;
 
@@ -82,7 +83,13 @@ pub fn load(path: &Path) -> Result<LoadedDeck, DeckError> {
     let bytes = read_limited(path)?;
     let folder = path
         .parent()
-        .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p })
+        .map(|p| {
+            if p.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                p
+            }
+        })
         .map(Path::to_path_buf);
     parse(&bytes, path, folder.as_deref())
 }
@@ -90,7 +97,9 @@ pub fn load(path: &Path) -> Result<LoadedDeck, DeckError> {
 fn read_limited(path: &Path) -> Result<Vec<u8>, DeckError> {
     let io_error = |error: &std::io::Error| {
         let hint = match error.kind() {
-            std::io::ErrorKind::NotFound => " (check the file name, or run `cuecard new PATH` to start a deck)",
+            std::io::ErrorKind::NotFound => {
+                " (check the file name, or run `cuecard new PATH` to start a deck)"
+            }
             std::io::ErrorKind::PermissionDenied => " (check the file's permissions)",
             _ => "",
         };
@@ -160,7 +169,11 @@ pub fn parse(bytes: &[u8], path: &Path, folder: Option<&Path>) -> Result<LoadedD
     };
     let deck = parse_str(source, path)?;
     let mut diagnostics = validate(&deck, source, path, folder);
-    diagnostics.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.location.cmp(&b.location)));
+    diagnostics.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.location.cmp(&b.location))
+    });
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Err(DeckError { diagnostics });
     }
@@ -189,67 +202,62 @@ fn parse_str(source: &str, path: &Path) -> Result<Deck, DeckError> {
             "the file is empty; a deck starts with `(title: \"...\", slides: [...])` (see docs/deck-format.md)",
         ));
     }
-    // ron's parser recurses per bracket before its own limit applies, so
-    // refuse absurd nesting first to keep the stack safe.
-    if let Some(offset) = too_deep(source) {
+    if super::scan::scan(source).opens.is_empty() {
         return Err(DeckError::single(
-            Kind::TooDeep,
+            Kind::Syntax,
             path,
-            Location::of_offset(source, offset),
-            format!("brackets are nested more than {MAX_NESTING} levels deep here; a deck needs fewer than ten"),
+            Location::START,
+            "there is no deck in this file (only comments or white space); a deck starts with `(title: \"...\", slides: [...])` (see docs/deck-format.md)",
         ));
     }
     ron_options().from_str::<Deck>(source).map_err(|error| {
-        let (kind, message) = describe(&error.code);
-        DeckError::single(
-            kind,
-            path,
-            Location {
-                line: error.span.start.line.max(1),
-                column: error.span.start.col.max(1),
-            },
-            message,
-        )
+        let reported = Location {
+            line: error.span.start.line.max(1),
+            column: error.span.start.col.max(1),
+        };
+        let location = skip_white_space(source, reported);
+        let (kind, mut message) = describe(&error.code);
+        let line = source.lines().nth(location.line - 1).unwrap_or_default();
+        if let Some(c) = line.chars().find(|&c| deck_policy::is_deceptive(c) && c != '\t' && c != '\r') {
+            let _ = write!(
+                message,
+                " (line {} contains the invisible character U+{:04X}; delete it and retype that part)",
+                location.line, c as u32
+            );
+        } else if let Some(c) = line.chars().find(|c| matches!(c, '“' | '”' | '‘' | '’'))
+            && kind != Kind::UnknownField
+        {
+            let _ = write!(message, " (line {} has a curly quote {c}; RON strings need straight quotes \")", location.line);
+        } else if char_at(source, location) == Some('"') && matches!(error.code, ron::Error::ExpectedIdentifier) {
+            message.push_str(" (names such as layouts and note kinds are written without quotes, e.g. `layout: Title`)");
+        }
+        DeckError::single(kind, path, location, message)
     })
 }
 
-/// The byte offset where bracket nesting first exceeds [`MAX_NESTING`],
-/// ignoring brackets inside strings and comments.
-fn too_deep(source: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut chars = source.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if in_string {
-            match c {
-                _ if escaped => escaped = false,
-                '\\' => escaped = true,
-                '"' => in_string = false,
-                _ => {}
-            }
-            continue;
+/// The line and column as ron reports them point at the white space
+/// before a value in some errors; move to the value itself.
+fn skip_white_space(source: &str, at: Location) -> Location {
+    let Some(line) = source.lines().nth(at.line - 1) else {
+        return at;
+    };
+    let skipped = line
+        .chars()
+        .skip(at.column - 1)
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    if at.column - 1 + skipped < line.chars().count() {
+        Location {
+            line: at.line,
+            column: at.column + skipped,
         }
-        match c {
-            '"' => in_string = true,
-            '/' if chars.peek().map(|(_, n)| *n) == Some('/') => {
-                for (_, n) in chars.by_ref() {
-                    if n == '\n' {
-                        break;
-                    }
-                }
-            }
-            '(' | '[' | '{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(offset);
-                }
-            }
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
+    } else {
+        at
     }
-    None
+}
+
+fn char_at(source: &str, at: Location) -> Option<char> {
+    source.lines().nth(at.line - 1)?.chars().nth(at.column - 1)
 }
 
 /// Classifies a ron error and writes a message that says what to do.
@@ -264,7 +272,6 @@ fn describe(error: &ron::Error) -> (Kind, String) {
         E::ExceededRecursionLimit => Kind::TooDeep,
         E::InvalidValueForType { .. }
         | E::ExpectedString
-        | E::ExpectedStringEnd
         | E::ExpectedFloat
         | E::ExpectedInteger
         | E::ExpectedBoolean
@@ -276,14 +283,24 @@ fn describe(error: &ron::Error) -> (Kind, String) {
         | E::ExpectedUnit => Kind::WrongType,
         _ => Kind::Syntax,
     };
-    let hint = match kind {
-        Kind::UnknownField => " (a typo? see docs/deck-format.md for the fields)",
-        Kind::MissingField => " (add it; see docs/deck-format.md)",
-        Kind::UnknownVariant => "",
-        Kind::TooDeep => "",
-        _ if matches!(error, E::Eof) => " (a bracket or quote is not closed)",
+    if kind == Kind::TooDeep {
+        return (
+            kind,
+            format!(
+                "brackets are nested more than {MAX_NESTING} levels deep here; a deck needs fewer than ten"
+            ),
+        );
+    }
+    let hint = match error {
+        E::NoSuchStructField { .. } => " (a typo? see docs/deck-format.md for the fields)",
+        E::MissingStructField { .. } => " (add it; see docs/deck-format.md)",
+        E::Eof => " (a bracket or quote is not closed)",
+        E::ExpectedStringEnd => " (a closing quote \" is missing)",
         _ => "",
     };
+    let text = text
+        .replace("Unexpected missing field", "missing field")
+        .replace("Unexpected duplicate field", "duplicate field");
     (kind, format!("{}{hint}", lowercase_first(&text)))
 }
 

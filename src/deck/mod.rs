@@ -5,10 +5,13 @@
 mod diagnostic;
 mod load;
 pub mod policy;
+mod scan;
 mod schema;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Kind, Location, Severity};
-pub use load::{DeckError, LoadedDeck, MAX_DECK_BYTES, MAX_NESTING, load, parse, ron_options, to_ron};
+pub use load::{
+    DeckError, LoadedDeck, MAX_DECK_BYTES, MAX_NESTING, load, parse, ron_options, to_ron,
+};
 pub use schema::{Block, Deck, Fit, Layout, Link, Note, SCHEMA_VERSION, Slide};
 pub use validate::{MAX_MINUTES, THEMES, validate};

@@ -21,10 +21,14 @@ pub enum Refusal {
     #[error("the file path is empty")]
     EmptyPath,
     /// An absolute path, a drive letter or a network (UNC) path.
-    #[error("{0:?} is absolute; write a path relative to the deck's folder, e.g. \"media/video.mp4\"")]
+    #[error(
+        "{0:?} is absolute; write a path relative to the deck's folder, e.g. \"media/video.mp4\""
+    )]
     Absolute(String),
     /// The path climbs out of the deck's folder with `..`.
-    #[error("{0:?} leaves the deck's folder; keep media and images in the deck's folder or below it")]
+    #[error(
+        "{0:?} leaves the deck's folder; keep media and images in the deck's folder or below it"
+    )]
     Escapes(String),
     /// The file's extension is not one of the accepted media types.
     #[error("{path:?} is not a media file cuecard will open (accepted: {accepted})")]
@@ -54,14 +58,28 @@ pub fn check_url(url: &str) -> Result<(), Refusal> {
         rest
     } else if let Some(rest) = lower.strip_prefix("http://") {
         rest
+    } else if lower.starts_with("http:") || lower.starts_with("https:") {
+        return Err(Refusal::Malformed(url.to_owned()));
     } else {
         return Err(Refusal::Scheme(url.to_owned()));
     };
+    // Control, bidirectional and invisible characters can make a link
+    // read differently from where it goes ("\u{202E}gpj.exe").
+    if url.chars().any(is_deceptive) {
+        return Err(Refusal::Malformed(url.escape_default().to_string()));
+    }
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if host.is_empty() || trimmed.chars().any(char::is_whitespace) || trimmed != url {
         return Err(Refusal::Malformed(url.to_owned()));
     }
     Ok(())
+}
+
+/// Whether `c` is a control, bidirectional-formatting or invisible
+/// character.
+pub fn is_deceptive(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{00A0}' | '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
 }
 
 /// Checks that `path` (as written in a deck, with `/` or `\`) stays inside
@@ -143,7 +161,10 @@ mod tests {
     #[test]
     fn urls() {
         let cases: &[(&str, bool)] = &[
-            ("https://ovc.ncjrs.gov/humantrafficking/publicawareness.html", true),
+            (
+                "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html",
+                true,
+            ),
             ("http://example.org", true),
             ("HTTPS://EXAMPLE.ORG/a?b#c", true),
             ("file:///etc/passwd", false),
@@ -153,6 +174,9 @@ mod tests {
             ("example.org", false),
             ("https://", false),
             ("https:///path", false),
+            ("https:/example.org", false),
+            ("https://example.org/\u{202E}gpj.exe", false),
+            ("https://exa\u{200B}mple.org", false),
             ("https://exa mple.org", false),
             (" https://example.org", false),
             ("", false),
@@ -189,7 +213,17 @@ mod tests {
     fn media_extensions() {
         assert!(check_media_path("media/a.MP4").is_ok());
         assert!(check_media_path("talk.webm").is_ok());
-        for bad in ["run.exe", "x.bat", "x.cmd", "x.ps1", "x.sh", "x.app", "x.desktop", "x.lnk", "noext"] {
+        for bad in [
+            "run.exe",
+            "x.bat",
+            "x.cmd",
+            "x.ps1",
+            "x.sh",
+            "x.app",
+            "x.desktop",
+            "x.lnk",
+            "noext",
+        ] {
             assert!(
                 matches!(check_media_path(bad), Err(Refusal::NotMedia { .. })),
                 "{bad}"

@@ -204,6 +204,11 @@ impl Deck {
 
     /// Sum of the slides' planned minutes (slides without a plan count 0).
     pub fn planned_slide_minutes(&self) -> f64 {
-        self.slides.iter().filter_map(|slide| slide.minutes).sum()
+        // `+ 0.0` turns the empty sum's -0.0 into 0.
+        self.slides
+            .iter()
+            .filter_map(|slide| slide.minutes)
+            .sum::<f64>()
+            + 0.0
     }
 }

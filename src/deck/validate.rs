@@ -5,6 +5,7 @@ use std::path::Path;
 
 use super::diagnostic::{Diagnostic, Kind, Location, Severity};
 use super::policy::{self, Refusal};
+use super::scan::{Scan, scan};
 use super::schema::{Block, Deck, Note, SCHEMA_VERSION, Slide};
 
 /// Most minutes a slide, a prompt or a whole deck may plan (a full day).
@@ -13,119 +14,140 @@ pub const MAX_MINUTES: f64 = 24.0 * 60.0;
 /// Names of the built-in themes.
 pub const THEMES: &[&str] = &["light", "dark", "high-contrast"];
 
-/// Finds the places of values in the deck's source text, so that a problem
-/// found after parsing still points at a line and column. Values are found
-/// by their RON spelling, searching forward from the slide they belong to;
-/// where a value cannot be found the slide's own place is used.
+/// Finds the places of fields and values in the deck's source text, so that
+/// a problem found after parsing still points at a line and column. Where
+/// a place cannot be found, the slide's own place (or the file's start) is
+/// used.
 struct Locator<'a> {
     source: &'a str,
-    /// Byte offset of each slide's `id` value, in slide order.
-    slide_offsets: Vec<Option<usize>>,
+    scan: Scan,
+    /// Byte range of each slide's parentheses, in slide order.
+    slides: Vec<(usize, usize)>,
 }
 
+/// Depth of a slide's own fields: deck `(` 1, `slides: [` 2, slide `(` 3.
+const SLIDE_DEPTH: usize = 3;
+
 impl<'a> Locator<'a> {
-    fn new(source: &'a str, deck: &Deck) -> Self {
-        let mut cursor = 0;
-        let slide_offsets = deck
-            .slides
+    fn new(source: &'a str) -> Self {
+        let scan = scan(source);
+        let slides_key = scan
+            .keys
             .iter()
-            .map(|slide| {
-                let found = find_field(source, cursor, "id", &slide.id);
-                if let Some(offset) = found {
-                    cursor = offset + 1;
-                }
-                found
-            })
+            .find(|k| k.depth == 1 && k.name == "slides")
+            .map(|k| k.offset);
+        let starts: Vec<usize> = match slides_key {
+            Some(after) => scan
+                .opens
+                .iter()
+                .filter(|o| o.offset > after && o.depth == SLIDE_DEPTH)
+                .map(|o| o.offset)
+                .collect(),
+            None => Vec::new(),
+        };
+        let slides = starts
+            .iter()
+            .enumerate()
+            .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(source.len())))
             .collect();
         Self {
             source,
-            slide_offsets,
+            scan,
+            slides,
         }
     }
 
+    fn at(&self, offset: usize) -> Location {
+        Location::of_offset(self.source, offset)
+    }
+
+    fn range(&self, slide: usize) -> (usize, usize) {
+        self.slides
+            .get(slide)
+            .copied()
+            .unwrap_or((0, self.source.len()))
+    }
+
+    /// The place of slide `index`: its `id:` field, else its `(`.
     fn slide(&self, index: usize) -> Location {
-        self.slide_offsets
-            .get(index)
-            .copied()
-            .flatten()
-            .map_or(Location::START, |o| Location::of_offset(self.source, o))
+        match self.slides.get(index) {
+            Some(&(start, _)) => self
+                .slide_key(index, "id")
+                .unwrap_or_else(|| self.at(start)),
+            None => Location::START,
+        }
     }
 
-    /// The place of `field: "value"` at or after slide `index` (or in the
-    /// deck header for `None`), else the slide's place.
-    fn field(&self, index: Option<usize>, field: &str, value: &str) -> Location {
-        let start = index
-            .and_then(|i| self.slide_offsets.get(i).copied().flatten())
-            .unwrap_or(0);
-        find_field(self.source, start, field, value)
-            .or_else(|| find_value(self.source, start, value))
-            .map_or_else(
-                || index.map_or(Location::START, |i| self.slide(i)),
-                |o| Location::of_offset(self.source, o),
-            )
+    /// The place of a deck-level field `name:`.
+    fn key(&self, name: &str) -> Location {
+        self.scan
+            .keys
+            .iter()
+            .find(|k| k.depth == 1 && k.name == name)
+            .map_or(Location::START, |k| self.at(k.offset))
     }
 
-    /// The place of the first `key:` in the file (for header fields).
-    fn key(&self, key: &str) -> Location {
-        find_key(self.source, 0, key).map_or(Location::START, |o| Location::of_offset(self.source, o))
+    /// The place of slide `index`'s own field `name:`.
+    fn slide_key(&self, index: usize, name: &str) -> Option<Location> {
+        let (start, end) = self.range(index);
+        self.scan
+            .keys
+            .iter()
+            .find(|k| k.depth == SLIDE_DEPTH && k.name == name && (start..end).contains(&k.offset))
+            .map(|k| self.at(k.offset))
     }
 
-    /// The place of `key:` inside slide `index`.
-    fn slide_key(&self, index: usize, key: &str) -> Location {
-        let start = self.slide_offsets.get(index).copied().flatten().unwrap_or(0);
-        let end = self
-            .slide_offsets
-            .get(index + 1)
-            .copied()
-            .flatten()
-            .unwrap_or(self.source.len());
-        find_key(self.source, start, key)
-            .filter(|o| *o < end)
-            .map_or_else(|| self.slide(index), |o| Location::of_offset(self.source, o))
+    /// Byte offset of the string literal `value` inside slide `index`
+    /// (the deck header for `None`).
+    fn value_offset(&self, index: Option<usize>, value: &str) -> Option<usize> {
+        let literal = ron_literal(value);
+        let (start, end) = match index {
+            Some(i) => self.range(i),
+            None => (0, self.slides.first().map_or(self.source.len(), |r| r.0)),
+        };
+        self.scan
+            .strings
+            .iter()
+            .find(|s| (start..end).contains(&s.offset) && s.raw == literal)
+            .map(|s| s.offset)
+    }
+
+    /// The place of the string `value` inside slide `index` (or the deck
+    /// header), else the slide's place.
+    fn value(&self, index: Option<usize>, value: &str) -> Location {
+        self.value_offset(index, value).map_or_else(
+            || index.map_or(Location::START, |i| self.slide(i)),
+            |o| self.at(o),
+        )
+    }
+
+    /// The place of the first field `name:` after the string `value` in
+    /// slide `index` at that string's depth or one below (e.g. a prompt's
+    /// `minutes` after its `question`), else the string's place.
+    fn key_after_value(&self, index: usize, value: &str, name: &str) -> Location {
+        let Some(after) = self.value_offset(Some(index), value) else {
+            return self.slide(index);
+        };
+        let (_, end) = self.range(index);
+        let question_depth = self
+            .scan
+            .keys
+            .iter()
+            .rev()
+            .find(|k| k.offset < after)
+            .map_or(0, |k| k.depth);
+        self.scan
+            .keys
+            .iter()
+            .find(|k| {
+                k.offset > after && k.offset < end && k.name == name && k.depth == question_depth
+            })
+            .map_or_else(|| self.at(after), |k| self.at(k.offset))
     }
 }
 
 fn ron_literal(value: &str) -> String {
     ron::to_string(value).unwrap_or_else(|_| format!("{value:?}"))
-}
-
-fn find_value(source: &str, start: usize, value: &str) -> Option<usize> {
-    let literal = ron_literal(value);
-    source.get(start..)?.find(&literal).map(|o| o + start)
-}
-
-/// Offset of `value`'s literal where it follows `field:` (white space allowed).
-fn find_field(source: &str, start: usize, field: &str, value: &str) -> Option<usize> {
-    let literal = ron_literal(value);
-    let mut from = start;
-    while let Some(found) = source.get(from..).and_then(|s| s.find(&literal)) {
-        let offset = from + found;
-        let before = source.get(..offset).unwrap_or_default().trim_end();
-        if let Some(before) = before.strip_suffix(':')
-            && before.trim_end().ends_with(field)
-        {
-            return Some(offset);
-        }
-        from = offset + literal.len().max(1);
-    }
-    None
-}
-
-fn find_key(source: &str, start: usize, key: &str) -> Option<usize> {
-    let mut from = start;
-    while let Some(found) = source.get(from..).and_then(|s| s.find(key)) {
-        let offset = from + found;
-        let after = source.get(offset + key.len()..).unwrap_or_default();
-        let before_ok = source
-            .get(..offset)
-            .and_then(|b| b.chars().next_back())
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        if before_ok && after.trim_start().starts_with(':') {
-            return Some(offset);
-        }
-        from = offset + key.len();
-    }
-    None
 }
 
 struct Checker<'a> {
@@ -137,26 +159,32 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn push(&mut self, severity: Severity, kind: Kind, location: Location, message: String) {
-        self.found
-            .push(Diagnostic::new(severity, kind, self.path, location, message));
+        self.found.push(Diagnostic::new(
+            severity, kind, self.path, location, message,
+        ));
     }
 
     fn minutes(&mut self, what: &str, minutes: Option<f64>, location: Location) {
         if let Some(minutes) = minutes
             && !(minutes.is_finite() && (0.0..=MAX_MINUTES).contains(&minutes))
         {
+            let given = if minutes.is_finite() {
+                format!("{minutes} minutes")
+            } else {
+                "too large a number".to_owned()
+            };
             self.push(
                 Severity::Error,
                 Kind::BadMinutes,
                 location,
-                format!("{what} is {minutes} minutes; give a number from 0 to {MAX_MINUTES}"),
+                format!("{what} is {given}; give a number of minutes from 0 to {MAX_MINUTES}"),
             );
         }
     }
 
-    fn url(&mut self, slide: usize, label: &str, field: &str, url: &str) {
+    fn url(&mut self, slide: usize, label: &str, url: &str) {
         if let Err(refusal) = policy::check_url(url) {
-            let location = self.locator.field(Some(slide), field, url);
+            let location = self.locator.value(Some(slide), url);
             self.push(
                 Severity::Error,
                 Kind::BadUrl,
@@ -166,19 +194,25 @@ impl Checker<'_> {
         }
     }
 
-    fn file(&mut self, slide: usize, label: &str, field: &str, path: &str, media: bool) {
+    fn file(&mut self, slide: usize, label: &str, path: &str, media: bool) {
         let checked = if media {
             policy::check_media_path(path)
         } else {
             policy::check_relative_path(path)
         };
-        let location = self.locator.field(Some(slide), field, path);
+        let location = self.locator.value(Some(slide), path);
         if let Err(refusal) = checked {
             let kind = match refusal {
                 Refusal::EmptyPath => Kind::Empty,
+                Refusal::NotMedia { .. } => Kind::NotMedia,
                 _ => Kind::PathEscapes,
             };
-            self.push(Severity::Error, kind, location, format!("{label}: {refusal}"));
+            self.push(
+                Severity::Error,
+                kind,
+                location,
+                format!("{label}: {refusal}"),
+            );
             return;
         }
         let Some(folder) = self.folder else {
@@ -214,7 +248,10 @@ impl Checker<'_> {
         let n = index + 1;
         let name = format!("slide {n} ({:?})", slide.id);
         if slide.id.trim().is_empty() {
-            let location = self.locator.slide_key(index, "id");
+            let location = self
+                .locator
+                .slide_key(index, "id")
+                .unwrap_or_else(|| self.locator.slide(index));
             self.push(
                 Severity::Error,
                 Kind::Empty,
@@ -223,7 +260,10 @@ impl Checker<'_> {
             );
         }
         if slide.title.trim().is_empty() {
-            let location = self.locator.slide_key(index, "title");
+            let location = self
+                .locator
+                .slide_key(index, "title")
+                .unwrap_or_else(|| self.locator.slide(index));
             self.push(
                 Severity::Error,
                 Kind::Empty,
@@ -231,12 +271,19 @@ impl Checker<'_> {
                 format!("{name}: the title is empty"),
             );
         }
-        let location = self.locator.slide_key(index, "minutes");
-        self.minutes(&format!("{name}: the planned time"), slide.minutes, location);
+        let location = self
+            .locator
+            .slide_key(index, "minutes")
+            .unwrap_or_else(|| self.locator.slide(index));
+        self.minutes(
+            &format!("{name}: the planned time"),
+            slide.minutes,
+            location,
+        );
         for block in &slide.content {
             if let Block::Image { path, alt, .. } = block {
                 if alt.trim().is_empty() {
-                    let location = self.locator.field(Some(index), "path", path);
+                    let location = self.locator.key_after_value(index, path, "alt");
                     self.push(
                         Severity::Error,
                         Kind::Empty,
@@ -244,12 +291,12 @@ impl Checker<'_> {
                         format!("{name}: image {path:?} has no alt text; describe it for people who cannot see it"),
                     );
                 }
-                self.file(index, &format!("{name}: image"), "path", path, false);
+                self.file(index, &format!("{name}: image"), path, false);
             }
         }
         for link in &slide.links {
             if link.title.trim().is_empty() {
-                let location = self.locator.field(Some(index), "url", &link.url);
+                let location = self.locator.value(Some(index), &link.title);
                 self.push(
                     Severity::Error,
                     Kind::Empty,
@@ -258,18 +305,25 @@ impl Checker<'_> {
                 );
             }
             let label = format!("{name}: link {:?}", link.title);
-            self.url(index, &label, "url", &link.url);
+            self.url(index, &label, &link.url);
             if let Some(transcript) = &link.transcript {
-                self.url(index, &format!("{label} transcript"), "transcript", transcript);
+                self.url(index, &format!("{label} transcript"), transcript);
             }
             if let Some(local) = &link.local {
-                self.file(index, &label, "local", local, true);
+                self.file(index, &label, local, true);
             }
         }
         for note in &slide.notes {
-            if let Note::Prompt { question, minutes, .. } = note {
-                let location = self.locator.field(Some(index), "question", question);
-                self.minutes(&format!("{name}: a prompt's discussion time"), *minutes, location);
+            if let Note::Prompt {
+                question, minutes, ..
+            } = note
+            {
+                let location = self.locator.key_after_value(index, question, "minutes");
+                self.minutes(
+                    &format!("{name}: a prompt's discussion time"),
+                    *minutes,
+                    location,
+                );
             }
         }
     }
@@ -284,7 +338,7 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
     let mut checker = Checker {
         path,
         folder,
-        locator: Locator::new(source, deck),
+        locator: Locator::new(source),
         found: Vec::new(),
     };
     if deck.version > SCHEMA_VERSION {
@@ -301,19 +355,31 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
     }
     if deck.title.trim().is_empty() {
         let location = checker.locator.key("title");
-        checker.push(Severity::Error, Kind::Empty, location, "the deck's title is empty".into());
+        checker.push(
+            Severity::Error,
+            Kind::Empty,
+            location,
+            "the deck's title is empty".into(),
+        );
     }
     let location = checker.locator.key("duration_minutes");
-    checker.minutes("the deck's planned duration", deck.duration_minutes, location);
+    checker.minutes(
+        "the deck's planned duration",
+        deck.duration_minutes,
+        location,
+    );
     if let Some(theme) = &deck.theme
         && !THEMES.contains(&theme.as_str())
     {
-        let location = checker.locator.field(None, "theme", theme);
+        let location = checker.locator.value(None, theme);
         checker.push(
             Severity::Warning,
             Kind::UnknownTheme,
             location,
-            format!("unknown theme {theme:?}; using \"light\" (themes: {})", THEMES.join(", ")),
+            format!(
+                "unknown theme {theme:?}; using \"light\" (themes: {})",
+                THEMES.join(", ")
+            ),
         );
     }
     if deck.slides.is_empty() {
@@ -347,7 +413,7 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
     }
     if let Some(duration) = deck.duration_minutes {
         let planned = deck.planned_slide_minutes();
-        if duration.is_finite() && planned > duration + 0.5 {
+        if duration.is_finite() && duration >= 0.0 && planned > duration + 0.5 {
             let location = checker.locator.key("duration_minutes");
             checker.push(
                 Severity::Warning,

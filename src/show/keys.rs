@@ -1,10 +1,12 @@
 //! The key map: one table used by the input handling, the help overlay and
 //! `docs/keys.md`. Keys follow what presenters already know (pdfpc,
-//! Pympress, reveal.js, PowerPoint) and what clickers send.
+//! Pympress, `reveal.js`, `PowerPoint`) and what clickers send.
 //!
 //! Key names are egui's [`Key::name`](https://docs.rs/egui/latest/egui/enum.Key.html)
 //! spellings (`"ArrowRight"`, `"PageDown"`, `"B"`); this module stays UI-free
 //! and the app shell maps them.
+
+use std::fmt::Write as _;
 
 use super::command::Command;
 
@@ -63,12 +65,26 @@ use Trigger::{Ctrl, Key, Shift, Text};
 pub const BINDINGS: &[Binding] = &[
     Binding {
         command: Command::Next,
-        triggers: &[Key("ArrowRight"), Key("ArrowDown"), Key("PageDown"), Key("Space"), Key("Enter"), Key("N")],
+        triggers: &[
+            Key("ArrowRight"),
+            Key("ArrowDown"),
+            Key("PageDown"),
+            Key("Space"),
+            Key("Enter"),
+            Key("N"),
+        ],
         help: "next slide",
     },
     Binding {
         command: Command::Previous,
-        triggers: &[Key("ArrowLeft"), Key("ArrowUp"), Key("PageUp"), Key("Backspace"), Key("P"), Shift("Space")],
+        triggers: &[
+            Key("ArrowLeft"),
+            Key("ArrowUp"),
+            Key("PageUp"),
+            Key("Backspace"),
+            Key("P"),
+            Shift("Space"),
+        ],
         help: "previous slide",
     },
     Binding {
@@ -151,7 +167,7 @@ pub fn markdown_table() -> String {
     let mut out = String::from("| keys | action |\n|---|---|\n");
     for binding in BINDINGS {
         let keys: Vec<String> = binding.triggers.iter().map(|t| t.label()).collect();
-        out.push_str(&format!("| {} | {} |\n", keys.join(", "), binding.help));
+        let _ = writeln!(out, "| {} | {} |", keys.join(", "), binding.help);
     }
     out
 }

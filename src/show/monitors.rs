@@ -21,7 +21,10 @@ impl Monitor {
     /// Size in logical points.
     pub fn logical_size(&self) -> (f32, f32) {
         let scale = self.scale.max(0.1);
-        ((f64::from(self.size.0) / scale) as f32, (f64::from(self.size.1) / scale) as f32)
+        (
+            (f64::from(self.size.0) / scale) as f32,
+            (f64::from(self.size.1) / scale) as f32,
+        )
     }
 
     /// Top-left corner in logical points (0,0 when unknown).
@@ -173,8 +176,18 @@ mod tests {
                 vec![laptop.clone()],
                 Some(1),
                 Placement::SideBySide {
-                    console: WindowRect { x: 0.0, y: 0.0, width: 720.0, height: 900.0 },
-                    audience: WindowRect { x: 720.0, y: 0.0, width: 720.0, height: 405.0 },
+                    console: WindowRect {
+                        x: 0.0,
+                        y: 0.0,
+                        width: 720.0,
+                        height: 900.0,
+                    },
+                    audience: WindowRect {
+                        x: 720.0,
+                        y: 0.0,
+                        width: 720.0,
+                        height: 405.0,
+                    },
                 },
             ),
             (
@@ -182,8 +195,18 @@ mod tests {
                 vec![monitor("screen", Some((0, 0)), (1920, 1080), 1.0)],
                 Some(0),
                 Placement::SideBySide {
-                    console: WindowRect { x: 0.0, y: 0.0, width: 960.0, height: 1080.0 },
-                    audience: WindowRect { x: 960.0, y: 0.0, width: 960.0, height: 540.0 },
+                    console: WindowRect {
+                        x: 0.0,
+                        y: 0.0,
+                        width: 960.0,
+                        height: 1080.0,
+                    },
+                    audience: WindowRect {
+                        x: 960.0,
+                        y: 0.0,
+                        width: 960.0,
+                        height: 540.0,
+                    },
                 },
             ),
             ("no monitors (headless)", vec![], None, Placement::Unknown),

@@ -104,7 +104,11 @@ impl Presentation {
     }
 
     fn toggle_screen(&mut self, screen: Screen) -> bool {
-        let new = if self.screen == screen { Screen::Slide } else { screen };
+        let new = if self.screen == screen {
+            Screen::Slide
+        } else {
+            screen
+        };
         let changed = new != self.screen;
         self.screen = new;
         changed

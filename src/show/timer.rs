@@ -67,9 +67,7 @@ impl TalkTimer {
     pub fn elapsed(&self, now: Instant) -> Duration {
         match self.state {
             TimerState::NotStarted => Duration::ZERO,
-            TimerState::Running { since, banked } => {
-                banked + now.saturating_duration_since(since)
-            }
+            TimerState::Running { since, banked } => banked + now.saturating_duration_since(since),
             TimerState::Paused { elapsed } => elapsed,
         }
     }

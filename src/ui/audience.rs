@@ -14,7 +14,13 @@ pub fn audience_ui(ui: &mut Ui, deck: Option<&Deck>, presentation: &Presentation
     let _ = ui.allocate_rect(rect, Sense::hover());
     match deck {
         Some(deck) => {
-            paint_slide(ui.painter(), rect, deck, presentation.current(), presentation.screen());
+            paint_slide(
+                ui.painter(),
+                rect,
+                deck,
+                presentation.current(),
+                presentation.screen(),
+            );
         }
         None => {
             ui.painter().rect_filled(rect, 0.0, tokens::BLACKOUT);

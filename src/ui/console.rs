@@ -88,7 +88,14 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
     let p = view.presentation;
     ui.horizontal_wrapped(|ui| {
         let count = p.slide_count();
-        ui.label(RichText::new(format!("Slide {} of {count}", (p.current() + 1).min(count.max(1)))).size(22.0).strong());
+        ui.label(
+            RichText::new(format!(
+                "Slide {} of {count}",
+                (p.current() + 1).min(count.max(1))
+            ))
+            .size(22.0)
+            .strong(),
+        );
         ui.separator();
         let elapsed = format_clock(p.timer.elapsed(view.now));
         let (state, color) = if p.timer.is_running() {
@@ -98,7 +105,12 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
         } else {
             (" (not started)", tokens::TIMER_PAUSED)
         };
-        ui.label(RichText::new(format!("Talk timer {elapsed}{state}")).size(22.0).color(color).monospace());
+        ui.label(
+            RichText::new(format!("Talk timer {elapsed}{state}"))
+                .size(22.0)
+                .color(color)
+                .monospace(),
+        );
         let toggle = if p.timer.is_running() {
             "Pause timer"
         } else if p.timer.is_started() {
@@ -117,18 +129,26 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
             commands.push(Command::ResetTimer);
         }
         ui.separator();
-        ui.label(RichText::new(format!("Clock {}", view.wall_clock)).size(22.0).monospace());
+        ui.label(
+            RichText::new(format!("Clock {}", view.wall_clock))
+                .size(22.0)
+                .monospace(),
+        );
         ui.separator();
         let screen = match p.screen() {
             Screen::Slide => "Audience sees the slide",
             Screen::Black => "Audience sees BLACK",
             Screen::White => "Audience sees WHITE",
         };
-        ui.label(RichText::new(screen).size(16.0).color(if p.screen() == Screen::Slide {
-            tokens::CONSOLE_MUTED
-        } else {
-            tokens::TIMER_PAUSED
-        }));
+        ui.label(
+            RichText::new(screen)
+                .size(16.0)
+                .color(if p.screen() == Screen::Slide {
+                    tokens::CONSOLE_MUTED
+                } else {
+                    tokens::TIMER_PAUSED
+                }),
+        );
         if !view.audience_open && ui.button("Reopen audience view").clicked() {
             commands.push(Command::ShowAudience);
         }
@@ -144,30 +164,36 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
     ui.label(RichText::new("Now showing").color(tokens::CONSOLE_MUTED));
     let (rect, response) = ui.allocate_exact_size(preview_size(width), Sense::click());
     paint_slide(ui.painter(), rect, deck, p.current(), p.screen());
-    ui.painter().rect_stroke(rect, 0.0, egui::Stroke::new(2.0, tokens::CURRENT_FRAME), egui::StrokeKind::Outside);
+    ui.painter().rect_stroke(
+        rect,
+        0.0,
+        egui::Stroke::new(2.0, tokens::CURRENT_FRAME),
+        egui::StrokeKind::Outside,
+    );
     if response.clicked() {
         commands.push(Command::Next);
     }
     ui.add_space(6.0);
     let next = p.next_index();
-    let next_title = next
-        .and_then(|i| deck.slides.get(i))
-        .map_or_else(|| "Next: end of the deck".to_owned(), |s| format!("Next: {}", s.title));
+    let next_title = next.and_then(|i| deck.slides.get(i)).map_or_else(
+        || "Next: end of the deck".to_owned(),
+        |s| format!("Next: {}", s.title),
+    );
     ui.label(RichText::new(next_title).color(tokens::CONSOLE_MUTED));
     let (rect, response) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::click());
-    match next {
-        Some(index) => {
-            paint_slide(ui.painter(), rect, deck, index, Screen::Slide);
-        }
-        None => {
-            ui.painter().rect_filled(rect, 0.0, tokens::LETTERBOX);
-            paint_caption(ui.painter(), rect, "End of the deck", tokens::CONSOLE_MUTED);
-        }
+    if let Some(index) = next {
+        paint_slide(ui.painter(), rect, deck, index, Screen::Slide);
+    } else {
+        ui.painter().rect_filled(rect, 0.0, tokens::LETTERBOX);
+        paint_caption(ui.painter(), rect, "End of the deck", tokens::CONSOLE_MUTED);
     }
     if response.clicked() {
         commands.push(Command::Next);
     }
-    if let Some(note) = next.and_then(|i| deck.slides.get(i)).and_then(|s| s.content_note.as_ref()) {
+    if let Some(note) = next
+        .and_then(|i| deck.slides.get(i))
+        .and_then(|s| s.content_note.as_ref())
+    {
         warning_ui(ui, &format!("Next slide — content note: {note}"));
     }
     if let Some(slide) = deck.slides.get(p.current()) {
@@ -193,8 +219,16 @@ fn warning_ui(ui: &mut Ui, text: &str) {
 
 fn links_ui(ui: &mut Ui, link: &crate::deck::Link) {
     ui.add_space(8.0);
-    ui.label(RichText::new(format!("Link: {}", link.title)).size(18.0).strong());
-    ui.label(RichText::new(&link.url).small().color(tokens::CONSOLE_MUTED));
+    ui.label(
+        RichText::new(format!("Link: {}", link.title))
+            .size(18.0)
+            .strong(),
+    );
+    ui.label(
+        RichText::new(&link.url)
+            .small()
+            .color(tokens::CONSOLE_MUTED),
+    );
     ui.horizontal_wrapped(|ui| {
         if ui.button(format!("Open “{}” online", link.title)).clicked() {
             ui.ctx().open_url(OpenUrl::new_tab(&link.url));
@@ -212,7 +246,11 @@ fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>) {
     let Some(slide) = deck.slides.get(index) else {
         return;
     };
-    ui.label(RichText::new(format!("Speaker notes — {}", slide.title)).size(18.0).strong());
+    ui.label(
+        RichText::new(format!("Speaker notes — {}", slide.title))
+            .size(18.0)
+            .strong(),
+    );
     ui.add_space(4.0);
     ScrollArea::vertical()
         .id_salt(("notes", index))

@@ -15,7 +15,11 @@ pub const NOTES_POINTS: f32 = 17.0;
 pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
     let size = NOTES_POINTS * zoom;
     if notes.is_empty() {
-        ui.label(RichText::new("No speaker notes for this slide.").size(size).color(tokens::CONSOLE_MUTED));
+        ui.label(
+            RichText::new("No speaker notes for this slide.")
+                .size(size)
+                .color(tokens::CONSOLE_MUTED),
+        );
         return;
     }
     for (i, note) in notes.iter().enumerate() {
@@ -30,7 +34,12 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                     .corner_radius(CornerRadius::same(4))
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        ui.label(RichText::new("PRESENTER TIP").size(size * 0.8).strong().color(tokens::TIP_TEXT));
+                        ui.label(
+                            RichText::new("PRESENTER TIP")
+                                .size(size * 0.8)
+                                .strong()
+                                .color(tokens::TIP_TEXT),
+                        );
                         ui.label(RichText::new(text).size(size).color(tokens::TIP_TEXT));
                     });
             }
@@ -50,17 +59,35 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                             Some(m) => format!("ASK THE ROOM · about {} min", format_minutes(*m)),
                             None => "ASK THE ROOM".to_owned(),
                         };
-                        ui.label(RichText::new(heading).size(size * 0.8).strong().color(tokens::PROMPT_ACCENT));
-                        ui.label(RichText::new(question).size(size).strong().color(tokens::NOTES_TEXT));
+                        ui.label(
+                            RichText::new(heading)
+                                .size(size * 0.8)
+                                .strong()
+                                .color(tokens::PROMPT_ACCENT),
+                        );
+                        ui.label(
+                            RichText::new(question)
+                                .size(size)
+                                .strong()
+                                .color(tokens::NOTES_TEXT),
+                        );
                         if !ideas.is_empty() {
                             CollapsingHeader::new(
-                                RichText::new(format!("Ideas if the group needs help ({})", ideas.len())).size(size * 0.85),
+                                RichText::new(format!(
+                                    "Ideas if the group needs help ({})",
+                                    ideas.len()
+                                ))
+                                .size(size * 0.85),
                             )
                             .id_salt(("ideas", slide, i))
                             .default_open(false)
                             .show(ui, |ui| {
                                 for idea in ideas {
-                                    ui.label(RichText::new(format!("• {idea}")).size(size).color(tokens::NOTES_TEXT));
+                                    ui.label(
+                                        RichText::new(format!("• {idea}"))
+                                            .size(size)
+                                            .color(tokens::NOTES_TEXT),
+                                    );
                                 }
                             });
                         }
@@ -82,14 +109,28 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                             rect.y_range(),
                             Stroke::new(3.0, tokens::QUOTE_BAR),
                         );
-                        ui.label(RichText::new(text).size(size).italics().color(tokens::NOTES_TEXT));
+                        ui.label(
+                            RichText::new(text)
+                                .size(size)
+                                .italics()
+                                .color(tokens::NOTES_TEXT),
+                        );
                         if let Some(source) = source {
-                            ui.label(RichText::new(format!("— {source}")).size(size * 0.85).color(tokens::CONSOLE_MUTED));
+                            ui.label(
+                                RichText::new(format!("— {source}"))
+                                    .size(size * 0.85)
+                                    .color(tokens::CONSOLE_MUTED),
+                            );
                         }
                     });
             }
             Note::SlideText(text) => {
-                ui.label(RichText::new(format!("On the slide: {text}")).size(size).italics().color(tokens::SLIDE_TEXT));
+                ui.label(
+                    RichText::new(format!("On the slide: {text}"))
+                        .size(size)
+                        .italics()
+                        .color(tokens::SLIDE_TEXT),
+                );
             }
         }
         ui.add_space(size * 0.5);

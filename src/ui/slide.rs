@@ -9,7 +9,10 @@
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
-use egui::{Align, Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+use egui::{
+    Align, Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2, pos2,
+    vec2,
+};
 
 use super::tokens::{self, SlideColors, size};
 use crate::deck::{Block, Deck, Layout, Slide};
@@ -110,33 +113,83 @@ fn layout_blocks(
     let gap = h * body * 0.45;
     let indent = h * 0.05;
     let mut out: Vec<Laid> = Vec::new();
-    let mut push = |text: String, font: FontId, color: Color32, width: f32, bullet: bool, quote: bool| {
-        let galley = painter.layout(text, font, color, width.max(10.0));
-        let dy = galley.size().y + gap;
-        out.push((dy, galley, bullet, quote));
-    };
+    let mut push =
+        |text: String, font: FontId, color: Color32, width: f32, bullet: bool, quote: bool| {
+            let galley = painter.layout(text, font, color, width.max(10.0));
+            let dy = galley.size().y + gap;
+            out.push((dy, galley, bullet, quote));
+        };
     for block in &slide.content {
         match block {
-            Block::Heading(text) => push(text.clone(), heading_font.clone(), colors.accent, width, false, false),
-            Block::Paragraph(text) => push(text.clone(), body_font.clone(), colors.text, width, false, false),
+            Block::Heading(text) => push(
+                text.clone(),
+                heading_font.clone(),
+                colors.accent,
+                width,
+                false,
+                false,
+            ),
+            Block::Paragraph(text) => push(
+                text.clone(),
+                body_font.clone(),
+                colors.text,
+                width,
+                false,
+                false,
+            ),
             Block::Bullets(items) => {
                 for item in items {
-                    push(item.clone(), body_font.clone(), colors.text, width - indent, true, false);
+                    push(
+                        item.clone(),
+                        body_font.clone(),
+                        colors.text,
+                        width - indent,
+                        true,
+                        false,
+                    );
                 }
             }
             Block::Quote { text, source } => {
-                push(format!("“{text}”"), body_font.clone(), colors.text, width - indent, false, true);
+                push(
+                    format!("“{text}”"),
+                    body_font.clone(),
+                    colors.text,
+                    width - indent,
+                    false,
+                    true,
+                );
                 if let Some(source) = source {
-                    push(format!("— {source}"), body_font.clone(), colors.muted, width - indent, false, true);
+                    push(
+                        format!("— {source}"),
+                        body_font.clone(),
+                        colors.muted,
+                        width - indent,
+                        false,
+                        true,
+                    );
                 }
             }
             Block::Image { alt, .. } => {
-                push(format!("[image: {alt}]"), body_font.clone(), colors.muted, width, false, false);
+                push(
+                    format!("[image: {alt}]"),
+                    body_font.clone(),
+                    colors.muted,
+                    width,
+                    false,
+                    false,
+                );
             }
         }
     }
     for link in &slide.links {
-        push(format!("Video: {}", link.title), body_font.clone(), colors.accent, width, false, false);
+        push(
+            format!("Video: {}", link.title),
+            body_font.clone(),
+            colors.accent,
+            width,
+            false,
+            false,
+        );
     }
     out
 }
@@ -170,7 +223,8 @@ fn layout_title_slide(
         }
     }
     let gap = h * 0.04;
-    let total: f32 = lines.iter().map(|g| g.size().y).sum::<f32>() + gap * lines.len().saturating_sub(1) as f32;
+    let total: f32 =
+        lines.iter().map(|g| g.size().y).sum::<f32>() + gap * lines.len().saturating_sub(1) as f32;
     let mut y = inner.center().y - total / 2.0;
     lines
         .into_iter()
@@ -190,7 +244,13 @@ fn layout_title_slide(
 
 /// Paints slide `index` of `deck` letterboxed into `outer`, or the black
 /// or white screen. Returns the canvas rectangle.
-pub fn paint_slide(painter: &Painter, outer: Rect, deck: &Deck, index: usize, screen: Screen) -> Rect {
+pub fn paint_slide(
+    painter: &Painter,
+    outer: Rect,
+    deck: &Deck,
+    index: usize,
+    screen: Screen,
+) -> Rect {
     let canvas = canvas(outer);
     painter.rect_filled(outer, 0.0, tokens::LETTERBOX);
     match screen {
@@ -212,7 +272,11 @@ pub fn paint_slide(painter: &Painter, outer: Rect, deck: &Deck, index: usize, sc
     let placed = layout_slide(painter, canvas, deck, slide);
     let h = canvas.height();
     for item in &placed {
-        let row = item.galley.rows.first().map_or(item.galley.size().y, |r| r.size.y);
+        let row = item
+            .galley
+            .rows
+            .first()
+            .map_or(item.galley.size().y, |r| r.size.y);
         if item.bullet {
             let center = item.pos + vec2(-h * 0.028, row * 0.55);
             painter.circle_filled(center, (row * 0.12).max(1.0), colors.accent);
@@ -220,7 +284,10 @@ pub fn paint_slide(painter: &Painter, outer: Rect, deck: &Deck, index: usize, sc
         if item.quote {
             let x = item.pos.x - h * 0.03;
             painter.line_segment(
-                [pos2(x, item.pos.y), pos2(x, item.pos.y + item.galley.size().y)],
+                [
+                    pos2(x, item.pos.y),
+                    pos2(x, item.pos.y + item.galley.size().y),
+                ],
                 Stroke::new((h * 0.006).max(1.0), colors.accent),
             );
         }
@@ -242,7 +309,10 @@ pub fn paint_slide(painter: &Painter, outer: Rect, deck: &Deck, index: usize, sc
 /// Paints a small "slide N" style caption centred in `rect` (used when a
 /// preview has nothing to show, e.g. after the last slide).
 pub fn paint_caption(painter: &Painter, rect: Rect, text: &str, color: Color32) {
-    let font = FontId::new((rect.height() * 0.08).clamp(8.0, 28.0), FontFamily::Proportional);
+    let font = FontId::new(
+        (rect.height() * 0.08).clamp(8.0, 28.0),
+        FontFamily::Proportional,
+    );
     painter.text(rect.center(), Align2::CENTER_CENTER, text, font, color);
 }
 
