@@ -36,6 +36,8 @@ pub enum Action {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Print every key cuecard answers to, as a Markdown table.
+    Keys,
 }
 
 /// Exit code: everything clean.
@@ -58,6 +60,10 @@ pub fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         )),
+        Some(Action::Keys) => {
+            print!("{}", crate::show::keys::markdown_table());
+            ExitCode::SUCCESS
+        }
         None => match crate::app::run(cli.deck.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -249,10 +249,15 @@ fn hostile_input_never_panics() {
         (
             "10,000 levels",
             format!("(title: \"t\", slides: {deep}").into_bytes(),
-            Kind::TooDeep,
+            Kind::WrongType,
+        ),
+        (
+            "10,000 levels in a comment and a raw string",
+            format!("/* {deep} */ (title: r#\"{deep}\"#)").into_bytes(),
+            Kind::MissingField,
         ),
         ("over the size limit", huge, Kind::TooLarge),
-        ("not a deck at all", b"\"".to_vec(), Kind::WrongType),
+        ("not a deck at all", b"\"".to_vec(), Kind::Syntax),
     ];
     for (name, bytes, kind) in cases {
         let error = deck::parse(&bytes, path, None).expect_err(name);
@@ -341,4 +346,23 @@ fn help_and_version_work() {
     let (code, out, _) = cuecard(&["--version"]);
     assert_eq!(code, 0);
     assert!(out.contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn the_format_doc_holds_the_tour_deck_verbatim() {
+    let doc = std::fs::read_to_string("docs/deck-format.md").unwrap();
+    let tour = std::fs::read_to_string("decks/tour.ron").unwrap();
+    assert!(
+        doc.contains(tour.trim_end()),
+        "docs/deck-format.md must include decks/tour.ron word for word; paste the deck into its complete example"
+    );
+}
+
+#[test]
+fn the_keys_doc_is_the_key_table() {
+    let doc = std::fs::read_to_string("docs/keys.md").unwrap();
+    assert!(
+        doc.contains(&cuecard::show::keys::markdown_table()),
+        "docs/keys.md is out of date: paste the output of `cuecard keys` into it"
+    );
 }

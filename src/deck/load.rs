@@ -98,7 +98,7 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, DeckError> {
     let io_error = |error: &std::io::Error| {
         let hint = match error.kind() {
             std::io::ErrorKind::NotFound => {
-                " (check the file name, or run `cuecard new PATH` to start a deck)"
+                " (check the file name and folder; decks/tour.ron is an example to copy)"
             }
             std::io::ErrorKind::PermissionDenied => " (check the file's permissions)",
             _ => "",
@@ -207,7 +207,7 @@ fn parse_str(source: &str, path: &Path) -> Result<Deck, DeckError> {
             Kind::Syntax,
             path,
             Location::START,
-            "there is no deck in this file (only comments or white space); a deck starts with `(title: \"...\", slides: [...])` (see docs/deck-format.md)",
+            "there is no deck in this file; a deck starts with `(title: \"...\", slides: [...])` (see docs/deck-format.md)",
         ));
     }
     ron_options().from_str::<Deck>(source).map_err(|error| {
