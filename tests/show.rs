@@ -6,7 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use cuecard::deck::{self, Deck};
-use cuecard::show::{Command, Presentation, Screen, TimerState};
+use cuecard::show::{AudienceShows, Command, Presentation, Screen, TimerState};
 
 fn module5() -> Deck {
     deck::parse(
@@ -154,4 +154,214 @@ fn hidden_slides_are_skipped_by_next_and_previous_but_reachable_by_go_to() {
     assert_eq!(p.current(), 0);
     assert!(p.apply(Command::GoTo(2), t0));
     assert_eq!(p.current(), 2);
+}
+
+#[test]
+fn go_to_by_typing_a_number_then_enter() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::Digit(7), t0);
+    assert_eq!(p.goto_text(), Some("7"));
+    assert_eq!(p.current(), 0, "typing does not move yet");
+    p.apply(Command::Confirm, t0);
+    assert_eq!((p.current(), p.goto_text()), (6, None));
+    // Two digits; Backspace (bound to previous) deletes while typing.
+    for d in [1, 5] {
+        p.apply(Command::Digit(d), t0);
+    }
+    p.apply(Command::Previous, t0);
+    assert_eq!(p.goto_text(), Some("1"));
+    assert_eq!(p.current(), 6, "Backspace edits the number, not the slide");
+    p.apply(Command::Digit(0), t0);
+    p.apply(Command::Confirm, t0);
+    assert_eq!(p.current(), 9);
+    // A number out of range goes nowhere; Esc cancels; G opens an empty prompt.
+    p.apply(Command::Digit(4), t0);
+    p.apply(Command::Digit(2), t0);
+    p.apply(Command::Confirm, t0);
+    assert_eq!(p.current(), 9);
+    p.apply(Command::OpenGoTo, t0);
+    assert_eq!(p.goto_text(), Some(""));
+    p.apply(Command::Digit(3), t0);
+    p.apply(Command::Escape, t0);
+    assert_eq!((p.current(), p.goto_text()), (9, None));
+    // Enter with nothing typed is "next".
+    p.apply(Command::GoTo(0), t0);
+    p.apply(Command::Confirm, t0);
+    assert_eq!(p.current(), 1);
+}
+
+#[test]
+fn overview_moves_a_selection_and_jumps_on_enter_and_back_returns() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::GoTo(2), t0);
+    p.apply(Command::ToggleOverview, t0);
+    assert_eq!(p.overview(), Some(2));
+    p.apply(Command::Next, t0);
+    p.apply(Command::Next, t0);
+    p.apply(Command::Previous, t0);
+    assert_eq!(
+        (p.current(), p.overview()),
+        (2, Some(3)),
+        "arrows move the selection only"
+    );
+    p.apply(Command::Last, t0);
+    assert_eq!(p.overview(), Some(9));
+    p.apply(Command::Confirm, t0);
+    assert_eq!((p.current(), p.overview()), (9, None));
+    p.apply(Command::Back, t0);
+    assert_eq!(p.current(), 2, "back returns to where the presenter was");
+    p.apply(Command::ToggleOverview, t0);
+    p.apply(Command::Escape, t0);
+    assert_eq!(
+        (p.current(), p.overview()),
+        (2, None),
+        "Esc closes without moving"
+    );
+}
+
+#[test]
+fn a_paused_timer_stays_paused_through_overview_and_reload() {
+    let t0 = Instant::now();
+    let deck = module5();
+    let mut p = Presentation::new(&deck);
+    p.apply(Command::Next, t0);
+    p.apply(Command::ToggleTimer, t0 + secs(300));
+    p.apply(Command::ToggleOverview, t0 + secs(400));
+    p.apply(Command::Next, t0 + secs(401));
+    p.apply(Command::Confirm, t0 + secs(402));
+    p.replace_deck(&deck);
+    p.apply(Command::Next, t0 + secs(500));
+    assert!(!p.timer.is_running());
+    assert_eq!(p.timer.elapsed(t0 + secs(900)), secs(300));
+}
+
+#[test]
+fn reload_keeps_the_slide_by_id_and_the_ticks() {
+    let t0 = Instant::now();
+    let deck = module5();
+    let mut p = Presentation::new(&deck);
+    p.apply(Command::GoTo(4), t0);
+    p.apply(Command::ToggleCovered(1), t0);
+    p.apply(Command::ToggleIdeas(6), t0);
+    assert!(p.is_covered(4, 1) && p.ideas_open(4, 6));
+    // A slide inserted before: the same slide is now number 6.
+    let mut edited = deck.clone();
+    let mut extra = edited.slides[0].clone();
+    extra.id = "new-intro".to_owned();
+    edited.slides.insert(1, extra);
+    p.replace_deck(&edited);
+    assert_eq!(p.current(), 5);
+    assert!(p.is_covered(5, 1) && p.ideas_open(5, 6));
+    // The slide removed: stay at the same number.
+    let mut cut = edited.clone();
+    cut.slides.remove(5);
+    p.replace_deck(&cut);
+    assert_eq!(p.current(), 5);
+}
+
+#[test]
+fn prompts_are_ticked_and_counted_and_only_prompts_can_be() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::GoTo(4), t0);
+    assert_eq!(p.prompts_covered(4), (0, 4));
+    assert!(
+        !p.apply(Command::ToggleCovered(0), t0),
+        "note 0 is script, not a prompt"
+    );
+    assert!(p.apply(Command::ToggleCovered(1), t0));
+    assert_eq!(p.prompts_covered(4), (1, 4));
+    p.apply(Command::ToggleCovered(1), t0);
+    assert_eq!(p.prompts_covered(4), (0, 4));
+}
+
+#[test]
+fn discussion_count_down_reaches_zero() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::GoTo(4), t0);
+    // D starts the first prompt's count-down: it suggests no length, so 3 min.
+    p.apply(Command::ToggleDiscussion, t0);
+    let d = *p.discussion().unwrap();
+    assert_eq!((d.length, d.prompt), (secs(180), Some(1)));
+    assert_eq!(d.remaining(t0 + secs(179)), secs(1));
+    assert!(!d.is_over(t0 + secs(179)));
+    assert!(d.is_over(t0 + secs(180)));
+    assert_eq!(d.remaining(t0 + secs(999)), Duration::ZERO);
+    // Shown to the room only when the presenter asks.
+    assert!(!p.discussion_on_audience());
+    p.apply(Command::ToggleDiscussionOnAudience, t0);
+    assert!(p.discussion_on_audience());
+    p.apply(Command::ToggleDiscussion, t0);
+    assert!(p.discussion().is_none() && !p.discussion_on_audience());
+    // Ticked prompts are skipped; a prompt's own length is used.
+    for n in [1, 4] {
+        p.apply(Command::ToggleCovered(n), t0);
+    }
+    p.apply(Command::ToggleDiscussion, t0);
+    assert_eq!(p.discussion().unwrap().prompt, Some(6));
+    assert_eq!(p.discussion().unwrap().length, secs(180));
+    // Any length on the spot.
+    p.apply(
+        Command::StartDiscussion {
+            seconds: 90,
+            prompt: None,
+        },
+        t0,
+    );
+    assert_eq!(p.discussion().unwrap().length, secs(90));
+}
+
+#[test]
+fn a_break_shows_the_holding_screen_until_any_navigation_key() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::GoTo(3), t0);
+    p.apply(Command::StartBreak { minutes: 10 }, t0);
+    assert_eq!(
+        p.audience(),
+        AudienceShows::Break {
+            ends: t0 + secs(600)
+        }
+    );
+    assert!(p.apply(Command::Next, t0 + secs(30)));
+    assert_eq!(
+        p.audience(),
+        AudienceShows::Slide(3),
+        "the key ends the break, it does not move on"
+    );
+    p.apply(Command::StartBreak { minutes: 5 }, t0);
+    p.apply(Command::Escape, t0);
+    assert_eq!(p.audience(), AudienceShows::Slide(3));
+}
+
+#[test]
+fn freeze_holds_the_audience_while_the_presenter_moves_and_combines_with_blackout() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::GoTo(2), t0);
+    p.apply(Command::ToggleFreeze, t0);
+    p.apply(Command::Next, t0);
+    p.apply(Command::Next, t0);
+    assert_eq!((p.current(), p.audience()), (4, AudienceShows::Slide(2)));
+    p.apply(Command::ToggleBlackout, t0);
+    assert_eq!(
+        p.audience(),
+        AudienceShows::Black,
+        "blackout wins over freeze"
+    );
+    p.apply(Command::ToggleBlackout, t0);
+    assert_eq!(
+        p.audience(),
+        AudienceShows::Slide(2),
+        "still frozen after the blackout"
+    );
+    p.apply(Command::ToggleFreeze, t0);
+    assert_eq!(
+        p.audience(),
+        AudienceShows::Slide(4),
+        "unfreezing shows the console's slide"
+    );
 }

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use chrono::NaiveTime;
 use cuecard::app::{Clock, PresenterApp, lock};
 use cuecard::deck::{self, Deck};
 use cuecard::show::{Command, Presentation, Screen};
@@ -40,11 +41,12 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 deck: Some(&deck),
                 presentation: &presentation,
                 now: t0 + elapsed,
-                wall_clock: "08:15",
+                wall: NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
                 error: None,
                 audience_open: true,
                 help_open: false,
                 notes_zoom: 1.0,
+                notes_scroll: 0.0,
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })
@@ -83,19 +85,36 @@ fn console_shows_the_speaker_notes_by_kind() {
 
 #[test]
 fn opening_a_prompts_ideas_shows_them() {
-    let mut harness = console_on(4, Duration::ZERO);
+    let mut harness = app_harness();
+    go_to_slide(&mut harness, 5);
+    assert!(
+        harness
+            .query_by_label("• It expedites the referral process")
+            .is_none()
+    );
     harness
         .get_all_by_label_contains("Ideas if the group needs help")
         .next()
         .unwrap()
         .click();
-    harness.run();
+    harness.run_steps(2);
     harness.get_by_label("• It expedites the referral process");
     assert!(
         harness
             .query_by_label("• It requires frequent collaboration to be effective")
             .is_none(),
         "only the opened prompt unfolds"
+    );
+    // I opens every prompt's ideas on the slide, and again folds them.
+    harness.key_press(egui::Key::I);
+    harness.run_steps(2);
+    harness.get_by_label("• It requires frequent collaboration to be effective");
+    harness.key_press(egui::Key::I);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label("• It expedites the referral process")
+            .is_none()
     );
 }
 
@@ -210,17 +229,40 @@ fn letterboxing_keeps_16_9() {
     assert_eq!(c.center(), egui::pos2(512.0, 384.0));
 }
 
-/// The whole app, audience viewport embedded, on a fixed clock.
+/// The whole app, audience viewport embedded, on a fake clock at 09:00.
 fn app_harness() -> Harness<'static, PresenterApp> {
+    app_harness_with_clock().0
+}
+
+type FakeTime = std::sync::Arc<std::sync::Mutex<Duration>>;
+
+fn app_harness_with_clock() -> (Harness<'static, PresenterApp>, FakeTime) {
     let loaded = deck::parse(
         cuecard::MODULE5_RON.as_bytes(),
         Path::new("module5.ron"),
         None,
     );
-    let clock = Clock::Fixed(Instant::now(), "09:00".to_owned());
-    Harness::builder()
+    let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
-        .build_eframe(move |_cc| PresenterApp::new(loaded, clock))
+        .build_eframe(move |_cc| PresenterApp::new(loaded, clock));
+    (harness, time)
+}
+
+/// Moves the fake clock to `seconds` after the start.
+fn set_time(time: &FakeTime, seconds: u64) {
+    *time.lock().unwrap() = Duration::from_secs(seconds);
+}
+
+/// Types the slide number and Enter, as a presenter would.
+fn go_to_slide(harness: &mut Harness<'static, PresenterApp>, number: usize) {
+    harness.run_steps(1);
+    for c in number.to_string().chars() {
+        harness.event(egui::Event::Text(c.to_string()));
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    harness.get_by_label(&format!("Slide {number} of 10"));
 }
 
 #[test]
@@ -236,13 +278,13 @@ fn whole_app_keys_drive_both_views() {
     harness.get_by_label("Slide 10 of 10");
     harness.key_press(egui::Key::B);
     harness.run_steps(2);
-    harness.get_by_label("Audience sees BLACK");
+    harness.get_by_label_contains("Audience sees BLACK");
     let shared = harness.state().shared();
     assert_eq!(lock(&shared).presentation.screen(), Screen::Black);
     // Esc from a clicker leaves the blackout and never quits.
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    harness.get_by_label("Audience sees the slide");
+    harness.get_by_label("Audience sees this slide");
     assert_eq!(lock(&shared).presentation.current(), 9);
 }
 
@@ -256,10 +298,149 @@ fn whole_app_shows_a_broken_deck_error_instead_of_crashing() {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |_cc| {
-            PresenterApp::new(loaded, Clock::Fixed(Instant::now(), "09:00".to_owned()))
+            let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+            PresenterApp::new(loaded, clock)
         });
     harness.run_steps(2);
     harness.get_by_label_contains("decks/x.ron:1:");
     harness.get_by_label_contains("titel");
     harness.get_by_label_contains("No deck is open");
+}
+
+#[test]
+fn the_discussion_count_down_turns_into_times_up_on_the_console() {
+    let (mut harness, time) = app_harness_with_clock();
+    go_to_slide(&mut harness, 5);
+    harness
+        .get_all_by_label("Start 3-min discussion")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Discussion: 3:00 left");
+    set_time(&time, 179);
+    harness.run_steps(2);
+    harness.get_by_label("Discussion: 0:01 left");
+    set_time(&time, 181);
+    harness.run_steps(2);
+    harness.get_by_label("Discussion: time's up (3 min)");
+    // The room sees it only when the presenter ticks the box.
+    let shared = harness.state().shared();
+    assert!(!lock(&shared).presentation.discussion_on_audience());
+    harness.get_by_label("Show to the room").click_accesskit();
+    harness.run_steps(2);
+    assert!(lock(&shared).presentation.discussion_on_audience());
+    harness.get_by_label("Stop").click_accesskit();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Discussion:").is_none());
+}
+
+#[test]
+fn a_break_tells_the_room_when_to_come_back_and_any_key_ends_it() {
+    let (mut harness, time) = app_harness_with_clock();
+    go_to_slide(&mut harness, 4);
+    harness.get_by_label("Break…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("10-minute break").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Break: audience sees \"Back at 09:10\"");
+    set_time(&time, 60);
+    harness.run_steps(2);
+    harness.get_by_label_contains("— 9:00 left");
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(2);
+    harness.get_by_label("Audience sees this slide");
+    harness.get_by_label("Slide 4 of 10");
+}
+
+#[test]
+fn the_overview_opens_with_tab_dims_nothing_here_and_jumps_on_click() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    harness.get_by_label("8. Case Study Example");
+    harness.get_by_label("Go to slide 8").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Slide 8 of 10");
+    assert!(
+        harness.query_by_label("8. Case Study Example").is_none(),
+        "overview closed"
+    );
+}
+
+#[test]
+fn pacing_says_how_far_behind_with_the_talk_timer() {
+    let (mut harness, time) = app_harness_with_clock();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    // Slide 2 is planned from minute 3 to minute 4.
+    harness.get_by_label("3 min ahead");
+    set_time(&time, 200);
+    harness.run_steps(2);
+    harness.get_by_label("On time");
+    // At minute 10 we are 6 behind.
+    set_time(&time, 600);
+    harness.run_steps(2);
+    harness.get_by_label("6 min behind");
+    harness.get_by_label("Talk timer 10:00");
+    harness.get_by_label("50:00 left");
+}
+
+/// An in-memory eframe storage.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    for _ in 0..3 {
+        harness.event(egui::Event::Text("+".to_owned()));
+    }
+    harness.run_steps(2);
+    let zoom = lock(&harness.state().shared()).notes_zoom;
+    assert!(zoom > 1.4, "zoom {zoom}");
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(harness.state_mut(), &mut storage);
+    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let loaded = deck::parse(
+        cuecard::MODULE5_RON.as_bytes(),
+        Path::new("module5.ron"),
+        None,
+    );
+    let again = PresenterApp::new(loaded, clock).with_storage(Some(&storage));
+    assert!((lock(&again.shared()).notes_zoom - zoom).abs() < 1e-6);
+    // A broken settings value falls back to the default.
+    let mut broken = MemoryStorage::default();
+    eframe::Storage::set_string(
+        &mut broken,
+        "cuecard-settings",
+        "(notes_zoom: \"huge\"".to_owned(),
+    );
+    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let loaded = deck::parse(
+        cuecard::MODULE5_RON.as_bytes(),
+        Path::new("module5.ron"),
+        None,
+    );
+    let fallback = PresenterApp::new(loaded, clock).with_storage(Some(&broken));
+    assert_eq!(lock(&fallback.shared()).notes_zoom, 1.0);
+    harness.event(egui::Event::Text("-".to_owned()));
+    harness.run_steps(2);
+    assert!(lock(&harness.state().shared()).notes_zoom < zoom);
 }

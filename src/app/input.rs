@@ -18,7 +18,12 @@ fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
             .find(|b| b.triggers.iter().any(|t| wanted(t).is_some_and(is)))
             .map(|b| b.command)
     };
-    if ctrl {
+    if modifiers.alt {
+        find(|t| match t {
+            Trigger::Alt(name) => Some(name),
+            _ => None,
+        })
+    } else if ctrl {
         find(|t| match t {
             Trigger::Ctrl(name) => Some(name),
             _ => None,
@@ -57,7 +62,21 @@ pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
                 modifiers,
                 ..
             } => {
-                if typing && matches!(key, Key::Space | Key::Enter) {
+                // A focused console button owns Space, Enter, Tab, Esc and
+                // the arrows (egui moves focus with them; Esc lets go).
+                if typing
+                    && matches!(
+                        key,
+                        Key::Space
+                            | Key::Enter
+                            | Key::Escape
+                            | Key::Tab
+                            | Key::ArrowLeft
+                            | Key::ArrowRight
+                            | Key::ArrowUp
+                            | Key::ArrowDown
+                    )
+                {
                     continue;
                 }
                 let command = command_for_key(*key, *modifiers);
@@ -68,7 +87,12 @@ pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
                     _ => None,
                 }
             }
-            Event::Text(text) => keys::command_for(Trigger::Text(static_text(text))),
+            Event::Text(text) => match text.as_str() {
+                digit if digit.len() == 1 && digit.bytes().all(|b| b.is_ascii_digit()) => {
+                    digit.bytes().next().map(|b| Command::Digit(b - b'0'))
+                }
+                text => keys::command_for(Trigger::Text(static_text(text))),
+            },
             _ => None,
         };
         out.extend(command);
@@ -115,13 +139,26 @@ mod tests {
             Some(Command::Quit)
         );
         assert_eq!(command_for_key(Key::N, egui::Modifiers::COMMAND), None);
+        assert_eq!(
+            command_for_key(Key::ArrowLeft, egui::Modifiers::ALT),
+            Some(Command::Back)
+        );
+        assert_eq!(command_for_key(Key::Enter, none), Some(Command::Confirm));
+        assert_eq!(
+            command_for_key(Key::ArrowDown, egui::Modifiers::SHIFT),
+            Some(Command::ScrollNotesDown)
+        );
     }
 
     #[test]
     fn every_key_name_in_the_table_is_an_egui_key() {
         for binding in keys::BINDINGS {
             for trigger in binding.triggers {
-                if let Trigger::Key(name) | Trigger::Shift(name) | Trigger::Ctrl(name) = trigger {
+                if let Trigger::Key(name)
+                | Trigger::Shift(name)
+                | Trigger::Ctrl(name)
+                | Trigger::Alt(name) = trigger
+                {
                     assert!(
                         Key::from_name(name).is_some(),
                         "{name} is not an egui key name"

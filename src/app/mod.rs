@@ -60,9 +60,18 @@ pub struct Shared {
     pub audience_fullscreen: bool,
     /// Whether the key help is showing on the console.
     pub help_open: bool,
-    /// Zoom of the speaker notes.
+    /// Zoom of the speaker notes (1.0 = normal), remembered between runs.
     pub notes_zoom: f32,
+    /// Points to scroll the notes by in the next console frame.
+    pub notes_scroll: f32,
 }
+
+/// Smallest and largest notes zoom.
+pub const NOTES_ZOOM_RANGE: (f32, f32) = (0.6, 3.0);
+/// One zoom step (+ or -).
+pub const NOTES_ZOOM_STEP: f32 = 1.15;
+/// One keyboard scroll of the notes, in points.
+pub const NOTES_SCROLL_STEP: f32 = 160.0;
 
 impl Shared {
     /// State for a deck that loaded or failed to.
@@ -83,6 +92,7 @@ impl Shared {
             audience_fullscreen: false,
             help_open: false,
             notes_zoom: 1.0,
+            notes_scroll: 0.0,
         }
     }
 
@@ -109,17 +119,37 @@ impl Shared {
                 self.audience_open = true;
                 changed
             }
+            Command::NotesZoomIn => self.zoom_notes(NOTES_ZOOM_STEP),
+            Command::NotesZoomOut => self.zoom_notes(1.0 / NOTES_ZOOM_STEP),
+            Command::ScrollNotesDown => {
+                self.notes_scroll += NOTES_SCROLL_STEP;
+                true
+            }
+            Command::ScrollNotesUp => {
+                self.notes_scroll -= NOTES_SCROLL_STEP;
+                true
+            }
             Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.audience_fullscreen),
             Command::EnterFullscreen => self.set_fullscreen(ctx, true),
             Command::Escape if self.help_open => {
                 self.help_open = false;
                 true
             }
-            Command::Escape if self.presentation.screen() == crate::show::Screen::Slide => {
-                self.set_fullscreen(ctx, false)
+            Command::Escape => {
+                // The model leaves go-to, overview, break or black first;
+                // with nothing of those, Esc leaves full screen.
+                self.presentation.apply(Command::Escape, now) || self.set_fullscreen(ctx, false)
             }
             other => self.presentation.apply(other, now),
         }
+    }
+
+    fn zoom_notes(&mut self, factor: f32) -> bool {
+        let (min, max) = NOTES_ZOOM_RANGE;
+        let zoom = (self.notes_zoom * factor).clamp(min, max);
+        let changed = (zoom - self.notes_zoom).abs() > f32::EPSILON;
+        self.notes_zoom = zoom;
+        changed
     }
 
     fn set_fullscreen(&mut self, ctx: &egui::Context, fullscreen: bool) -> bool {
@@ -155,6 +185,8 @@ pub struct PresenterApp {
     shared: Arc<Mutex<Shared>>,
     audience_builder: Option<ViewportBuilder>,
     title: String,
+    /// Commands taken out of the raw input before egui saw it (Tab).
+    pending: Vec<Command>,
     /// The clock the views read; replaced in tests.
     clock: Clock,
 }
@@ -164,22 +196,52 @@ pub struct PresenterApp {
 pub enum Clock {
     /// The real clocks: `Instant::now()` and the local wall clock.
     System,
-    /// A fixed time, for tests: a monotonic instant and a wall-clock text.
-    Fixed(Instant, String),
+    /// A fake clock for tests: `start` plus the time in the shared cell
+    /// (set it to move time on), and a wall-clock time at `start`.
+    Fake {
+        /// The monotonic instant the fake clock starts at.
+        start: Instant,
+        /// Time since `start`, shared with the test.
+        offset: Arc<Mutex<Duration>>,
+        /// The wall-clock time at `start`.
+        wall: chrono::NaiveTime,
+    },
 }
 
 impl Clock {
-    fn now(&self) -> Instant {
+    /// A fake clock at `wall` (e.g. 09:00) whose time the returned cell
+    /// moves on.
+    pub fn fake(wall: chrono::NaiveTime) -> (Self, Arc<Mutex<Duration>>) {
+        let offset = Arc::new(Mutex::new(Duration::ZERO));
+        (
+            Self::Fake {
+                start: Instant::now(),
+                offset: Arc::clone(&offset),
+                wall,
+            },
+            offset,
+        )
+    }
+
+    fn offset(offset: &Mutex<Duration>) -> Duration {
+        *offset.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Now, on the monotonic clock.
+    pub fn now(&self) -> Instant {
         match self {
             Self::System => Instant::now(),
-            Self::Fixed(now, _) => *now,
+            Self::Fake { start, offset, .. } => *start + Self::offset(offset),
         }
     }
 
-    fn wall(&self) -> String {
+    /// The local wall-clock time now.
+    pub fn wall(&self) -> chrono::NaiveTime {
         match self {
-            Self::System => chrono::Local::now().format("%H:%M").to_string(),
-            Self::Fixed(_, wall) => wall.clone(),
+            Self::System => chrono::Local::now().time(),
+            Self::Fake { offset, wall, .. } => {
+                crate::ui::console::wall_after(*wall, Self::offset(offset))
+            }
         }
     }
 }
@@ -191,6 +253,7 @@ impl PresenterApp {
             shared: Arc::new(Mutex::new(Shared::new(loaded))),
             audience_builder: None,
             title: String::new(),
+            pending: Vec::new(),
             clock,
         }
     }
@@ -261,7 +324,74 @@ fn monitors_of(frame: &eframe::Frame) -> (Vec<Monitor>, Option<usize>) {
     (monitors, console)
 }
 
+/// The storage key of the console's remembered settings.
+const SETTINGS_KEY: &str = "cuecard-settings";
+
+/// What the console remembers between runs.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Zoom of the speaker notes.
+    pub notes_zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { notes_zoom: 1.0 }
+    }
+}
+
+impl PresenterApp {
+    /// Reads remembered settings from eframe's storage, if any. A setting
+    /// that cannot be read keeps its default.
+    #[must_use]
+    pub fn with_storage(self, storage: Option<&dyn eframe::Storage>) -> Self {
+        if let Some(settings) = storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
+        {
+            let (min, max) = NOTES_ZOOM_RANGE;
+            let zoom = if settings.notes_zoom.is_finite() {
+                settings.notes_zoom
+            } else {
+                1.0
+            };
+            lock(&self.shared).notes_zoom = zoom.clamp(min, max);
+        }
+        self
+    }
+}
+
 impl eframe::App for PresenterApp {
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let settings = Settings {
+            notes_zoom: lock(&self.shared).notes_zoom,
+        };
+        eframe::set_value(storage, SETTINGS_KEY, &settings);
+    }
+
+    /// Tab opens the overview (pdfpc, Impressive) unless a console button
+    /// has the keyboard: take it away from egui before its focus handling
+    /// sees it.
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if ctx.memory(|m| m.focused().is_some()) {
+            return;
+        }
+        let pending = &mut self.pending;
+        raw_input.events.retain(|event| match event {
+            egui::Event::Key {
+                key: egui::Key::Tab,
+                pressed,
+                modifiers,
+                ..
+            } if modifiers.is_none() => {
+                if *pressed {
+                    pending.push(Command::ToggleOverview);
+                }
+                false
+            }
+            _ => true,
+        });
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
@@ -272,10 +402,25 @@ impl eframe::App for PresenterApp {
         let typing = ctx.memory(|m| m.focused().is_some());
         let mut commands = ctx.input(|i| input::commands(i, typing));
 
+        commands.splice(0..0, self.pending.drain(..));
+        if ctx.input(|i| i.key_pressed(egui::Key::F6)) {
+            ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
+        }
+        let zoom_delta = ctx.input(|i| {
+            if i.modifiers.command {
+                i.zoom_delta()
+            } else {
+                1.0
+            }
+        });
+
         let mut shared = lock(&self.shared);
         let wall = self.clock.wall();
         let error = shared.error.clone();
         let mut changed = false;
+        if (zoom_delta - 1.0).abs() > f32::EPSILON {
+            changed |= shared.zoom_notes(zoom_delta);
+        }
         for command in commands.drain(..) {
             changed |= shared.handle(&ctx, command, now);
         }
@@ -285,15 +430,17 @@ impl eframe::App for PresenterApp {
                     deck: shared.deck(),
                     presentation: &shared.presentation,
                     now,
-                    wall_clock: &wall,
+                    wall,
                     error: error.as_deref(),
                     audience_open: shared.audience_open,
                     help_open: shared.help_open,
                     notes_zoom: shared.notes_zoom,
+                    notes_scroll: shared.notes_scroll,
                 };
                 console_ui(ui, &view)
             })
             .inner;
+        shared.notes_scroll = 0.0;
         for command in clicked {
             changed |= shared.handle(&ctx, command, now);
         }
@@ -307,7 +454,7 @@ impl eframe::App for PresenterApp {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
             self.title = title;
         }
-        schedule_repaint(&ctx, &shared.presentation, now);
+        schedule_repaint(&ctx, &shared.presentation, now, wall);
         let audience_open = shared.audience_open;
         drop(shared);
 
@@ -350,22 +497,46 @@ fn audience_window_ui(
     if changed {
         ctx.request_repaint_of(ViewportId::ROOT);
     }
+    let wall = clock.wall();
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
-            audience_ui(ui, shared.deck(), &shared.presentation);
+            audience_ui(ui, shared.deck(), &shared.presentation, now, wall);
         });
+    // The audience sees a clock only during a break or a discussion the
+    // presenter chose to show: then it repaints once a second.
+    let ticking =
+        shared.presentation.break_ends().is_some() || shared.presentation.discussion_on_audience();
+    if ticking {
+        ctx.request_repaint_after(until_next_wall_second(wall));
+    }
 }
 
-/// Repaints once a second while the talk timer runs, and once a minute
-/// otherwise for the wall clock.
-fn schedule_repaint(ctx: &egui::Context, presentation: &Presentation, now: Instant) {
-    let next_minute =
-        Duration::from_secs(60 - chrono::Local::now().timestamp().rem_euclid(60) as u64);
-    let after = presentation
-        .timer
-        .until_next_second(now)
-        .map_or(next_minute, |second| second.min(next_minute));
+/// Time until the next whole second of the wall clock `wall`.
+fn until_next_wall_second(wall: chrono::NaiveTime) -> Duration {
+    use chrono::Timelike as _;
+    Duration::from_millis(u64::from(1000 - (wall.nanosecond() / 1_000_000) % 1000))
+}
+
+/// Repaints once a second while a clock on the console counts (talk
+/// timer, discussion, break), and otherwise at the next minute for the wall
+/// clock.
+fn schedule_repaint(
+    ctx: &egui::Context,
+    presentation: &Presentation,
+    now: Instant,
+    wall: chrono::NaiveTime,
+) {
+    use chrono::Timelike as _;
+    let next_minute = Duration::from_secs(u64::from(60 - wall.second().min(59)));
+    let counting = presentation.discussion().is_some_and(|d| !d.is_over(now))
+        || presentation.break_ends().is_some();
+    let second = if counting {
+        Some(until_next_wall_second(wall))
+    } else {
+        presentation.timer.until_next_second(now)
+    };
+    let after = second.map_or(next_minute, |second| second.min(next_minute));
     ctx.request_repaint_after(after);
 }
 
@@ -397,6 +568,10 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
     eframe::run_native(
         "cuecard",
         options,
-        Box::new(move |_cc| Ok(Box::new(PresenterApp::new(loaded, Clock::System)))),
+        Box::new(move |cc| {
+            Ok(Box::new(
+                PresenterApp::new(loaded, Clock::System).with_storage(cc.storage),
+            ))
+        }),
     )
 }

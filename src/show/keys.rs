@@ -19,9 +19,13 @@ pub enum Trigger {
     Shift(&'static str),
     /// A key with Ctrl (Cmd on macOS) held.
     Ctrl(&'static str),
+    /// A key with Alt (Option on macOS) held.
+    Alt(&'static str),
     /// Typed text, whatever key made it (for "." "," "?" that sit on
     /// different keys on different layouts).
     Text(&'static str),
+    /// Any digit typed, 0 to 9.
+    Digits,
 }
 
 impl Trigger {
@@ -43,7 +47,9 @@ impl Trigger {
             Self::Key(name) => pretty(name).to_owned(),
             Self::Shift(name) => format!("Shift+{}", pretty(name)),
             Self::Ctrl(name) => format!("Ctrl+{}", pretty(name)),
+            Self::Alt(name) => format!("Alt+{}", pretty(name)),
             Self::Text(text) => format!("\"{text}\""),
+            Self::Digits => "0–9".to_owned(),
         }
     }
 }
@@ -59,7 +65,7 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-use Trigger::{Ctrl, Key, Shift, Text};
+use Trigger::{Alt, Ctrl, Digits, Key, Shift, Text};
 
 /// Every key cuecard answers to, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -70,7 +76,6 @@ pub const BINDINGS: &[Binding] = &[
             Key("ArrowDown"),
             Key("PageDown"),
             Key("Space"),
-            Key("Enter"),
             Key("N"),
         ],
         help: "next slide",
@@ -88,6 +93,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "previous slide",
     },
     Binding {
+        command: Command::Confirm,
+        triggers: &[Key("Enter")],
+        help: "next slide; or go to the typed number or the overview's choice",
+    },
+    Binding {
         command: Command::First,
         triggers: &[Key("Home")],
         help: "first slide",
@@ -98,9 +108,29 @@ pub const BINDINGS: &[Binding] = &[
         help: "last slide",
     },
     Binding {
+        command: Command::Digit(0),
+        triggers: &[Digits],
+        help: "type a slide number, then Enter: go to that slide",
+    },
+    Binding {
+        command: Command::OpenGoTo,
+        triggers: &[Key("G")],
+        help: "go to a slide by number",
+    },
+    Binding {
+        command: Command::ToggleOverview,
+        triggers: &[Key("Tab"), Key("O")],
+        help: "overview of all slides (arrows choose, Enter jumps)",
+    },
+    Binding {
         command: Command::Back,
-        triggers: &[Key("Z")],
+        triggers: &[Alt("ArrowLeft"), Key("Z")],
         help: "back to where you were before a jump",
+    },
+    Binding {
+        command: Command::ToggleFreeze,
+        triggers: &[Key("X")],
+        help: "freeze the audience view while you look ahead; again to unfreeze",
     },
     Binding {
         command: Command::ToggleBlackout,
@@ -128,6 +158,41 @@ pub const BINDINGS: &[Binding] = &[
         help: "undo the timer reset",
     },
     Binding {
+        command: Command::ToggleAllIdeas,
+        triggers: &[Key("I")],
+        help: "open or fold the ideas of this slide's questions",
+    },
+    Binding {
+        command: Command::ToggleDiscussion,
+        triggers: &[Key("D")],
+        help: "start or stop the discussion count-down",
+    },
+    Binding {
+        command: Command::ToggleDiscussionOnAudience,
+        triggers: &[Shift("D")],
+        help: "show the discussion count-down to the room, or hide it",
+    },
+    Binding {
+        command: Command::NotesZoomIn,
+        triggers: &[Text("+"), Text("=")],
+        help: "larger notes (also Ctrl+mouse wheel)",
+    },
+    Binding {
+        command: Command::NotesZoomOut,
+        triggers: &[Text("-")],
+        help: "smaller notes",
+    },
+    Binding {
+        command: Command::ScrollNotesDown,
+        triggers: &[Shift("ArrowDown"), Ctrl("ArrowDown")],
+        help: "scroll the notes down",
+    },
+    Binding {
+        command: Command::ScrollNotesUp,
+        triggers: &[Shift("ArrowUp"), Ctrl("ArrowUp")],
+        help: "scroll the notes up",
+    },
+    Binding {
         command: Command::ToggleFullscreen,
         triggers: &[Key("F")],
         help: "audience view full screen on / off",
@@ -140,7 +205,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         command: Command::Escape,
         triggers: &[Key("Escape")],
-        help: "leave black/white screen, help, or full screen; never quits",
+        help: "leave go-to, overview, break, black/white screen, help, full screen; never quits",
     },
     Binding {
         command: Command::ToggleHelp,
@@ -179,6 +244,8 @@ mod tests {
     #[test]
     fn clicker_keys_map_as_presenters_expect() {
         assert_eq!(command_for(Key("PageDown")), Some(Command::Next));
+        assert_eq!(command_for(Key("Enter")), Some(Command::Confirm));
+        assert_eq!(command_for(Digits), Some(Command::Digit(0)));
         assert_eq!(command_for(Key("PageUp")), Some(Command::Previous));
         assert_eq!(command_for(Text(".")), Some(Command::ToggleBlackout));
         assert_eq!(command_for(Key("B")), Some(Command::ToggleBlackout));

@@ -7,9 +7,13 @@
 mod command;
 pub mod keys;
 pub mod monitors;
+mod pacing;
 mod presentation;
 mod timer;
 
-pub use command::Command;
-pub use presentation::{Presentation, Screen};
+pub use command::{Command, DEFAULT_DISCUSSION_MINUTES};
+pub use pacing::{Pace, pace};
+pub use presentation::{
+    AudienceShows, Discussion, OVERVIEW_COLUMNS, Presentation, PromptKey, Screen,
+};
 pub use timer::{TalkTimer, TimerState, format_clock};

@@ -1,10 +1,13 @@
-//! The presentation state: which slide, what the audience sees, the timer.
+//! The presentation state: which slide, what the audience sees, the talk
+//! and discussion timers, the overview, go-to, freeze, breaks, and the
+//! facilitation state of the prompts.
 
-use std::time::Instant;
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
 
-use super::command::Command;
+use super::command::{Command, DEFAULT_DISCUSSION_MINUTES};
 use super::timer::TalkTimer;
-use crate::deck::Deck;
+use crate::deck::{Deck, Note};
 
 /// What the audience view shows instead of, or as, the slide.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,14 +21,74 @@ pub enum Screen {
     White,
 }
 
-/// A running presentation of a deck: the current slide, the audience
-/// screen, the talk timer. UI-free; views read it every frame.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the audience view shows right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AudienceShows {
+    /// The slide at this index.
+    Slide(usize),
+    /// Black.
+    Black,
+    /// White.
+    White,
+    /// The break screen, until `ends` (monotonic).
+    Break {
+        /// When the break is planned to end.
+        ends: Instant,
+    },
+}
+
+/// A running discussion count-down.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Discussion {
+    /// When it reaches zero.
+    pub ends: Instant,
+    /// Its length.
+    pub length: Duration,
+    /// The slide it belongs to.
+    pub slide: usize,
+    /// The prompt (index in the slide's notes) it belongs to, if any.
+    pub prompt: Option<usize>,
+}
+
+impl Discussion {
+    /// Time left at `now` (zero once over).
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.ends.saturating_duration_since(now)
+    }
+
+    /// Whether it has reached zero at `now`.
+    pub fn is_over(&self, now: Instant) -> bool {
+        now >= self.ends
+    }
+}
+
+/// Number of thumbnails in a row of the overview (Up and Down move by it).
+pub const OVERVIEW_COLUMNS: usize = 5;
+
+/// A prompt, by slide id and index in that slide's notes, so ticks and
+/// open idea lists survive a reload that moves slides.
+pub type PromptKey = (String, usize);
+
+/// A running presentation of a deck. UI-free; views read it every frame.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Presentation {
     hidden: Vec<bool>,
+    ids: Vec<String>,
+    /// Indices of the prompts in each slide's notes.
+    prompts: Vec<Vec<usize>>,
+    /// Suggested discussion minutes of each prompt, by slide and note index.
+    prompt_minutes: Vec<Vec<Option<f64>>>,
     current: usize,
     previous_position: Option<usize>,
     screen: Screen,
+    frozen: Option<usize>,
+    overview: Option<usize>,
+    goto: Option<String>,
+    break_ends: Option<Instant>,
+    discussion: Option<Discussion>,
+    discussion_on_audience: bool,
+    covered: BTreeSet<PromptKey>,
+    ideas_open: BTreeSet<PromptKey>,
     /// The talk timer.
     pub timer: TalkTimer,
 }
@@ -33,16 +96,59 @@ pub struct Presentation {
 impl Presentation {
     /// A presentation of `deck` on its first slide, timer not started.
     pub fn new(deck: &Deck) -> Self {
-        Self {
-            hidden: deck.slides.iter().map(|s| s.hidden).collect(),
+        let mut p = Self {
+            hidden: Vec::new(),
+            ids: Vec::new(),
+            prompts: Vec::new(),
+            prompt_minutes: Vec::new(),
             current: 0,
             previous_position: None,
             screen: Screen::Slide,
+            frozen: None,
+            overview: None,
+            goto: None,
+            break_ends: None,
+            discussion: None,
+            discussion_on_audience: false,
+            covered: BTreeSet::new(),
+            ideas_open: BTreeSet::new(),
             timer: TalkTimer::new(),
-        }
+        };
+        p.read_deck(deck);
+        p
     }
 
-    /// Index of the current slide, from 0.
+    fn read_deck(&mut self, deck: &Deck) {
+        self.hidden = deck.slides.iter().map(|s| s.hidden).collect();
+        self.ids = deck.slides.iter().map(|s| s.id.clone()).collect();
+        self.prompts = deck
+            .slides
+            .iter()
+            .map(|s| {
+                s.notes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| matches!(n, Note::Prompt { .. }))
+                    .map(|(i, _)| i)
+                    .collect()
+            })
+            .collect();
+        self.prompt_minutes = deck
+            .slides
+            .iter()
+            .map(|s| {
+                s.notes
+                    .iter()
+                    .map(|n| match n {
+                        Note::Prompt { minutes, .. } => *minutes,
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+
+    /// Index of the current slide (the console's), from 0.
     pub fn current(&self) -> usize {
         self.current
     }
@@ -52,9 +158,79 @@ impl Presentation {
         self.hidden.len()
     }
 
-    /// What the audience view shows.
+    /// The black/white/slide setting (see [`Self::audience`] for what the
+    /// audience actually sees).
     pub fn screen(&self) -> Screen {
         self.screen
+    }
+
+    /// What the audience view shows: a break, black, white, or a slide
+    /// (the frozen one while frozen, else the current one).
+    pub fn audience(&self) -> AudienceShows {
+        if let Some(ends) = self.break_ends {
+            return AudienceShows::Break { ends };
+        }
+        match self.screen {
+            Screen::Black => AudienceShows::Black,
+            Screen::White => AudienceShows::White,
+            Screen::Slide => AudienceShows::Slide(self.frozen.unwrap_or(self.current)),
+        }
+    }
+
+    /// The slide the audience is frozen on, if frozen.
+    pub fn frozen(&self) -> Option<usize> {
+        self.frozen
+    }
+
+    /// The overview's selected slide, if the overview is open.
+    pub fn overview(&self) -> Option<usize> {
+        self.overview
+    }
+
+    /// The go-to prompt's typed text, if the prompt is open.
+    pub fn goto_text(&self) -> Option<&str> {
+        self.goto.as_deref()
+    }
+
+    /// When the break ends, if there is one.
+    pub fn break_ends(&self) -> Option<Instant> {
+        self.break_ends
+    }
+
+    /// The discussion count-down, if one is running.
+    pub fn discussion(&self) -> Option<&Discussion> {
+        self.discussion.as_ref()
+    }
+
+    /// Whether the audience sees the discussion count-down.
+    pub fn discussion_on_audience(&self) -> bool {
+        self.discussion_on_audience && self.discussion.is_some()
+    }
+
+    /// Whether the prompt at note index `note` of slide `slide` is ticked.
+    pub fn is_covered(&self, slide: usize, note: usize) -> bool {
+        self.key(slide, note)
+            .is_some_and(|k| self.covered.contains(&k))
+    }
+
+    /// Whether the prompt's "ideas if the group needs help" are open.
+    pub fn ideas_open(&self, slide: usize, note: usize) -> bool {
+        self.key(slide, note)
+            .is_some_and(|k| self.ideas_open.contains(&k))
+    }
+
+    /// Prompts ticked and prompts in all on slide `slide`.
+    pub fn prompts_covered(&self, slide: usize) -> (usize, usize) {
+        let prompts = self.prompts.get(slide).map_or(&[][..], Vec::as_slice);
+        let ticked = prompts
+            .iter()
+            .filter(|&&n| self.is_covered(slide, n))
+            .count();
+        (ticked, prompts.len())
+    }
+
+    fn key(&self, slide: usize, note: usize) -> Option<PromptKey> {
+        self.ids.get(slide).map(|id| (id.clone(), note))
     }
 
     /// Index of the slide that [`Command::Next`] would go to, if any.
@@ -72,12 +248,42 @@ impl Presentation {
         self.hidden.get(index).copied().unwrap_or(false)
     }
 
+    /// The slide a prompt-only command refers to: the current one.
+    fn prompt_at(&self, note: usize) -> Option<PromptKey> {
+        let is_prompt = self
+            .prompts
+            .get(self.current)
+            .is_some_and(|p| p.contains(&note));
+        if is_prompt {
+            self.key(self.current, note)
+        } else {
+            None
+        }
+    }
+
     /// Applies `command` at time `now`. Returns whether anything the
-    /// presenter or the audience can see changed. Window commands
-    /// (full screen, help, quit) return `false`: the app shell does them.
+    /// presenter or the audience can see changed. Shell commands (zoom,
+    /// full screen, help, quit, ...) return `false`: the app shell does them.
     pub fn apply(&mut self, command: Command, now: Instant) -> bool {
+        // Any navigation key ends a break and shows the slide again.
+        if self.break_ends.is_some() && (command.is_navigation() || command == Command::EndBreak) {
+            self.break_ends = None;
+            return true;
+        }
+        if self.overview.is_some()
+            && let Some(changed) = self.apply_in_overview(command, now)
+        {
+            return changed;
+        }
+        if self.goto.is_some()
+            && let Some(changed) = self.apply_in_goto(command, now)
+        {
+            return changed;
+        }
         match command {
-            Command::Next => self.next_index().is_some_and(|i| self.move_to(i, now)),
+            Command::Next | Command::Confirm => {
+                self.next_index().is_some_and(|i| self.move_to(i, now))
+            }
             Command::Previous => self.previous_index().is_some_and(|i| self.move_to(i, now)),
             Command::First => self.jump_to(0, now),
             Command::Last => self.jump_to(self.hidden.len().saturating_sub(1), now),
@@ -86,6 +292,25 @@ impl Presentation {
                 Some(index) if index < self.hidden.len() => self.jump_to(index, now),
                 _ => false,
             },
+            Command::Digit(d) => {
+                self.goto = Some(char::from(b'0' + d.min(9)).to_string());
+                true
+            }
+            Command::OpenGoTo => {
+                self.goto = Some(String::new());
+                true
+            }
+            Command::ToggleOverview => {
+                self.overview = Some(self.current);
+                true
+            }
+            Command::ToggleFreeze => {
+                self.frozen = match self.frozen {
+                    Some(_) => None,
+                    None => Some(self.current),
+                };
+                true
+            }
             Command::ToggleBlackout => self.toggle_screen(Screen::Black),
             Command::ToggleWhiteout => self.toggle_screen(Screen::White),
             Command::ToggleTimer => {
@@ -94,13 +319,165 @@ impl Presentation {
             }
             Command::ResetTimer => self.timer.reset(),
             Command::UndoResetTimer => self.timer.undo_reset(),
+            Command::StartDiscussion { seconds, prompt } => {
+                let length = Duration::from_secs(u64::from(seconds.max(1)));
+                self.discussion = Some(Discussion {
+                    ends: now + length,
+                    length,
+                    slide: self.current,
+                    prompt,
+                });
+                true
+            }
+            Command::StopDiscussion => self.discussion.take().is_some(),
+            Command::ToggleDiscussion => {
+                if self.discussion.take().is_some() {
+                    return true;
+                }
+                let prompt = self
+                    .prompts
+                    .get(self.current)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .find(|&n| !self.is_covered(self.current, n));
+                let minutes = prompt
+                    .and_then(|n| {
+                        self.prompt_minutes
+                            .get(self.current)?
+                            .get(n)
+                            .copied()
+                            .flatten()
+                    })
+                    .unwrap_or(f64::from(DEFAULT_DISCUSSION_MINUTES));
+                let seconds = (minutes * 60.0).round().clamp(1.0, 24.0 * 3600.0) as u32;
+                self.apply(Command::StartDiscussion { seconds, prompt }, now)
+            }
+            Command::ToggleDiscussionOnAudience => {
+                self.discussion_on_audience = !self.discussion_on_audience;
+                true
+            }
+            Command::StartBreak { minutes } => {
+                self.break_ends = Some(now + Duration::from_secs(u64::from(minutes.max(1)) * 60));
+                true
+            }
+            Command::ToggleIdeas(note) => match self.prompt_at(note) {
+                Some(key) => {
+                    toggle(&mut self.ideas_open, key);
+                    true
+                }
+                None => false,
+            },
+            Command::ToggleAllIdeas => {
+                let keys: Vec<PromptKey> = self
+                    .prompts
+                    .get(self.current)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&n| self.key(self.current, n))
+                    .collect();
+                if keys.is_empty() {
+                    return false;
+                }
+                let all_open = keys.iter().all(|k| self.ideas_open.contains(k));
+                for key in keys {
+                    if all_open {
+                        self.ideas_open.remove(&key);
+                    } else {
+                        self.ideas_open.insert(key);
+                    }
+                }
+                true
+            }
+            Command::ToggleCovered(note) => match self.prompt_at(note) {
+                Some(key) => {
+                    toggle(&mut self.covered, key);
+                    true
+                }
+                None => false,
+            },
             Command::Escape => self.toggle_screen(Screen::Slide),
-            Command::ToggleFullscreen
+            Command::EndBreak
+            | Command::NotesZoomIn
+            | Command::NotesZoomOut
+            | Command::ScrollNotesDown
+            | Command::ScrollNotesUp
+            | Command::ToggleFullscreen
             | Command::EnterFullscreen
             | Command::ToggleHelp
             | Command::ShowAudience
             | Command::Quit => false,
         }
+    }
+
+    /// Commands while the overview is open: movement moves the selection,
+    /// Enter jumps, Tab/O/Esc close. Others fall through (`None`).
+    fn apply_in_overview(&mut self, command: Command, now: Instant) -> Option<bool> {
+        let selected = self.overview?;
+        let last = self.hidden.len().saturating_sub(1);
+        let select = |p: &mut Self, index: usize| {
+            p.overview = Some(index.min(last));
+            true
+        };
+        Some(match command {
+            Command::Next => select(self, selected + 1),
+            Command::Previous => select(self, selected.saturating_sub(1)),
+            Command::First => select(self, 0),
+            Command::Last => select(self, last),
+            Command::Confirm => {
+                self.overview = None;
+                self.jump_to(selected, now);
+                true
+            }
+            Command::GoTo(index) if index <= last => {
+                self.overview = None;
+                self.jump_to(index, now);
+                true
+            }
+            Command::ToggleOverview | Command::Escape => {
+                self.overview = None;
+                true
+            }
+            _ => return None,
+        })
+    }
+
+    /// Commands while the go-to prompt is open: digits type, Backspace
+    /// deletes, Enter goes, Esc cancels. Others close it and fall through.
+    fn apply_in_goto(&mut self, command: Command, now: Instant) -> Option<bool> {
+        let typed = self.goto.clone()?;
+        Some(match command {
+            Command::Digit(d) if typed.len() < 4 => {
+                self.goto = Some(format!("{typed}{}", d.min(9)));
+                true
+            }
+            Command::Digit(_) => false,
+            Command::Previous if !typed.is_empty() => {
+                // Backspace (bound to previous) deletes while typing.
+                let mut typed = typed;
+                typed.pop();
+                self.goto = Some(typed);
+                true
+            }
+            Command::Confirm => {
+                self.goto = None;
+                match typed.parse::<usize>() {
+                    Ok(number) if (1..=self.hidden.len()).contains(&number) => {
+                        self.jump_to(number - 1, now);
+                    }
+                    _ => {}
+                }
+                true
+            }
+            Command::Escape => {
+                self.goto = None;
+                true
+            }
+            _ => {
+                self.goto = None;
+                return None;
+            }
+        })
     }
 
     fn toggle_screen(&mut self, screen: Screen) -> bool {
@@ -114,7 +491,8 @@ impl Presentation {
         changed
     }
 
-    /// A jump (first, last, go-to, back) remembers where it came from.
+    /// A jump (first, last, go-to, back, overview) remembers where it came
+    /// from.
     fn jump_to(&mut self, index: usize, now: Instant) -> bool {
         let from = self.current;
         let changed = self.move_to(index, now);
@@ -135,11 +513,31 @@ impl Presentation {
         true
     }
 
-    /// Replaces the deck (after a reload) keeping the slide at `index`
-    /// (clamped), the screen and the timer.
-    pub fn replace_deck(&mut self, deck: &Deck, index: usize) {
-        self.hidden = deck.slides.iter().map(|s| s.hidden).collect();
-        self.current = index.min(self.hidden.len().saturating_sub(1));
-        self.previous_position = None;
+    /// Takes a reloaded `deck`, staying on the slide with the same id (else
+    /// the same number, clamped) and keeping the timer, the screen, ticks
+    /// and open idea lists. A frozen slide or overview selection that no
+    /// longer exists is clamped.
+    pub fn replace_deck(&mut self, deck: &Deck) {
+        let current_id = self.ids.get(self.current).cloned();
+        let frozen_id = self.frozen.and_then(|i| self.ids.get(i).cloned());
+        self.read_deck(deck);
+        let last = self.hidden.len().saturating_sub(1);
+        let find = |id: Option<&String>, fallback: usize| {
+            id.and_then(|id| deck.slides.iter().position(|s| &s.id == id))
+                .unwrap_or(fallback.min(last))
+        };
+        self.current = find(current_id.as_ref(), self.current);
+        self.frozen = self.frozen.map(|f| find(frozen_id.as_ref(), f));
+        self.overview = self.overview.map(|o| o.min(last));
+        self.previous_position = self.previous_position.filter(|&p| p <= last);
+        if self.discussion.is_some_and(|d| d.slide > last) {
+            self.discussion = None;
+        }
+    }
+}
+
+fn toggle(set: &mut BTreeSet<PromptKey>, key: PromptKey) {
+    if !set.remove(&key) {
+        set.insert(key);
     }
 }

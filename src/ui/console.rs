@@ -1,16 +1,23 @@
 //! The presenter console: current slide, next-slide preview, speaker
-//! notes, talk timer and wall clock, links. Thin: it reads a
-//! [`ConsoleView`] and returns the [`Command`]s the presenter clicked.
+//! notes, talk timer with pacing, wall clock, discussion count-down,
+//! break, overview, go-to, links. Thin: it reads a [`ConsoleView`] and
+//! returns the [`Command`]s the presenter clicked.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use egui::{Align, Frame, Layout, Margin, OpenUrl, RichText, ScrollArea, Sense, Ui};
+use chrono::NaiveTime;
+use egui::{
+    Align, Align2, Frame, Layout, Margin, OpenUrl, RichText, ScrollArea, Sense, Stroke, StrokeKind,
+    Ui, vec2,
+};
 
-use super::notes::notes_ui;
+use super::notes::{format_minutes, notes_ui};
 use super::slide::{paint_caption, paint_slide, preview_size};
 use super::tokens;
-use crate::deck::Deck;
-use crate::show::{Command, Presentation, Screen, format_clock, keys};
+use crate::deck::{Deck, Link};
+use crate::show::{
+    AudienceShows, Command, OVERVIEW_COLUMNS, Pace, Presentation, Screen, format_clock, keys, pace,
+};
 
 /// Everything the console shows, borrowed for one frame.
 pub struct ConsoleView<'a> {
@@ -18,10 +25,10 @@ pub struct ConsoleView<'a> {
     pub deck: Option<&'a Deck>,
     /// The presentation state.
     pub presentation: &'a Presentation,
-    /// Now, on the monotonic clock (for the talk timer).
+    /// Now, on the monotonic clock (for the timers).
     pub now: Instant,
-    /// The wall clock as the presenter reads it, e.g. `"14:05"`.
-    pub wall_clock: &'a str,
+    /// The wall clock's local time now.
+    pub wall: NaiveTime,
     /// A problem to show in a banner (`path:line:column: ...` lines).
     pub error: Option<&'a str>,
     /// Whether the audience window is open.
@@ -30,6 +37,8 @@ pub struct ConsoleView<'a> {
     pub help_open: bool,
     /// Zoom of the speaker notes (1.0 = normal).
     pub notes_zoom: f32,
+    /// Points to scroll the notes by this frame (positive = down).
+    pub notes_scroll: f32,
 }
 
 /// The console's title bar text: `<deck title> — slide N/M`.
@@ -45,29 +54,54 @@ pub fn console_title(deck: Option<&Deck>, presentation: &Presentation) -> String
     }
 }
 
+/// Formats a wall-clock time as `HH:MM`.
+pub fn format_wall(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// The wall-clock time `after` from `wall`.
+pub fn wall_after(wall: NaiveTime, after: Duration) -> NaiveTime {
+    let seconds = i64::try_from(after.as_secs()).unwrap_or(0);
+    wall.overflowing_add_signed(chrono::TimeDelta::seconds(seconds))
+        .0
+}
+
 /// Shows the whole presenter console in `ui`; returns what was clicked.
 pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<Command> {
     let mut commands = Vec::new();
     if let Some(error) = view.error {
         error_banner_ui(ui, error);
     }
-    status_bar_ui(ui, view, &mut commands);
-    ui.separator();
     let Some(deck) = view.deck else {
-        ui.label(RichText::new("No deck is open. Fix the problem above and start cuecard again, or give a deck: cuecard path/to/deck.ron").size(18.0));
+        ui.label(
+            RichText::new("No deck is open. Fix the problem above and start cuecard again, or give a deck: cuecard path/to/deck.ron")
+                .size(18.0),
+        );
         return commands;
     };
-    let width = ui.available_width();
-    let left = (width * 0.42).clamp(240.0, 900.0);
-    ui.horizontal_top(|ui| {
-        ui.allocate_ui_with_layout(
-            egui::vec2(left, ui.available_height()),
-            Layout::top_down(Align::Min),
-            |ui| slides_column_ui(ui, deck, view, &mut commands),
-        );
-        ui.separator();
-        ui.vertical(|ui| notes_column_ui(ui, deck, view));
-    });
+    status_bar_ui(ui, deck, view, &mut commands);
+    state_banners_ui(ui, view, &mut commands);
+    ui.separator();
+    if view.presentation.overview().is_some() {
+        overview_ui(ui, deck, view.presentation, &mut commands);
+    } else {
+        let width = ui.available_width();
+        let left = (width * 0.42).clamp(240.0, 900.0);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                vec2(left, ui.available_height()),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    slides_column_ui(ui, deck, view, &mut commands);
+                },
+            );
+            ui.separator();
+            ui.vertical(|ui| notes_column_ui(ui, deck, view, &mut commands));
+        });
+    }
+    if let Some(typed) = view.presentation.goto_text() {
+        goto_ui(ui, typed, view.presentation.slide_count());
+    }
     if view.help_open {
         help_ui(ui, &mut commands);
     }
@@ -84,8 +118,9 @@ fn error_banner_ui(ui: &mut Ui, error: &str) {
         });
 }
 
-fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
+fn status_bar_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
     let p = view.presentation;
+    let big = 22.0;
     ui.horizontal_wrapped(|ui| {
         let count = p.slide_count();
         ui.label(
@@ -93,11 +128,11 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
                 "Slide {} of {count}",
                 (p.current() + 1).min(count.max(1))
             ))
-            .size(22.0)
+            .size(big)
             .strong(),
         );
         ui.separator();
-        let elapsed = format_clock(p.timer.elapsed(view.now));
+        let elapsed = p.timer.elapsed(view.now);
         let (state, color) = if p.timer.is_running() {
             ("", tokens::TIMER_RUNNING)
         } else if p.timer.is_started() {
@@ -106,11 +141,43 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
             (" (not started)", tokens::TIMER_PAUSED)
         };
         ui.label(
-            RichText::new(format!("Talk timer {elapsed}{state}"))
-                .size(22.0)
+            RichText::new(format!("Talk timer {}{state}", format_clock(elapsed)))
+                .size(big)
                 .color(color)
                 .monospace(),
         );
+        if let Some(total) = deck.duration_minutes {
+            let planned = Duration::from_secs_f64((total * 60.0).clamp(0.0, 1e7));
+            let text = if elapsed <= planned {
+                format!("{} left", format_clock(planned.saturating_sub(elapsed)))
+            } else {
+                format!("{} over", format_clock(elapsed.saturating_sub(planned)))
+            };
+            ui.label(
+                RichText::new(text)
+                    .size(big * 0.8)
+                    .monospace()
+                    .color(tokens::CONSOLE_MUTED),
+            );
+        }
+        let planned: Vec<Option<f64>> = deck.slides.iter().map(|s| s.minutes).collect();
+        let (text, color) = match pace(&planned, p.current(), elapsed) {
+            Pace::Unplanned => (String::new(), tokens::CONSOLE_MUTED),
+            Pace::OnTime => ("On time".to_owned(), tokens::PACE_ON_TIME),
+            Pace::Ahead(m) => (format!("{m} min ahead"), tokens::PACE_AHEAD),
+            Pace::Behind(m) => (format!("{m} min behind"), tokens::PACE_BEHIND),
+        };
+        if !text.is_empty() && p.timer.is_started() {
+            ui.label(RichText::new(text).size(big * 0.8).strong().color(color));
+        }
+        ui.separator();
+        ui.label(
+            RichText::new(format!("Clock {}", format_wall(view.wall)))
+                .size(big)
+                .monospace(),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
         let toggle = if p.timer.is_running() {
             "Pause timer"
         } else if p.timer.is_started() {
@@ -129,26 +196,47 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
             commands.push(Command::ResetTimer);
         }
         ui.separator();
-        ui.label(
-            RichText::new(format!("Clock {}", view.wall_clock))
-                .size(22.0)
-                .monospace(),
-        );
-        ui.separator();
-        let screen = match p.screen() {
-            Screen::Slide => "Audience sees the slide",
-            Screen::Black => "Audience sees BLACK",
-            Screen::White => "Audience sees WHITE",
+        if ui.button("Overview").clicked() {
+            commands.push(Command::ToggleOverview);
+        }
+        if ui.button("Go to…").clicked() {
+            commands.push(Command::OpenGoTo);
+        }
+        let freeze = if p.frozen().is_some() {
+            "Unfreeze audience"
+        } else {
+            "Freeze audience"
         };
-        ui.label(
-            RichText::new(screen)
-                .size(16.0)
-                .color(if p.screen() == Screen::Slide {
-                    tokens::CONSOLE_MUTED
-                } else {
-                    tokens::TIMER_PAUSED
-                }),
-        );
+        if ui.button(freeze).clicked() {
+            commands.push(Command::ToggleFreeze);
+        }
+        let black = if p.screen() == Screen::Black {
+            "Show slide"
+        } else {
+            "Black screen"
+        };
+        if ui.button(black).clicked() {
+            commands.push(Command::ToggleBlackout);
+        }
+        ui.menu_button("Break…", |ui| {
+            for minutes in [5, 10, 15, 20, 30] {
+                if ui.button(format!("{minutes}-minute break")).clicked() {
+                    commands.push(Command::StartBreak { minutes });
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("Discussion…", |ui| {
+            for minutes in [1, 2, 3, 5, 10, 15] {
+                if ui.button(format!("{minutes}-minute count-down")).clicked() {
+                    commands.push(Command::StartDiscussion {
+                        seconds: minutes * 60,
+                        prompt: None,
+                    });
+                    ui.close();
+                }
+            }
+        });
         if !view.audience_open && ui.button("Reopen audience view").clicked() {
             commands.push(Command::ShowAudience);
         }
@@ -156,6 +244,80 @@ fn status_bar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command
             commands.push(Command::ToggleHelp);
         }
     });
+}
+
+/// One line each for what the audience sees when it is not simply the
+/// current slide, and for a running discussion.
+fn state_banners_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
+    let p = view.presentation;
+    let audience = match p.audience() {
+        AudienceShows::Slide(i) if i == p.current() => "Audience sees this slide".to_owned(),
+        AudienceShows::Slide(i) => format!("Audience is frozen on slide {} — X to unfreeze", i + 1),
+        AudienceShows::Black => "Audience sees BLACK — B or Esc to show the slide".to_owned(),
+        AudienceShows::White => "Audience sees WHITE — W or Esc to show the slide".to_owned(),
+        AudienceShows::Break { ends } => {
+            let left = ends.saturating_duration_since(view.now);
+            format!(
+                "Break: audience sees \"Back at {}\" — {} left; any slide key ends it",
+                format_wall(wall_after(view.wall, left)),
+                format_clock(left)
+            )
+        }
+    };
+    let normal = matches!(p.audience(), AudienceShows::Slide(i) if i == p.current());
+    ui.horizontal_wrapped(|ui| {
+        let color = if normal {
+            tokens::CONSOLE_MUTED
+        } else {
+            tokens::TIMER_PAUSED
+        };
+        ui.label(RichText::new(audience).size(16.0).color(color));
+        if matches!(p.audience(), AudienceShows::Break { .. }) && ui.button("End break").clicked() {
+            commands.push(Command::EndBreak);
+        }
+    });
+    if let Some(discussion) = p.discussion() {
+        let over = discussion.is_over(view.now);
+        let fill = if over {
+            tokens::TIME_UP_FILL
+        } else {
+            tokens::PROMPT_FILL
+        };
+        Frame::new()
+            .fill(fill)
+            .inner_margin(Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    let text = if over {
+                        format!(
+                            "Discussion: time's up ({} min)",
+                            format_minutes(discussion.length.as_secs_f64() / 60.0)
+                        )
+                    } else {
+                        format!(
+                            "Discussion: {} left",
+                            format_clock(
+                                discussion.remaining(view.now) + Duration::from_millis(999)
+                            )
+                        )
+                    };
+                    ui.label(
+                        RichText::new(text)
+                            .size(20.0)
+                            .strong()
+                            .color(tokens::NOTES_TEXT),
+                    );
+                    if ui.button("Stop").clicked() {
+                        commands.push(Command::StopDiscussion);
+                    }
+                    let mut shown = p.discussion_on_audience();
+                    if ui.checkbox(&mut shown, "Show to the room").changed() {
+                        commands.push(Command::ToggleDiscussionOnAudience);
+                    }
+                });
+            });
+    }
 }
 
 fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
@@ -167,8 +329,8 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
     ui.painter().rect_stroke(
         rect,
         0.0,
-        egui::Stroke::new(2.0, tokens::CURRENT_FRAME),
-        egui::StrokeKind::Outside,
+        Stroke::new(2.0, tokens::CURRENT_FRAME),
+        StrokeKind::Outside,
     );
     if response.clicked() {
         commands.push(Command::Next);
@@ -217,7 +379,7 @@ fn warning_ui(ui: &mut Ui, text: &str) {
         });
 }
 
-fn links_ui(ui: &mut Ui, link: &crate::deck::Link) {
+fn links_ui(ui: &mut Ui, link: &Link) {
     ui.add_space(8.0);
     ui.label(
         RichText::new(format!("Link: {}", link.title))
@@ -241,28 +403,160 @@ fn links_ui(ui: &mut Ui, link: &crate::deck::Link) {
     });
 }
 
-fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>) {
+fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
     let index = view.presentation.current();
     let Some(slide) = deck.slides.get(index) else {
         return;
     };
-    ui.label(
-        RichText::new(format!("Speaker notes — {}", slide.title))
-            .size(18.0)
-            .strong(),
-    );
+    ui.horizontal(|ui| {
+        ui.label(
+            RichText::new(format!("Speaker notes — {}", slide.title))
+                .size(18.0)
+                .strong(),
+        );
+        let (ticked, prompts) = view.presentation.prompts_covered(index);
+        if prompts > 0 {
+            ui.label(
+                RichText::new(format!("{ticked}/{prompts} questions covered"))
+                    .color(tokens::CONSOLE_MUTED),
+            );
+        }
+        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+            if ui
+                .small_button("A+")
+                .on_hover_text("Larger notes (+)")
+                .clicked()
+            {
+                commands.push(Command::NotesZoomIn);
+            }
+            if ui
+                .small_button("A−")
+                .on_hover_text("Smaller notes (-)")
+                .clicked()
+            {
+                commands.push(Command::NotesZoomOut);
+            }
+        });
+    });
     ui.add_space(4.0);
     ScrollArea::vertical()
         .id_salt(("notes", index))
         .auto_shrink([false, false])
-        .show(ui, |ui| notes_ui(ui, &slide.notes, view.notes_zoom, index));
+        .show(ui, |ui| {
+            if view.notes_scroll != 0.0 {
+                ui.scroll_with_delta(vec2(0.0, -view.notes_scroll));
+            }
+            notes_ui(
+                ui,
+                &slide.notes,
+                view.notes_zoom,
+                index,
+                view.presentation,
+                commands,
+            );
+        });
+}
+
+fn overview_ui(ui: &mut Ui, deck: &Deck, presentation: &Presentation, commands: &mut Vec<Command>) {
+    let selected = presentation.overview().unwrap_or(0);
+    ui.label(
+        RichText::new("Overview — arrows choose, Enter or a click jumps, Tab or Esc closes")
+            .size(16.0)
+            .color(tokens::CONSOLE_MUTED),
+    );
+    let gap = 12.0;
+    let width = ((ui.available_width() - gap * (OVERVIEW_COLUMNS as f32 - 1.0))
+        / OVERVIEW_COLUMNS as f32)
+        .max(80.0);
+    let thumb = preview_size(width);
+    let row_height = thumb.y + 44.0;
+    let rows = deck.slides.len().div_ceil(OVERVIEW_COLUMNS);
+    ScrollArea::vertical()
+        .id_salt("overview")
+        .auto_shrink([false, false])
+        .show_rows(ui, row_height, rows, |ui, row_range| {
+            for row in row_range {
+                ui.horizontal_top(|ui| {
+                    ui.spacing_mut().item_spacing.x = gap;
+                    for index in row * OVERVIEW_COLUMNS
+                        ..((row + 1) * OVERVIEW_COLUMNS).min(deck.slides.len())
+                    {
+                        let Some(slide) = deck.slides.get(index) else {
+                            continue;
+                        };
+                        ui.vertical(|ui| {
+                            ui.set_width(width);
+                            let (rect, response) = ui.allocate_exact_size(thumb, Sense::click());
+                            paint_slide(ui.painter(), rect, deck, index, Screen::Slide);
+                            if presentation.is_hidden(index) {
+                                ui.painter().rect_filled(rect, 0.0, tokens::HIDDEN_VEIL);
+                            }
+                            let stroke = if index == selected {
+                                Stroke::new(3.0, tokens::SELECTED)
+                            } else if index == presentation.current() {
+                                Stroke::new(2.0, tokens::CURRENT_FRAME)
+                            } else {
+                                Stroke::NONE
+                            };
+                            ui.painter()
+                                .rect_stroke(rect, 0.0, stroke, StrokeKind::Outside);
+                            let hidden = if presentation.is_hidden(index) {
+                                " (hidden)"
+                            } else {
+                                ""
+                            };
+                            let label = format!("Go to slide {}", index + 1);
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                            });
+                            if response.clicked() {
+                                commands.push(Command::GoTo(index));
+                            }
+                            ui.label(
+                                RichText::new(format!("{}. {}{hidden}", index + 1, slide.title))
+                                    .small(),
+                            );
+                            let (ticked, prompts) = presentation.prompts_covered(index);
+                            if prompts > 0 {
+                                let mark = if ticked == prompts { "✔ " } else { "" };
+                                ui.label(
+                                    RichText::new(format!(
+                                        "{mark}{ticked}/{prompts} questions covered"
+                                    ))
+                                    .small()
+                                    .color(tokens::CONSOLE_MUTED),
+                                );
+                            }
+                        });
+                    }
+                });
+                ui.add_space(8.0);
+            }
+        });
+}
+
+fn goto_ui(ui: &mut Ui, typed: &str, count: usize) {
+    egui::Area::new(egui::Id::unique("cuecard-goto"))
+        .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ui.ctx(), |ui| {
+            Frame::popup(ui.style())
+                .inner_margin(Margin::same(16))
+                .show(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!("Go to slide: {typed}_"))
+                            .size(28.0)
+                            .monospace(),
+                    );
+                    ui.label(format!("Type 1 to {count}, then Enter. Esc cancels."));
+                });
+        });
 }
 
 fn help_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
     egui::Window::new("Keys")
         .collapsible(false)
         .resizable(false)
-        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ui.ctx(), |ui| {
             egui::Grid::new("keys").striped(true).show(ui, |ui| {
                 for binding in keys::BINDINGS {
@@ -272,6 +566,9 @@ fn help_ui(ui: &mut Ui, commands: &mut Vec<Command>) {
                     ui.end_row();
                 }
             });
+            ui.label(
+                "F6 moves the keyboard into the console's buttons; Tab then moves between them.",
+            );
             if ui.button("Close").clicked() {
                 commands.push(Command::ToggleHelp);
             }

@@ -1,18 +1,27 @@
 //! Speaker notes, rendered by kind: script plain, presenter tips
-//! highlighted, audience prompts as cards with their ideas folded,
-//! quotations indented, slide text in italics.
+//! highlighted, audience prompts as cards (ideas folded until opened, a
+//! "covered" tick, a discussion count-down button), quotations indented,
+//! slide text in italics.
 
-use egui::{CollapsingHeader, CornerRadius, Frame, Margin, RichText, Stroke, Ui};
+use egui::{CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
 use super::tokens;
 use crate::deck::Note;
+use crate::show::{Command, DEFAULT_DISCUSSION_MINUTES, Presentation};
 
 /// Base size of notes text in points, before the presenter's zoom.
 pub const NOTES_POINTS: f32 = 17.0;
 
-/// Shows `notes` at `zoom` (1.0 = [`NOTES_POINTS`]). `slide` keys the
-/// folded idea lists so each prompt remembers whether it is open.
-pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
+/// Shows the `notes` of slide `slide` at `zoom` (1.0 = [`NOTES_POINTS`]),
+/// with the prompts' state from `presentation`; clicks become `commands`.
+pub fn notes_ui(
+    ui: &mut Ui,
+    notes: &[Note],
+    zoom: f32,
+    slide: usize,
+    presentation: &Presentation,
+    commands: &mut Vec<Command>,
+) {
     let size = NOTES_POINTS * zoom;
     if notes.is_empty() {
         ui.label(
@@ -36,7 +45,7 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                         ui.set_width(ui.available_width());
                         ui.label(
                             RichText::new("PRESENTER TIP")
-                                .size(size * 0.8)
+                                .size(size * 0.75)
                                 .strong()
                                 .color(tokens::TIP_TEXT),
                         );
@@ -47,52 +56,17 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                 question,
                 ideas,
                 minutes,
-            } => {
-                Frame::new()
-                    .fill(tokens::PROMPT_FILL)
-                    .stroke(Stroke::new(1.5, tokens::PROMPT_ACCENT))
-                    .inner_margin(Margin::same(10))
-                    .corner_radius(CornerRadius::same(6))
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        let heading = match minutes {
-                            Some(m) => format!("ASK THE ROOM · about {} min", format_minutes(*m)),
-                            None => "ASK THE ROOM".to_owned(),
-                        };
-                        ui.label(
-                            RichText::new(heading)
-                                .size(size * 0.8)
-                                .strong()
-                                .color(tokens::PROMPT_ACCENT),
-                        );
-                        ui.label(
-                            RichText::new(question)
-                                .size(size)
-                                .strong()
-                                .color(tokens::NOTES_TEXT),
-                        );
-                        if !ideas.is_empty() {
-                            CollapsingHeader::new(
-                                RichText::new(format!(
-                                    "Ideas if the group needs help ({})",
-                                    ideas.len()
-                                ))
-                                .size(size * 0.85),
-                            )
-                            .id_salt(("ideas", slide, i))
-                            .default_open(false)
-                            .show(ui, |ui| {
-                                for idea in ideas {
-                                    ui.label(
-                                        RichText::new(format!("• {idea}"))
-                                            .size(size)
-                                            .color(tokens::NOTES_TEXT),
-                                    );
-                                }
-                            });
-                        }
-                    });
-            }
+            } => prompt_card_ui(
+                ui,
+                size,
+                slide,
+                i,
+                question,
+                ideas,
+                *minutes,
+                presentation,
+                commands,
+            ),
             Note::Quote { text, source } => {
                 Frame::new()
                     .inner_margin(Margin {
@@ -101,7 +75,6 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
                         top: 4,
                         bottom: 4,
                     })
-                    .stroke(Stroke::new(0.0, tokens::QUOTE_BAR))
                     .show(ui, |ui| {
                         let rect = ui.max_rect();
                         ui.painter().vline(
@@ -135,6 +108,99 @@ pub fn notes_ui(ui: &mut Ui, notes: &[Note], zoom: f32, slide: usize) {
         }
         ui.add_space(size * 0.5);
     }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn prompt_card_ui(
+    ui: &mut Ui,
+    size: f32,
+    slide: usize,
+    note: usize,
+    question: &str,
+    ideas: &[String],
+    minutes: Option<f64>,
+    presentation: &Presentation,
+    commands: &mut Vec<Command>,
+) {
+    let covered = presentation.is_covered(slide, note);
+    let fill = if covered {
+        tokens::PROMPT_DONE_FILL
+    } else {
+        tokens::PROMPT_FILL
+    };
+    Frame::new()
+        .fill(fill)
+        .stroke(Stroke::new(1.5, tokens::PROMPT_ACCENT))
+        .inner_margin(Margin::same(10))
+        .corner_radius(CornerRadius::same(6))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let heading = match minutes {
+                Some(m) => format!("ASK THE ROOM · about {} min", format_minutes(m)),
+                None => "ASK THE ROOM".to_owned(),
+            };
+            ui.label(
+                RichText::new(heading)
+                    .size(size * 0.75)
+                    .strong()
+                    .color(tokens::PROMPT_ACCENT),
+            );
+            ui.label(
+                RichText::new(question)
+                    .size(size)
+                    .strong()
+                    .color(tokens::NOTES_TEXT),
+            );
+            ui.horizontal_wrapped(|ui| {
+                let mut ticked = covered;
+                if ui
+                    .checkbox(&mut ticked, RichText::new("Covered").size(size * 0.8))
+                    .changed()
+                {
+                    commands.push(Command::ToggleCovered(note));
+                }
+                let running = presentation
+                    .discussion()
+                    .is_some_and(|d| d.slide == slide && d.prompt == Some(note));
+                if running {
+                    if ui
+                        .button(RichText::new("Stop discussion").size(size * 0.8))
+                        .clicked()
+                    {
+                        commands.push(Command::StopDiscussion);
+                    }
+                } else {
+                    let length = minutes.unwrap_or(f64::from(DEFAULT_DISCUSSION_MINUTES));
+                    let label = format!("Start {}-min discussion", format_minutes(length));
+                    if ui.button(RichText::new(label).size(size * 0.8)).clicked() {
+                        commands.push(Command::StartDiscussion {
+                            seconds: (length * 60.0).round().clamp(1.0, 86_400.0) as u32,
+                            prompt: Some(note),
+                        });
+                    }
+                }
+            });
+            if !ideas.is_empty() {
+                let open = presentation.ideas_open(slide, note);
+                let label = if open {
+                    format!("Hide ideas if the group needs help ({})", ideas.len())
+                } else {
+                    format!("Ideas if the group needs help ({})", ideas.len())
+                };
+                if ui.button(RichText::new(label).size(size * 0.8)).clicked() {
+                    commands.push(Command::ToggleIdeas(note));
+                }
+                if open {
+                    for idea in ideas {
+                        ui.label(
+                            RichText::new(format!("• {idea}"))
+                                .size(size)
+                                .color(tokens::NOTES_TEXT),
+                        );
+                    }
+                }
+            }
+        });
 }
 
 /// `3` for 3.0, `1.5` for 1.5.

@@ -64,6 +64,8 @@ pub const TIP_FILL: Color32 = Color32::from_rgb(0x4A, 0x3B, 0x0B);
 pub const TIP_TEXT: Color32 = Color32::from_rgb(0xFF, 0xE6, 0x99);
 /// Console: background of audience prompt cards.
 pub const PROMPT_FILL: Color32 = Color32::from_rgb(0x12, 0x33, 0x52);
+/// Console: background of a prompt card ticked as covered.
+pub const PROMPT_DONE_FILL: Color32 = Color32::from_rgb(0x1F, 0x2B, 0x22);
 /// Console: border and heading of audience prompt cards.
 pub const PROMPT_ACCENT: Color32 = Color32::from_rgb(0x8C, 0xC8, 0xFF);
 /// Console: bar beside quotations.
@@ -82,6 +84,26 @@ pub const ERROR_TEXT: Color32 = Color32::WHITE;
 pub const TIMER_RUNNING: Color32 = Color32::from_rgb(0xE8, 0xEC, 0xF0);
 /// Console: talk timer while paused or not started.
 pub const TIMER_PAUSED: Color32 = Color32::from_rgb(0xFF, 0xB0, 0x40);
+/// Console: pacing, on time.
+pub const PACE_ON_TIME: Color32 = Color32::from_rgb(0x6F, 0xD3, 0x8A);
+/// Console: pacing, ahead of plan.
+pub const PACE_AHEAD: Color32 = Color32::from_rgb(0x8C, 0xC8, 0xFF);
+/// Console: pacing, behind plan.
+pub const PACE_BEHIND: Color32 = Color32::from_rgb(0xFF, 0x7A, 0x6B);
+/// Console: the discussion count-down at zero.
+pub const TIME_UP_FILL: Color32 = Color32::from_rgb(0xB3, 0x1B, 0x1B);
+/// Console: selection frame in the overview.
+pub const SELECTED: Color32 = Color32::from_rgb(0xFF, 0xD2, 0x4D);
+/// Console: veil over hidden slides in the overview.
+pub const HIDDEN_VEIL: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 150);
+/// Audience: the discreet discussion clock's background.
+pub const CORNER_CLOCK_FILL: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 150);
+/// Audience: the discreet discussion clock's text.
+pub const CORNER_CLOCK_TEXT: Color32 = Color32::from_rgb(0xF0, 0xF0, 0xF0);
+/// Audience: the break screen's background.
+pub const BREAK_FILL: Color32 = Color32::from_rgb(0x1C, 0x2A, 0x3A);
+/// Audience: the break screen's text.
+pub const BREAK_TEXT: Color32 = Color32::from_rgb(0xF4, 0xF6, 0xF8);
 /// Console: frame around the current-slide preview.
 pub const CURRENT_FRAME: Color32 = Color32::from_rgb(0x3D, 0xA5, 0x5D);
 /// Console: secondary labels.
