@@ -181,9 +181,10 @@ fn layout_blocks(
             }
         }
     }
+    let kind = if slide.layout == Layout::Video { "Video" } else { "Link" };
     for link in &slide.links {
         push(
-            format!("Video: {}", link.title),
+            format!("{kind}: {}", link.title),
             body_font.clone(),
             colors.accent,
             width,
