@@ -444,3 +444,21 @@ fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
     harness.run_steps(2);
     assert!(lock(&harness.state().shared()).notes_zoom < zoom);
 }
+
+#[test]
+fn a_closed_audience_window_is_announced_and_reopened_with_a() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    let shared = harness.state().shared();
+    lock(&shared).audience_open = false;
+    harness.run_steps(2);
+    harness.get_by_label_contains("The audience window is closed");
+    harness.key_press(egui::Key::A);
+    harness.run_steps(2);
+    assert!(lock(&shared).audience_open);
+    assert!(
+        harness
+            .query_by_label_contains("The audience window is closed")
+            .is_none()
+    );
+}

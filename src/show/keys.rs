@@ -208,6 +208,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "leave go-to, overview, break, black/white screen, help, full screen; never quits",
     },
     Binding {
+        command: Command::ShowAudience,
+        triggers: &[Key("A")],
+        help: "open the audience window again after it was closed",
+    },
+    Binding {
         command: Command::ToggleHelp,
         triggers: &[Text("?"), Key("F1")],
         help: "show or hide this help",

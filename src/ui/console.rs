@@ -237,9 +237,6 @@ fn status_bar_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mu
                 }
             }
         });
-        if !view.audience_open && ui.button("Reopen audience view").clicked() {
-            commands.push(Command::ShowAudience);
-        }
         if ui.button("Keys…").clicked() {
             commands.push(Command::ToggleHelp);
         }
@@ -264,6 +261,26 @@ fn state_banners_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Comm
             )
         }
     };
+    if !view.audience_open {
+        Frame::new()
+            .fill(tokens::WARNING_FILL)
+            .inner_margin(Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(
+                            "The audience window is closed: the room sees nothing from cuecard.",
+                        )
+                        .size(18.0)
+                        .color(tokens::WARNING_TEXT),
+                    );
+                    if ui.button("Reopen audience view (A)").clicked() {
+                        commands.push(Command::ShowAudience);
+                    }
+                });
+            });
+    }
     let normal = matches!(p.audience(), AudienceShows::Slide(i) if i == p.current());
     ui.horizontal_wrapped(|ui| {
         let color = if normal {

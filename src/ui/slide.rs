@@ -181,7 +181,11 @@ fn layout_blocks(
             }
         }
     }
-    let kind = if slide.layout == Layout::Video { "Video" } else { "Link" };
+    let kind = if slide.layout == Layout::Video {
+        "Video"
+    } else {
+        "Link"
+    };
     for link in &slide.links {
         push(
             format!("{kind}: {}", link.title),
