@@ -388,26 +388,23 @@ fn pacing_says_how_far_behind_with_the_talk_timer() {
     harness.get_by_label("50:00 left");
 }
 
-/// An in-memory eframe storage.
-#[derive(Default)]
-struct MemoryStorage(std::collections::HashMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
-}
-
 #[test]
 fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
-    let mut harness = app_harness();
+    let dir = std::env::temp_dir().join(format!("cuecard-zoom-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let app = || {
+        let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+        let loaded = deck::parse(
+            cuecard::MODULE5_RON.as_bytes(),
+            Path::new("module5.ron"),
+            None,
+        );
+        PresenterApp::new(loaded, clock).with_settings_dir(Some(dir.clone()))
+    };
+    let first = app();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| first);
     harness.run_steps(1);
     for _ in 0..3 {
         harness.event(egui::Event::Text("+".to_owned()));
@@ -415,34 +412,26 @@ fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
     harness.run_steps(2);
     let zoom = lock(&harness.state().shared()).notes_zoom;
     assert!(zoom > 1.4, "zoom {zoom}");
-    let mut storage = MemoryStorage::default();
-    eframe::App::save(harness.state_mut(), &mut storage);
-    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
-    let loaded = deck::parse(
-        cuecard::MODULE5_RON.as_bytes(),
-        Path::new("module5.ron"),
-        None,
-    );
-    let again = PresenterApp::new(loaded, clock).with_storage(Some(&storage));
-    assert!((lock(&again.shared()).notes_zoom - zoom).abs() < 1e-6);
-    // A broken settings value falls back to the default.
-    let mut broken = MemoryStorage::default();
-    eframe::Storage::set_string(
-        &mut broken,
-        "cuecard-settings",
-        "(notes_zoom: \"huge\"".to_owned(),
-    );
-    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
-    let loaded = deck::parse(
-        cuecard::MODULE5_RON.as_bytes(),
-        Path::new("module5.ron"),
-        None,
-    );
-    let fallback = PresenterApp::new(loaded, clock).with_storage(Some(&broken));
-    assert_eq!(lock(&fallback.shared()).notes_zoom, 1.0);
+    // A new run starts with the same zoom.
+    assert!((lock(&app().shared()).notes_zoom - zoom).abs() < 1e-6);
     harness.event(egui::Event::Text("-".to_owned()));
     harness.run_steps(2);
     assert!(lock(&harness.state().shared()).notes_zoom < zoom);
+    // A damaged settings file falls back to the default, with a warning
+    // on the console.
+    std::fs::write(
+        dir.join(cuecard::settings::FILE_NAME),
+        "(notes_zoom: \"huge\"",
+    )
+    .unwrap();
+    let damaged = app();
+    assert_eq!(lock(&damaged.shared()).notes_zoom, 1.0);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| damaged);
+    harness.run_steps(2);
+    harness.get_by_label_contains("the settings file is damaged");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use egui::{ViewportBuilder, ViewportCommand, ViewportId};
 
 use crate::deck::{self, Deck, DeckError, LoadedDeck};
+use crate::settings::Settings;
 use crate::show::monitors::{Monitor, Placement, choose_placement};
 use crate::show::{Command, Presentation};
 use crate::ui::audience::audience_ui;
@@ -64,6 +65,8 @@ pub struct Shared {
     pub notes_zoom: f32,
     /// Points to scroll the notes by in the next console frame.
     pub notes_scroll: f32,
+    /// A problem that is not the deck's (settings), shown on the console.
+    pub warning: Option<String>,
 }
 
 /// Smallest and largest notes zoom.
@@ -93,6 +96,7 @@ impl Shared {
             help_open: false,
             notes_zoom: 1.0,
             notes_scroll: 0.0,
+            warning: None,
         }
     }
 
@@ -187,6 +191,10 @@ pub struct PresenterApp {
     title: String,
     /// Commands taken out of the raw input before egui saw it (Tab).
     pending: Vec<Command>,
+    /// Where settings are remembered (`None`: nowhere).
+    settings_dir: Option<PathBuf>,
+    /// The settings as last saved.
+    saved: Settings,
     /// The clock the views read; replaced in tests.
     clock: Clock,
 }
@@ -254,6 +262,8 @@ impl PresenterApp {
             audience_builder: None,
             title: String::new(),
             pending: Vec::new(),
+            settings_dir: None,
+            saved: Settings::default(),
             clock,
         }
     }
@@ -324,50 +334,44 @@ fn monitors_of(frame: &eframe::Frame) -> (Vec<Monitor>, Option<usize>) {
     (monitors, console)
 }
 
-/// The storage key of the console's remembered settings.
-const SETTINGS_KEY: &str = "cuecard-settings";
-
-/// What the console remembers between runs.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Zoom of the speaker notes.
-    pub notes_zoom: f32,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Self { notes_zoom: 1.0 }
-    }
-}
-
 impl PresenterApp {
-    /// Reads remembered settings from eframe's storage, if any. A setting
-    /// that cannot be read keeps its default.
+    /// Remembers settings in folder `dir` (`None`: remember nothing, e.g.
+    /// in tests). Reads them now; a damaged file gives the defaults and a
+    /// warning on the console.
     #[must_use]
-    pub fn with_storage(self, storage: Option<&dyn eframe::Storage>) -> Self {
-        if let Some(settings) = storage.and_then(|s| eframe::get_value::<Settings>(s, SETTINGS_KEY))
-        {
-            let (min, max) = NOTES_ZOOM_RANGE;
-            let zoom = if settings.notes_zoom.is_finite() {
-                settings.notes_zoom
-            } else {
-                1.0
-            };
-            lock(&self.shared).notes_zoom = zoom.clamp(min, max);
+    pub fn with_settings_dir(mut self, dir: Option<PathBuf>) -> Self {
+        if let Some(dir) = &dir {
+            let (settings, warning) = Settings::load(dir);
+            let mut shared = lock(&self.shared);
+            shared.notes_zoom = settings.notes_zoom;
+            if let Some(warning) = warning {
+                eprintln!("cuecard: {warning}");
+                shared.warning = Some(warning);
+            }
+            drop(shared);
+            self.saved = settings;
         }
+        self.settings_dir = dir;
         self
+    }
+
+    /// Saves the settings if they changed since the last save.
+    fn save_settings(&mut self, current: &Settings) {
+        if *current == self.saved {
+            return;
+        }
+        self.saved = current.clone();
+        if let Some(dir) = &self.settings_dir
+            && let Err(error) = current.save(dir)
+        {
+            let message = format!("cannot save the settings in {}: {error}", dir.display());
+            eprintln!("cuecard: {message}");
+            lock(&self.shared).warning = Some(message);
+        }
     }
 }
 
 impl eframe::App for PresenterApp {
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let settings = Settings {
-            notes_zoom: lock(&self.shared).notes_zoom,
-        };
-        eframe::set_value(storage, SETTINGS_KEY, &settings);
-    }
-
     /// Tab opens the overview (pdfpc, Impressive) unless a console button
     /// has the keyboard: take it away from egui before its focus handling
     /// sees it.
@@ -416,7 +420,11 @@ impl eframe::App for PresenterApp {
 
         let mut shared = lock(&self.shared);
         let wall = self.clock.wall();
-        let error = shared.error.clone();
+        let error = match (&shared.error, &shared.warning) {
+            (Some(error), _) => Some(error.clone()),
+            (None, Some(warning)) => Some(format!("warning: {warning}")),
+            (None, None) => None,
+        };
         let mut changed = false;
         if (zoom_delta - 1.0).abs() > f32::EPSILON {
             changed |= shared.zoom_notes(zoom_delta);
@@ -456,7 +464,11 @@ impl eframe::App for PresenterApp {
         }
         schedule_repaint(&ctx, &shared.presentation, now, wall);
         let audience_open = shared.audience_open;
+        let settings = Settings {
+            notes_zoom: shared.notes_zoom,
+        };
         drop(shared);
+        self.save_settings(&settings);
 
         if audience_open {
             let state = Arc::clone(&self.shared);
@@ -546,6 +558,8 @@ fn schedule_repaint(
 /// # Errors
 /// The error of [`eframe::run_native`] when no window can be opened.
 pub fn run(deck: Option<&Path>) -> eframe::Result {
+    let settings_dir = crate::settings::default_dir();
+    install_panic_hook(settings_dir.clone());
     let source = deck.map_or(DeckSource::BuiltIn, |p| DeckSource::File(p.to_path_buf()));
     let loaded = load(&source);
     match &loaded {
@@ -568,10 +582,40 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
     eframe::run_native(
         "cuecard",
         options,
-        Box::new(move |cc| {
+        Box::new(move |_cc| {
             Ok(Box::new(
-                PresenterApp::new(loaded, Clock::System).with_storage(cc.storage),
+                PresenterApp::new(loaded, Clock::System).with_settings_dir(settings_dir),
             ))
         }),
     )
+}
+
+/// If cuecard ever panics, write a crash report (message, place, backtrace)
+/// to `dir` (cuecard's data folder; the system's temporary folder if
+/// `None`) and tell the presenter on stderr where it is. The settings file
+/// is never touched by the hook.
+pub fn install_panic_hook(dir: Option<PathBuf>) {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let dir = dir.clone().unwrap_or_else(std::env::temp_dir);
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let path = dir.join(format!("crash-{stamp}.txt"));
+        let report = format!(
+            "cuecard {} crashed at {}\n{info}\n\nbacktrace:\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            chrono::Local::now().to_rfc3339(),
+            std::backtrace::Backtrace::force_capture()
+        );
+        match crate::settings::write_atomically(&path, report.as_bytes()) {
+            Ok(()) => eprintln!(
+                "cuecard stopped because of a bug. A crash report is in {}; please send it to the cuecard team. Your decks and settings are not changed.",
+                path.display()
+            ),
+            Err(error) => eprintln!(
+                "cuecard stopped because of a bug, and the crash report could not be written to {} ({error}):\n{report}",
+                path.display()
+            ),
+        }
+        default_hook(info);
+    }));
 }
