@@ -157,7 +157,8 @@ fn ten_thousand_random_actions_keep_every_invariant() {
 
         // Memory: after warming up, no growth in textures or the font atlas.
         let textures = harness.ctx.tex_manager().read().num_allocated();
-        let atlas = harness.ctx.fonts(egui::epaint::FontsView::font_image_size);
+        #[allow(clippy::redundant_closure_for_method_calls)] // the lifetime needs the closure
+        let atlas = harness.ctx.fonts(|f| f.font_image_size());
         match baseline {
             None if step == 2_000 => baseline = Some((textures, atlas)),
             Some((t, a)) => {
