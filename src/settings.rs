@@ -21,11 +21,17 @@ pub const FILE_NAME: &str = "settings.ron";
 pub struct Settings {
     /// Zoom of the speaker notes (1.0 = normal).
     pub notes_zoom: f32,
+    /// The audience monitor chosen for each monitor setup, keyed by
+    /// [`crate::show::monitors::setup_key`].
+    pub screens: std::collections::BTreeMap<String, crate::show::monitors::MonitorId>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Self { notes_zoom: 1.0 }
+        Self {
+            notes_zoom: 1.0,
+            screens: std::collections::BTreeMap::new(),
+        }
     }
 }
 
@@ -155,7 +161,17 @@ mod tests {
     fn round_trip_and_missing_file() {
         let dir = temp_dir("rt");
         assert_eq!(Settings::load(&dir), (Settings::default(), None));
-        let settings = Settings { notes_zoom: 1.5 };
+        let mut settings = Settings {
+            notes_zoom: 1.5,
+            ..Settings::default()
+        };
+        settings.screens.insert(
+            "eDP-1 1920x1080 + HDMI-1 1024x768".to_owned(),
+            crate::show::monitors::MonitorId {
+                name: "HDMI-1".to_owned(),
+                size: (1024, 768),
+            },
+        );
         assert!(settings.save(&dir).is_ok());
         assert_eq!(Settings::load(&dir), (settings, None));
         let _ = std::fs::remove_dir_all(&dir);

@@ -29,6 +29,7 @@ fn settings_writer_child() {
         i = i.wrapping_add(1);
         let settings = Settings {
             notes_zoom: 1.0 + (i % 200) as f32 / 100.0,
+            ..Settings::default()
         };
         settings.save(&dir).unwrap();
     }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveTime;
 use cuecard::app::{Clock, PresenterApp, lock};
 use cuecard::deck::{self, Deck};
+use cuecard::show::monitors::ScreenMode;
 use cuecard::show::{Command, Presentation, Screen};
 use cuecard::ui::console::{ConsoleView, console_title, console_ui};
 use cuecard::ui::slide::{canvas, layout_slide, placed_text};
@@ -47,6 +48,11 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 help_open: false,
                 notes_zoom: 1.0,
                 notes_scroll: 0.0,
+                monitors: &[],
+                console_monitor: None,
+                audience_monitor: None,
+                screen_mode: ScreenMode::Present,
+                identify: false,
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })
@@ -450,4 +456,24 @@ fn a_closed_audience_window_is_announced_and_reopened_with_a() {
             .query_by_label_contains("The audience window is closed")
             .is_none()
     );
+}
+
+#[test]
+fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_modes() {
+    let (mut harness, time) = app_harness_with_clock();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::S);
+    harness.run_steps(2);
+    let shared = harness.state().shared();
+    assert!(lock(&shared).identify_until.is_some());
+    set_time(&time, 3);
+    harness.run_steps(2);
+    let s = lock(&shared);
+    assert!(s.identify_until.is_some_and(|t| t <= std::time::Instant::now() + Duration::from_secs(3)));
+    drop(s);
+    harness.get_by_label("Screens…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Mirror: audience full screen, console on top").click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(lock(&shared).screen_mode, ScreenMode::Mirror);
 }

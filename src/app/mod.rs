@@ -3,6 +3,7 @@
 //! [`crate::ui`].
 
 pub mod input;
+pub mod screens;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -12,10 +13,11 @@ use egui::{ViewportBuilder, ViewportCommand, ViewportId};
 
 use crate::deck::{self, Deck, DeckError, LoadedDeck};
 use crate::settings::Settings;
-use crate::show::monitors::{Monitor, Placement, choose_placement};
+use crate::show::monitors::{MonitorId, Placement, ScreenMode, choose_placement, setup_key, swap};
 use crate::show::{Command, Presentation};
 use crate::ui::audience::audience_ui;
 use crate::ui::console::{ConsoleView, console_title, console_ui};
+use screens::Screens;
 
 /// The audience window's viewport id.
 pub fn audience_viewport() -> ViewportId {
@@ -67,12 +69,23 @@ pub struct Shared {
     pub notes_scroll: f32,
     /// A problem that is not the deck's (settings), shown on the console.
     pub warning: Option<String>,
+    /// How the two windows are laid out.
+    pub screen_mode: ScreenMode,
+    /// A screen change asked for (swap, a monitor, a mode), for the console
+    /// window to carry out on its next frame.
+    pub screen_request: Option<Command>,
+    /// Until when "Audience" and "Presenter" are flashed on the windows.
+    pub identify_until: Option<Instant>,
+    /// The audience monitor remembered per monitor setup.
+    pub remembered_screens: std::collections::BTreeMap<String, MonitorId>,
 }
 
 /// Smallest and largest notes zoom.
 pub const NOTES_ZOOM_RANGE: (f32, f32) = (0.6, 3.0);
 /// One zoom step (+ or -).
 pub const NOTES_ZOOM_STEP: f32 = 1.15;
+/// How long "Audience" / "Presenter" stay on the windows.
+pub const IDENTIFY_FOR: Duration = Duration::from_secs(2);
 /// One keyboard scroll of the notes, in points.
 pub const NOTES_SCROLL_STEP: f32 = 160.0;
 
@@ -97,6 +110,10 @@ impl Shared {
             notes_zoom: 1.0,
             notes_scroll: 0.0,
             warning: None,
+            screen_mode: ScreenMode::default(),
+            screen_request: None,
+            identify_until: None,
+            remembered_screens: std::collections::BTreeMap::new(),
         }
     }
 
@@ -131,6 +148,15 @@ impl Shared {
             }
             Command::ScrollNotesUp => {
                 self.notes_scroll -= NOTES_SCROLL_STEP;
+                true
+            }
+            Command::SwapScreens | Command::AudienceOn(_) | Command::SetScreenMode(_) => {
+                self.screen_request = Some(command);
+                ctx.request_repaint_of(ViewportId::ROOT);
+                true
+            }
+            Command::IdentifyScreens => {
+                self.identify_until = Some(now + IDENTIFY_FOR);
                 true
             }
             Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.audience_fullscreen),
@@ -195,6 +221,8 @@ pub struct PresenterApp {
     settings_dir: Option<PathBuf>,
     /// The settings as last saved.
     saved: Settings,
+    /// The monitors and where the windows are.
+    screens: Screens,
     /// The clock the views read; replaced in tests.
     clock: Clock,
 }
@@ -264,6 +292,7 @@ impl PresenterApp {
             pending: Vec::new(),
             settings_dir: None,
             saved: Settings::default(),
+            screens: Screens::default(),
             clock,
         }
     }
@@ -272,69 +301,91 @@ impl PresenterApp {
     pub fn shared(&self) -> Arc<Mutex<Shared>> {
         Arc::clone(&self.shared)
     }
-
-    /// Decides the windows' places from the monitors, once, on the first
-    /// frame (when winit's monitor list is available).
-    fn place_windows(&mut self, ctx: &egui::Context, frame: &eframe::Frame) -> ViewportBuilder {
-        let (monitors, console) = monitors_of(frame);
-        let title = lock(&self.shared)
-            .deck()
-            .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
-        let builder = ViewportBuilder::default()
-            .with_title(title)
-            .with_app_id("cuecard-audience");
-        let builder = match choose_placement(&monitors, console) {
-            Placement::Fullscreen { audience } => {
-                lock(&self.shared).audience_fullscreen = true;
-                builder.with_monitor(audience)
-            }
-            Placement::SideBySide { console, audience } => {
-                ctx.send_viewport_cmd(ViewportCommand::OuterPosition(egui::pos2(
-                    console.x, console.y,
-                )));
-                ctx.send_viewport_cmd(ViewportCommand::InnerSize(egui::vec2(
-                    console.width,
-                    console.height,
-                )));
-                builder
-                    .with_position(egui::pos2(audience.x, audience.y))
-                    .with_inner_size(egui::vec2(audience.width, audience.height))
-            }
-            Placement::Unknown => builder.with_inner_size(egui::vec2(960.0, 540.0)),
-        };
-        self.audience_builder = Some(builder.clone());
-        builder
-    }
-}
-
-/// The monitors winit reports, and the index of the console's one.
-fn monitors_of(frame: &eframe::Frame) -> (Vec<Monitor>, Option<usize>) {
-    let Some(window) = frame.winit_window() else {
-        return (Vec::new(), None);
-    };
-    let current = window.current_monitor();
-    let mut console = None;
-    let monitors = window
-        .available_monitors()
-        .enumerate()
-        .map(|(i, handle)| {
-            if current.as_ref() == Some(&handle) {
-                console = Some(i);
-            }
-            let position = handle.position();
-            let size = handle.size();
-            Monitor {
-                name: handle.name().unwrap_or_default(),
-                position: Some((position.x, position.y)),
-                size: (size.width, size.height),
-                scale: handle.scale_factor(),
-            }
-        })
-        .collect();
-    (monitors, console)
 }
 
 impl PresenterApp {
+    /// Reads the monitors on the first frame and every [`screens::POLL_EVERY`]
+    /// after, places the windows when the setup changes, and carries out a
+    /// screen request (swap, a monitor, a mode).
+    fn update_screens(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let real_now = Instant::now();
+        let first = self.audience_builder.is_none();
+        let due = self
+            .screens
+            .polled
+            .is_none_or(|t| real_now.duration_since(t) >= screens::POLL_EVERY);
+        let mut placement = None;
+        let mut shared = lock(&self.shared);
+        if due {
+            let (monitors, console) = screens::read_monitors(frame);
+            let changed = setup_key(&monitors) != setup_key(&self.screens.monitors);
+            self.screens.monitors = monitors;
+            self.screens.console = console.or(self.screens.console);
+            self.screens.polled = Some(real_now);
+            if first || changed {
+                let key = setup_key(&self.screens.monitors);
+                placement = Some(choose_placement(
+                    &self.screens.monitors,
+                    self.screens.console,
+                    shared.remembered_screens.get(&key),
+                    shared.screen_mode,
+                ));
+            }
+        }
+        if let Some(request) = shared.screen_request.take() {
+            let console = self.screens.console.unwrap_or(0);
+            let monitors = &self.screens.monitors;
+            placement = match request {
+                Command::SwapScreens => self
+                    .screens
+                    .audience
+                    .and_then(|a| swap(monitors, console, a)),
+                Command::AudienceOn(i) if i == console => Some(Placement::Mirror { monitor: i }),
+                Command::AudienceOn(i) if i < monitors.len() => {
+                    shared.screen_mode = ScreenMode::Present;
+                    Some(Placement::Fullscreen {
+                        audience: i,
+                        console: None,
+                    })
+                }
+                Command::SetScreenMode(mode) => {
+                    shared.screen_mode = mode;
+                    let key = setup_key(monitors);
+                    Some(choose_placement(
+                        monitors,
+                        self.screens.console,
+                        shared.remembered_screens.get(&key),
+                        mode,
+                    ))
+                }
+                _ => None,
+            }
+            .or(placement);
+        }
+        let Some(placement) = placement else {
+            return;
+        };
+        let title = shared
+            .deck()
+            .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
+        let base = ViewportBuilder::default()
+            .with_title(title)
+            .with_app_id("cuecard-audience");
+        let (builder, fullscreen) = screens::apply(ctx, &mut self.screens, &placement, base);
+        shared.audience_fullscreen = fullscreen;
+        if let (Placement::Fullscreen { audience, .. }, ScreenMode::Present) =
+            (&placement, shared.screen_mode)
+            && let Some(monitor) = self.screens.monitors.get(*audience)
+            && self.screens.monitors.len() > 1
+        {
+            shared
+                .remembered_screens
+                .insert(setup_key(&self.screens.monitors), monitor.id());
+        }
+        self.audience_builder = Some(builder);
+        ctx.request_repaint_of(audience_viewport());
+    }
+
     /// Remembers settings in folder `dir` (`None`: remember nothing, e.g.
     /// in tests). Reads them now; a damaged file gives the defaults and a
     /// warning on the console.
@@ -344,6 +395,7 @@ impl PresenterApp {
             let (settings, warning) = Settings::load(dir);
             let mut shared = lock(&self.shared);
             shared.notes_zoom = settings.notes_zoom;
+            shared.remembered_screens.clone_from(&settings.screens);
             if let Some(warning) = warning {
                 eprintln!("cuecard: {warning}");
                 shared.warning = Some(warning);
@@ -399,10 +451,8 @@ impl eframe::App for PresenterApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
-        let builder = match &self.audience_builder {
-            Some(builder) => builder.clone(),
-            None => self.place_windows(&ctx, frame),
-        };
+        self.update_screens(&ctx, frame);
+        let builder = self.audience_builder.clone().unwrap_or_default();
         let typing = ctx.memory(|m| m.focused().is_some());
         let mut commands = ctx.input(|i| input::commands(i, typing));
 
@@ -444,6 +494,11 @@ impl eframe::App for PresenterApp {
                     help_open: shared.help_open,
                     notes_zoom: shared.notes_zoom,
                     notes_scroll: shared.notes_scroll,
+                    monitors: &self.screens.monitors,
+                    console_monitor: self.screens.console,
+                    audience_monitor: self.screens.audience,
+                    screen_mode: shared.screen_mode,
+                    identify: shared.identify_until.is_some_and(|t| now < t),
                 };
                 console_ui(ui, &view)
             })
@@ -463,9 +518,15 @@ impl eframe::App for PresenterApp {
             self.title = title;
         }
         schedule_repaint(&ctx, &shared.presentation, now, wall);
+        if let Some(until) = shared.identify_until.filter(|t| *t > now) {
+            // Take the labels down on time in both windows.
+            ctx.request_repaint_after(until - now);
+            ctx.request_repaint_after_for(until - now, audience_viewport());
+        }
         let audience_open = shared.audience_open;
         let settings = Settings {
             notes_zoom: shared.notes_zoom,
+            screens: shared.remembered_screens.clone(),
         };
         drop(shared);
         self.save_settings(&settings);
@@ -513,7 +574,8 @@ fn audience_window_ui(
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
-            audience_ui(ui, shared.deck(), &shared.presentation, now, wall);
+            let identify = shared.identify_until.is_some_and(|t| now < t);
+            audience_ui(ui, shared.deck(), &shared.presentation, now, wall, identify);
         });
     // The audience sees a clock only during a break or a discussion the
     // presenter chose to show: then it repaints once a second.

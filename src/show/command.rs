@@ -92,6 +92,15 @@ pub enum Command {
     ScrollNotesDown,
     /// Shell: scroll the speaker notes up.
     ScrollNotesUp,
+    /// Shell: swap the monitors of the audience view and the console.
+    SwapScreens,
+    /// Shell: flash "Audience" and "Presenter" on the windows for two
+    /// seconds, to tell the screens apart when setting up.
+    IdentifyScreens,
+    /// Shell: the audience view full screen on the monitor at this index.
+    AudienceOn(usize),
+    /// Shell: how the two windows are laid out.
+    SetScreenMode(super::monitors::ScreenMode),
     /// Shell: put the audience view in or out of full screen.
     ToggleFullscreen,
     /// Shell: put the audience view in full screen (F5, a clicker's start

@@ -208,6 +208,16 @@ pub const BINDINGS: &[Binding] = &[
         help: "leave go-to, overview, break, black/white screen, help, full screen; never quits",
     },
     Binding {
+        command: Command::SwapScreens,
+        triggers: &[Key("S")],
+        help: "swap the screens of the audience view and the console",
+    },
+    Binding {
+        command: Command::IdentifyScreens,
+        triggers: &[Shift("S")],
+        help: "show which screen is which for two seconds",
+    },
+    Binding {
         command: Command::ShowAudience,
         triggers: &[Key("A")],
         help: "open the audience window again after it was closed",

@@ -52,45 +52,165 @@ pub struct WindowRect {
     pub height: f32,
 }
 
+/// A monitor as remembered between runs: its name and size, which is what
+/// stays the same when the same projector is plugged in again.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct MonitorId {
+    /// The name the system gives it.
+    pub name: String,
+    /// Size in physical pixels.
+    pub size: (u32, u32),
+}
+
+impl Monitor {
+    /// The monitor's [`MonitorId`].
+    pub fn id(&self) -> MonitorId {
+        MonitorId {
+            name: self.name.clone(),
+            size: self.size,
+        }
+    }
+
+    /// One line for the screen menu: name, size and scale, e.g.
+    /// `HDMI-1 · 1920×1080 · 100%`.
+    pub fn describe(&self) -> String {
+        let name = if self.name.trim().is_empty() {
+            "unnamed monitor"
+        } else {
+            self.name.as_str()
+        };
+        format!(
+            "{name} · {}×{} · {:.0}%",
+            self.size.0,
+            self.size.1,
+            self.scale * 100.0
+        )
+    }
+}
+
+/// A key for a monitor setup: the sorted names and sizes of all monitors.
+/// The audience monitor is remembered per setup, so the office desk and
+/// the training room each keep their own choice.
+pub fn setup_key(monitors: &[Monitor]) -> String {
+    let mut ids: Vec<String> = monitors
+        .iter()
+        .map(|m| format!("{} {}x{}", m.name, m.size.0, m.size.1))
+        .collect();
+    ids.sort();
+    ids.join(" + ")
+}
+
+/// How the presenter wants the two windows.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum ScreenMode {
+    /// Audience full screen on another monitor when there is one, else side
+    /// by side (the default).
+    #[default]
+    Present,
+    /// Both windows side by side on the console's monitor, for rehearsal.
+    Rehearse,
+    /// The audience view full screen on the console's monitor, the console
+    /// as a window on top (for screen sharing or a mirrored projector).
+    Mirror,
+}
+
 /// Where the audience view and the console go.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Placement {
-    /// Two or more monitors: the audience view full screen on monitor
-    /// `audience` (an index into the list); the console stays where it is.
+    /// The audience view full screen on monitor `audience` (an index into
+    /// the list); the console moves to monitor `console` if given (after a
+    /// swap), else stays where it is.
     Fullscreen {
         /// Index of the audience monitor.
         audience: usize,
+        /// Index of the monitor the console should move to, if any.
+        console: Option<usize>,
     },
-    /// One monitor: both windows side by side without overlapping, for
-    /// rehearsal.
+    /// Both windows side by side without overlapping, for rehearsal.
     SideBySide {
         /// The console's window.
         console: WindowRect,
         /// The audience view's window.
         audience: WindowRect,
     },
+    /// The audience view full screen on monitor `monitor`, the console on
+    /// top of it.
+    Mirror {
+        /// Index of the monitor.
+        monitor: usize,
+    },
     /// No monitor information (headless): the window system decides.
     Unknown,
 }
 
 /// Chooses where the windows go. `console` is the index of the monitor the
-/// console is on, if known.
+/// console is on, if known; `remembered` the audience monitor chosen before
+/// for this setup.
 ///
-/// With two or more monitors the audience view goes full screen on the
-/// largest monitor other than the console's (by pixel count; the first
-/// such in the list on a tie). With one monitor the console takes the left
-/// half and the audience view the right half, 16:9 at the top.
-pub fn choose_placement(monitors: &[Monitor], console: Option<usize>) -> Placement {
-    let console = console.filter(|&i| i < monitors.len()).unwrap_or(0);
-    let audience = monitors
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != console)
-        .max_by(|(ia, a), (ib, b)| a.area().cmp(&b.area()).then(ib.cmp(ia)))
-        .map(|(i, _)| i);
-    if let Some(audience) = audience {
-        return Placement::Fullscreen { audience };
+/// In [`ScreenMode::Present`] with two or more monitors the audience view
+/// goes full screen on the remembered monitor if it is present, else on the
+/// largest monitor other than the console's (by pixel count; the first such
+/// in the list on a tie). If the remembered monitor is the console's own
+/// (the presenter swapped), the console moves to the largest other one.
+/// With one monitor, or in [`ScreenMode::Rehearse`], the console takes the
+/// left half of its monitor and the audience view the right half, 16:9 at
+/// the top.
+pub fn choose_placement(
+    monitors: &[Monitor],
+    console: Option<usize>,
+    remembered: Option<&MonitorId>,
+    mode: ScreenMode,
+) -> Placement {
+    if monitors.is_empty() {
+        return Placement::Unknown;
     }
+    let console = console.filter(|&i| i < monitors.len()).unwrap_or(0);
+    let largest_other = |not: usize| {
+        monitors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != not)
+            .max_by(|(ia, a), (ib, b)| a.area().cmp(&b.area()).then(ib.cmp(ia)))
+            .map(|(i, _)| i)
+    };
+    match mode {
+        ScreenMode::Mirror => return Placement::Mirror { monitor: console },
+        ScreenMode::Rehearse => return side_by_side(monitors, console),
+        ScreenMode::Present => {}
+    }
+    let remembered = remembered.and_then(|id| monitors.iter().position(|m| &m.id() == id));
+    match (remembered, largest_other(console)) {
+        (Some(audience), _) if audience != console => Placement::Fullscreen {
+            audience,
+            console: None,
+        },
+        (Some(audience), Some(other)) => Placement::Fullscreen {
+            audience,
+            console: Some(other),
+        },
+        (_, Some(audience)) => Placement::Fullscreen {
+            audience,
+            console: None,
+        },
+        (_, None) => side_by_side(monitors, console),
+    }
+}
+
+/// Swaps the windows: the audience view goes full screen on the console's
+/// monitor and the console moves to the audience's. With fewer than two
+/// monitors, or when both are on the same one, nothing changes (`None`).
+pub fn swap(monitors: &[Monitor], console: usize, audience: usize) -> Option<Placement> {
+    (console != audience && console < monitors.len() && audience < monitors.len()).then_some(
+        Placement::Fullscreen {
+            audience: console,
+            console: Some(audience),
+        },
+    )
+}
+
+fn side_by_side(monitors: &[Monitor], console: usize) -> Placement {
     let Some(monitor) = monitors.get(console) else {
         return Placement::Unknown;
     };
@@ -139,37 +259,55 @@ mod tests {
                 "projector right of laptop",
                 vec![laptop.clone(), projector_right.clone()],
                 Some(0),
-                Placement::Fullscreen { audience: 1 },
+                Placement::Fullscreen {
+                    audience: 1,
+                    console: None,
+                },
             ),
             (
                 "projector left of laptop",
                 vec![projector_left.clone(), laptop.clone()],
                 Some(1),
-                Placement::Fullscreen { audience: 0 },
+                Placement::Fullscreen {
+                    audience: 0,
+                    console: None,
+                },
             ),
             (
                 "three screens on a dock: the largest other one",
                 vec![laptop.clone(), dock_a.clone(), dock_b.clone()],
                 Some(0),
-                Placement::Fullscreen { audience: 2 },
+                Placement::Fullscreen {
+                    audience: 2,
+                    console: None,
+                },
             ),
             (
                 "console on the big screen of a dock",
                 vec![laptop.clone(), dock_a.clone(), dock_b.clone()],
                 Some(2),
-                Placement::Fullscreen { audience: 0 },
+                Placement::Fullscreen {
+                    audience: 0,
+                    console: None,
+                },
             ),
             (
                 "positions unknown (Wayland), console unknown",
                 vec![wayland.clone(), wayland.clone()],
                 None,
-                Placement::Fullscreen { audience: 1 },
+                Placement::Fullscreen {
+                    audience: 1,
+                    console: None,
+                },
             ),
             (
                 "two monitors with the same name",
                 vec![dock_a.clone(), dock_a.clone()],
                 Some(1),
-                Placement::Fullscreen { audience: 0 },
+                Placement::Fullscreen {
+                    audience: 0,
+                    console: None,
+                },
             ),
             (
                 "console index out of range after a monitor was removed",
@@ -212,7 +350,83 @@ mod tests {
             ("no monitors (headless)", vec![], None, Placement::Unknown),
         ];
         for (name, monitors, console, expected) in cases {
-            assert_eq!(choose_placement(&monitors, console), expected, "{name}");
+            assert_eq!(
+                choose_placement(&monitors, console, None, ScreenMode::Present),
+                expected,
+                "{name}"
+            );
         }
+    }
+
+    #[test]
+    fn remembered_choice_swap_and_modes() {
+        let laptop = monitor("eDP-1", Some((0, 0)), (1920, 1080), 1.0);
+        let projector = monitor("HDMI-1", Some((1920, 0)), (1024, 768), 1.0);
+        let tv = monitor("DP-1", Some((2944, 0)), (3840, 2160), 1.0);
+        let three = vec![laptop.clone(), projector.clone(), tv.clone()];
+        // The presenter chose the projector last time in this room.
+        assert_eq!(
+            choose_placement(&three, Some(0), Some(&projector.id()), ScreenMode::Present),
+            Placement::Fullscreen {
+                audience: 1,
+                console: None
+            }
+        );
+        // A remembered monitor that is not plugged in is ignored.
+        let gone = MonitorId {
+            name: "VGA-1".to_owned(),
+            size: (800, 600),
+        };
+        assert_eq!(
+            choose_placement(&three, Some(0), Some(&gone), ScreenMode::Present),
+            Placement::Fullscreen {
+                audience: 2,
+                console: None
+            }
+        );
+        // After a swap the audience is remembered on the laptop: the
+        // console moves to the largest other monitor.
+        assert_eq!(
+            choose_placement(&three, Some(0), Some(&laptop.id()), ScreenMode::Present),
+            Placement::Fullscreen {
+                audience: 0,
+                console: Some(2)
+            }
+        );
+        // S swaps.
+        assert_eq!(
+            swap(&three, 0, 1),
+            Some(Placement::Fullscreen {
+                audience: 0,
+                console: Some(1)
+            })
+        );
+        assert_eq!(swap(&three, 1, 1), None);
+        assert_eq!(swap(std::slice::from_ref(&laptop), 0, 3), None);
+        // Rehearsal and mirror on demand, even with two monitors.
+        assert!(matches!(
+            choose_placement(&three, Some(0), None, ScreenMode::Rehearse),
+            Placement::SideBySide { .. }
+        ));
+        assert_eq!(
+            choose_placement(&three, Some(1), None, ScreenMode::Mirror),
+            Placement::Mirror { monitor: 1 }
+        );
+    }
+
+    #[test]
+    fn setup_keys_ignore_order_and_see_sizes() {
+        let a = monitor("eDP-1", Some((0, 0)), (1920, 1080), 1.0);
+        let b = monitor("HDMI-1", None, (1024, 768), 1.0);
+        let c = monitor("HDMI-1", None, (1920, 1080), 1.0);
+        assert_eq!(
+            setup_key(&[a.clone(), b.clone()]),
+            setup_key(&[b.clone(), a.clone()])
+        );
+        assert_ne!(setup_key(&[a.clone(), b]), setup_key(&[a, c]));
+        assert_eq!(
+            monitor("", None, (1920, 1080), 2.0).describe(),
+            "unnamed monitor · 1920×1080 · 200%"
+        );
     }
 }

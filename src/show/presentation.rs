@@ -402,6 +402,10 @@ impl Presentation {
             | Command::NotesZoomOut
             | Command::ScrollNotesDown
             | Command::ScrollNotesUp
+            | Command::SwapScreens
+            | Command::IdentifyScreens
+            | Command::AudienceOn(_)
+            | Command::SetScreenMode(_)
             | Command::ToggleFullscreen
             | Command::EnterFullscreen
             | Command::ToggleHelp

@@ -13,15 +13,19 @@ use super::tokens;
 use crate::deck::Deck;
 use crate::show::{AudienceShows, Presentation, Screen, format_clock};
 
-/// Fills `ui` with what the audience should see. Without a deck the
-/// window is black.
+/// Fills `ui` with what the audience should see (and a large "Audience"
+/// label while `identify`). Without a deck the window is black.
 pub fn audience_ui(
     ui: &mut Ui,
     deck: Option<&Deck>,
     presentation: &Presentation,
     now: Instant,
     wall: NaiveTime,
+    identify: bool,
 ) {
+    if identify {
+        super::console::identify_ui(ui, "Audience");
+    }
     let rect = ui.max_rect();
     let _ = ui.allocate_rect(rect, Sense::hover());
     let painter = ui.painter();

@@ -15,6 +15,7 @@ use super::notes::{format_minutes, notes_ui};
 use super::slide::{paint_caption, paint_slide, preview_size};
 use super::tokens;
 use crate::deck::{Deck, Link};
+use crate::show::monitors::{Monitor, ScreenMode};
 use crate::show::{
     AudienceShows, Command, OVERVIEW_COLUMNS, Pace, Presentation, Screen, format_clock, keys, pace,
 };
@@ -39,6 +40,16 @@ pub struct ConsoleView<'a> {
     pub notes_zoom: f32,
     /// Points to scroll the notes by this frame (positive = down).
     pub notes_scroll: f32,
+    /// The monitors, for the screen menu.
+    pub monitors: &'a [Monitor],
+    /// Index of the console's monitor, if known.
+    pub console_monitor: Option<usize>,
+    /// Index of the audience view's monitor, if it is full screen on one.
+    pub audience_monitor: Option<usize>,
+    /// How the windows are laid out.
+    pub screen_mode: ScreenMode,
+    /// Whether to flash "Presenter" over the console (identify screens).
+    pub identify: bool,
 }
 
 /// The console's title bar text: `<deck title> — slide N/M`.
@@ -104,6 +115,9 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<Command> {
     }
     if view.help_open {
         help_ui(ui, &mut commands);
+    }
+    if view.identify {
+        identify_ui(ui, "Presenter");
     }
     commands
 }
@@ -237,10 +251,89 @@ fn status_bar_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mu
                 }
             }
         });
+        screens_menu_ui(ui, view, commands);
         if ui.button("Keys…").clicked() {
             commands.push(Command::ToggleHelp);
         }
     });
+}
+
+fn screens_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
+    ui.menu_button("Screens…", |ui| {
+        if view.monitors.is_empty() {
+            ui.label("The window system reports no monitors.");
+        }
+        for (i, monitor) in view.monitors.iter().enumerate() {
+            let mut text = format!("{}. {}", i + 1, monitor.describe());
+            if view.console_monitor == Some(i) {
+                text.push_str(" — console");
+            }
+            let here = view.audience_monitor == Some(i);
+            if ui.radio(here, format!("Audience view on {text}")).clicked() {
+                commands.push(Command::AudienceOn(i));
+                ui.close();
+            }
+        }
+        ui.separator();
+        for (mode, label) in [
+            (
+                ScreenMode::Present,
+                "Present: audience full screen on another monitor",
+            ),
+            (ScreenMode::Rehearse, "Rehearse: both windows side by side"),
+            (
+                ScreenMode::Mirror,
+                "Mirror: audience full screen, console on top",
+            ),
+        ] {
+            if ui.radio(view.screen_mode == mode, label).clicked() {
+                commands.push(Command::SetScreenMode(mode));
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button("Swap screens (S)").clicked() {
+            commands.push(Command::SwapScreens);
+            ui.close();
+        }
+        if ui.button("Identify screens (Shift+S)").clicked() {
+            commands.push(Command::IdentifyScreens);
+            ui.close();
+        }
+    });
+}
+
+/// Flashes a large label over a window, to tell the screens apart.
+pub fn identify_ui(ui: &Ui, label: &str) {
+    let rect = ui.ctx().content_rect();
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("cuecard-identify"),
+    ));
+    let layout = |size: f32| {
+        painter.layout_no_wrap(
+            label.to_owned(),
+            egui::FontId::proportional(size),
+            tokens::IDENTIFY_TEXT,
+        )
+    };
+    // As large as fits: a fifth of the height, at most 70% of the width.
+    let mut size = (rect.height() * 0.18).clamp(12.0, 400.0);
+    let mut galley = layout(size);
+    let fit = rect.width() * 0.7 / galley.size().x.max(1.0);
+    if fit < 1.0 {
+        size = (size * fit).max(12.0);
+        galley = layout(size);
+    }
+    let frame = Align2::CENTER_CENTER
+        .anchor_size(rect.center(), galley.size())
+        .expand2(vec2(size * 0.4, size * 0.2));
+    painter.rect_filled(frame, size * 0.1, tokens::IDENTIFY_FILL);
+    painter.galley(
+        frame.min + vec2(size * 0.4, size * 0.2),
+        galley,
+        tokens::IDENTIFY_TEXT,
+    );
 }
 
 /// One line each for what the audience sees when it is not simply the

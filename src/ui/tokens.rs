@@ -100,6 +100,10 @@ pub const HIDDEN_VEIL: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 150);
 pub const CORNER_CLOCK_FILL: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 150);
 /// Audience: the discreet discussion clock's text.
 pub const CORNER_CLOCK_TEXT: Color32 = Color32::from_rgb(0xF0, 0xF0, 0xF0);
+/// Both windows: the "Audience" / "Presenter" label's background.
+pub const IDENTIFY_FILL: Color32 = Color32::from_rgb(0xFF, 0xD2, 0x4D);
+/// Both windows: the "Audience" / "Presenter" label's text.
+pub const IDENTIFY_TEXT: Color32 = Color32::from_rgb(0x10, 0x10, 0x10);
 /// Audience: the break screen's background.
 pub const BREAK_FILL: Color32 = Color32::from_rgb(0x1C, 0x2A, 0x3A);
 /// Audience: the break screen's text.
