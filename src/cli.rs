@@ -36,6 +36,20 @@ pub enum Action {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Check a deck before a venue: images decode, the local video is
+    /// there, fonts, links, timing. Prints a checklist; exits 0 when ready
+    /// (warnings allowed), 2 when something will fail, 1 on warnings with
+    /// --deny-warnings.
+    Preflight {
+        /// The deck to check.
+        deck: PathBuf,
+        /// Also ask every link's server whether it answers.
+        #[arg(long)]
+        online: bool,
+        /// Exit 1 when there are warnings (and no failures).
+        #[arg(long)]
+        deny_warnings: bool,
+    },
     /// Print every key cuecard answers to, as a Markdown table.
     Keys,
 }
@@ -60,6 +74,19 @@ pub fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         )),
+        Some(Action::Preflight {
+            deck,
+            online,
+            deny_warnings,
+        }) => {
+            let report = crate::preflight::preflight(&deck, online);
+            println!("{report}");
+            ExitCode::from(match report.worst() {
+                crate::preflight::Status::Failed => EXIT_ERRORS,
+                crate::preflight::Status::Warning if deny_warnings => EXIT_WARNINGS,
+                _ => EXIT_OK,
+            })
+        }
         Some(Action::Keys) => {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS
@@ -129,8 +156,13 @@ pub fn summary(loaded: &LoadedDeck) -> String {
             trim_float(deck.planned_slide_minutes())
         ),
     };
+    let status = if count(Severity::Error) > 0 {
+        "has errors"
+    } else {
+        "ok"
+    };
     format!(
-        "{}: ok: {:?}: {} slides, {}, {} prompts, {} links; {} warnings, {} notes",
+        "{}: {status}: {:?}: {} slides, {}, {} prompts, {} links; {} warnings, {} notes",
         display_path(&loaded.path),
         deck.title,
         deck.slides.len(),

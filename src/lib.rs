@@ -10,6 +10,7 @@
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod preflight;
 pub mod settings;
 pub mod show;
 pub mod ui;

@@ -35,6 +35,11 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
     presentation.apply(Command::GoTo(index), t0);
     presentation.timer.start(t0);
     let commands = RefCell::new(Vec::new());
+    let links: Vec<_> = deck.slides[index]
+        .links
+        .iter()
+        .map(|l| cuecard::deck::policy::link_status(l, None))
+        .collect();
     Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_ui(move |ui| {
@@ -53,6 +58,8 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 audience_monitor: None,
                 screen_mode: ScreenMode::Present,
                 identify: false,
+                links: &links,
+                venue_check: None,
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })
@@ -469,11 +476,45 @@ fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_mo
     set_time(&time, 3);
     harness.run_steps(2);
     let s = lock(&shared);
-    assert!(s.identify_until.is_some_and(|t| t <= std::time::Instant::now() + Duration::from_secs(3)));
+    assert!(
+        s.identify_until
+            .is_some_and(|t| t <= std::time::Instant::now() + Duration::from_secs(3))
+    );
     drop(s);
     harness.get_by_label("Screens…").click_accesskit();
     harness.run_steps(2);
-    harness.get_by_label("Mirror: audience full screen, console on top").click_accesskit();
+    harness
+        .get_by_label("Mirror: audience full screen, console on top")
+        .click_accesskit();
     harness.run_steps(2);
     assert_eq!(lock(&shared).screen_mode, ScreenMode::Mirror);
+}
+
+#[test]
+fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::V);
+    harness.run_steps(2);
+    harness.get_by_label("Venue check: test the clicker");
+    harness.key_press(egui::Key::PageDown);
+    harness.event(egui::Event::Text(".".to_owned()));
+    harness.key_press(egui::Key::F5);
+    harness.key_press(egui::Key::Q);
+    harness.run_steps(2);
+    harness.get_by_label("Page Down");
+    harness.get_by_label("next slide");
+    harness.get_by_label("typed \".\"");
+    harness.get_by_label("black screen on / off");
+    harness.get_by_label("audience view full screen (clicker start button)");
+    harness.get_by_label("cuecard ignores this key");
+    let shared = harness.state().shared();
+    assert_eq!(lock(&shared).presentation.current(), 0, "nothing moved during the check");
+    assert_eq!(lock(&shared).presentation.screen(), Screen::Slide);
+    harness.key_press(egui::Key::V);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Venue check: test the clicker").is_none());
+    harness.key_press(egui::Key::PageDown);
+    harness.run_steps(2);
+    harness.get_by_label("Slide 2 of 10");
 }

@@ -49,12 +49,23 @@ fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
 }
 
 /// The commands in this frame's input, in order. When `typing` (a text
-/// field or a focused button has the keyboard), Space and Enter are left
-/// to the widget so one press does not act twice.
+/// field or a focused button has the keyboard), Space, Enter, Tab, Esc and
+/// the arrows are left to the widget so one press does not act twice.
 pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
+    presses(input, typing)
+        .into_iter()
+        .filter_map(|(_, command)| command)
+        .collect()
+}
+
+/// Every key press and typed text in this frame's input, described as a
+/// presenter would say it (`Page Down`, `Ctrl+Q`, `"."`), with the command
+/// cuecard makes of it (`None`: ignored). Used by the venue check to show
+/// what a clicker sends.
+pub fn presses(input: &InputState, typing: bool) -> Vec<(String, Option<Command>)> {
     let mut out = Vec::new();
     for event in &input.events {
-        let command = match event {
+        match event {
             Event::Key {
                 key,
                 pressed: true,
@@ -79,23 +90,42 @@ pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
                 {
                     continue;
                 }
-                let command = command_for_key(*key, *modifiers);
-                // Holding a key repeats movement, not toggles.
-                match command {
+                let command = match command_for_key(*key, *modifiers) {
+                    // Holding a key repeats movement, not toggles.
                     Some(c @ (Command::Next | Command::Previous)) => Some(c),
                     Some(c) if !repeat => Some(c),
                     _ => None,
+                };
+                if *repeat {
+                    out.extend(command.map(|c| (String::new(), Some(c))));
+                    continue;
+                }
+                let trigger = if modifiers.alt {
+                    Trigger::Alt(key.name())
+                } else if modifiers.command || modifiers.ctrl {
+                    Trigger::Ctrl(key.name())
+                } else if modifiers.shift {
+                    Trigger::Shift(key.name())
+                } else {
+                    Trigger::Key(key.name())
+                };
+                out.push((trigger.label(), command));
+            }
+            Event::Text(text) => {
+                let command = match text.as_str() {
+                    digit if digit.len() == 1 && digit.bytes().all(|b| b.is_ascii_digit()) => {
+                        digit.bytes().next().map(|b| Command::Digit(b - b'0'))
+                    }
+                    text => keys::command_for(Trigger::Text(static_text(text))),
+                };
+                // Letters also arrive as keys; list typed text only when it
+                // means something or is punctuation.
+                if command.is_some() || !text.chars().all(char::is_alphanumeric) {
+                    out.push((format!("typed \"{text}\""), command));
                 }
             }
-            Event::Text(text) => match text.as_str() {
-                digit if digit.len() == 1 && digit.bytes().all(|b| b.is_ascii_digit()) => {
-                    digit.bytes().next().map(|b| Command::Digit(b - b'0'))
-                }
-                text => keys::command_for(Trigger::Text(static_text(text))),
-            },
-            _ => None,
-        };
-        out.extend(command);
+            _ => {}
+        }
     }
     out
 }

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use egui::{ViewportBuilder, ViewportCommand, ViewportId};
 
+use crate::deck::policy::{LinkStatus, LocalCopy};
 use crate::deck::{self, Deck, DeckError, LoadedDeck};
 use crate::settings::Settings;
 use crate::show::monitors::{MonitorId, Placement, ScreenMode, choose_placement, setup_key, swap};
@@ -78,12 +79,66 @@ pub struct Shared {
     pub identify_until: Option<Instant>,
     /// The audience monitor remembered per monitor setup.
     pub remembered_screens: std::collections::BTreeMap<String, MonitorId>,
+    /// Each slide's links, checked when the deck loaded.
+    pub link_status: Vec<Vec<LinkStatus>>,
+    /// How local media files are opened.
+    pub opener: Opener,
+    /// The venue check's log (key pressed, what cuecard does with it),
+    /// newest last, while the venue check is open.
+    pub venue_check: Option<Vec<(String, Option<Command>)>>,
+}
+
+/// How local media files (the slide-nine video) are opened.
+#[derive(Debug, Clone, Default)]
+pub enum Opener {
+    /// In the system's default player, without waiting for it.
+    #[default]
+    System,
+    /// Not opened, only recorded (tests).
+    Record(Arc<Mutex<Vec<PathBuf>>>),
+}
+
+impl Opener {
+    /// Opens `path`, never blocking the windows.
+    ///
+    /// # Errors
+    /// The system's error if the player cannot be started.
+    pub fn open(&self, path: &Path) -> std::io::Result<()> {
+        match self {
+            Self::System => open::that_detached(path),
+            Self::Record(opened) => {
+                opened
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(path.to_path_buf());
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Checks every link of `deck` for the console.
+fn link_status_of(loaded: &LoadedDeck) -> Vec<Vec<LinkStatus>> {
+    loaded
+        .deck
+        .slides
+        .iter()
+        .map(|slide| {
+            slide
+                .links
+                .iter()
+                .map(|link| deck::policy::link_status(link, loaded.folder.as_deref()))
+                .collect()
+        })
+        .collect()
 }
 
 /// Smallest and largest notes zoom.
 pub const NOTES_ZOOM_RANGE: (f32, f32) = (0.6, 3.0);
 /// One zoom step (+ or -).
 pub const NOTES_ZOOM_STEP: f32 = 1.15;
+/// Key presses the venue check lists.
+pub const VENUE_CHECK_ROWS: usize = 12;
 /// How long "Audience" / "Presenter" stay on the windows.
 pub const IDENTIFY_FOR: Duration = Duration::from_secs(2);
 /// One keyboard scroll of the notes, in points.
@@ -100,6 +155,17 @@ impl Shared {
             Some(loaded) => Presentation::new(&loaded.deck),
             None => Presentation::new(&empty_deck()),
         };
+        let link_status = deck.as_ref().map(link_status_of).unwrap_or_default();
+        // Errors that do not stop the show (a refused link) go in a banner.
+        let error = error.or_else(|| {
+            let errors: Vec<String> = deck
+                .iter()
+                .flat_map(|d| &d.diagnostics)
+                .filter(|d| d.is_error())
+                .map(ToString::to_string)
+                .collect();
+            (!errors.is_empty()).then(|| errors.join("\n"))
+        });
         Self {
             deck,
             error,
@@ -114,6 +180,9 @@ impl Shared {
             screen_request: None,
             identify_until: None,
             remembered_screens: std::collections::BTreeMap::new(),
+            link_status,
+            opener: Opener::default(),
+            venue_check: None,
         }
     }
 
@@ -153,6 +222,31 @@ impl Shared {
             Command::SwapScreens | Command::AudienceOn(_) | Command::SetScreenMode(_) => {
                 self.screen_request = Some(command);
                 ctx.request_repaint_of(ViewportId::ROOT);
+                true
+            }
+            Command::PlayLocal { slide, link } => {
+                let status = self
+                    .link_status
+                    .get(slide)
+                    .and_then(|links| links.get(link));
+                if let Some(LinkStatus {
+                    local: LocalCopy::Present(path),
+                    ..
+                }) = status
+                    && let Err(error) = self.opener.open(path)
+                {
+                    self.warning = Some(format!(
+                        "cannot start the video player for {}: {error}",
+                        path.display()
+                    ));
+                }
+                true
+            }
+            Command::ToggleVenueCheck => {
+                self.venue_check = match self.venue_check {
+                    Some(_) => None,
+                    None => Some(Vec::new()),
+                };
                 true
             }
             Command::IdentifyScreens => {
@@ -454,9 +548,8 @@ impl eframe::App for PresenterApp {
         self.update_screens(&ctx, frame);
         let builder = self.audience_builder.clone().unwrap_or_default();
         let typing = ctx.memory(|m| m.focused().is_some());
-        let mut commands = ctx.input(|i| input::commands(i, typing));
+        let presses = ctx.input(|i| input::presses(i, typing));
 
-        commands.splice(0..0, self.pending.drain(..));
         if ctx.input(|i| i.key_pressed(egui::Key::F6)) {
             ctx.memory_mut(|m| m.move_focus(egui::FocusDirection::Next));
         }
@@ -479,6 +572,23 @@ impl eframe::App for PresenterApp {
         if (zoom_delta - 1.0).abs() > f32::EPSILON {
             changed |= shared.zoom_notes(zoom_delta);
         }
+        let mut commands: Vec<Command> = self.pending.drain(..).collect();
+        if let Some(log) = shared.venue_check.as_mut() {
+            // The venue check shows what each key does instead of doing it
+            // (V closes it).
+            for (pressed, command) in presses {
+                if command == Some(Command::ToggleVenueCheck) {
+                    commands.push(Command::ToggleVenueCheck);
+                } else if !pressed.is_empty() {
+                    log.push((pressed, command));
+                    changed = true;
+                }
+            }
+            let excess = log.len().saturating_sub(VENUE_CHECK_ROWS);
+            log.drain(..excess);
+        } else {
+            commands.extend(presses.into_iter().filter_map(|(_, c)| c));
+        }
         for command in commands.drain(..) {
             changed |= shared.handle(&ctx, command, now);
         }
@@ -499,6 +609,11 @@ impl eframe::App for PresenterApp {
                     audience_monitor: self.screens.audience,
                     screen_mode: shared.screen_mode,
                     identify: shared.identify_until.is_some_and(|t| now < t),
+                    links: shared
+                        .link_status
+                        .get(shared.presentation.current())
+                        .map_or(&[], Vec::as_slice),
+                    venue_check: shared.venue_check.as_deref(),
                 };
                 console_ui(ui, &view)
             })

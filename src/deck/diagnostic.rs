@@ -101,6 +101,19 @@ pub enum Kind {
     UnknownTheme,
 }
 
+impl Kind {
+    /// Whether a deck with an error of this kind can still be presented:
+    /// a refused link or media path only disables its button (which then
+    /// explains why), and a bad image shows a placeholder. `cuecard check`
+    /// fails on these all the same.
+    pub fn is_presentable(self) -> bool {
+        matches!(
+            self,
+            Self::BadUrl | Self::PathEscapes | Self::NotMedia | Self::MissingFile
+        )
+    }
+}
+
 /// One problem in a deck: `path:line:column: severity: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {

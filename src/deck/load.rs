@@ -28,12 +28,14 @@ pub struct LoadedDeck {
     /// The folder that relative image and media paths start from; `None`
     /// for a deck embedded in the binary, which has no folder.
     pub folder: Option<PathBuf>,
-    /// Warnings and notes (never errors).
+    /// Problems that do not stop the show: warnings, notes, and errors of
+    /// [presentable](super::Kind::is_presentable) kinds (a refused link, a
+    /// missing image). `cuecard check` still fails on those errors.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// A deck that cannot be presented: one or more diagnostics, at least one
-/// of them an error. `Display` prints one `path:line:column: ...` per line.
+/// of them an error that is not [presentable](super::Kind::is_presentable). `Display` prints one `path:line:column: ...` per line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct DeckError {
     /// Every problem found, errors first.
@@ -174,7 +176,10 @@ pub fn parse(bytes: &[u8], path: &Path, folder: Option<&Path>) -> Result<LoadedD
             .cmp(&a.severity)
             .then(a.location.cmp(&b.location))
     });
-    if diagnostics.iter().any(Diagnostic::is_error) {
+    if diagnostics
+        .iter()
+        .any(|d| d.is_error() && !d.kind.is_presentable())
+    {
         return Err(DeckError { diagnostics });
     }
     Ok(LoadedDeck {

@@ -154,6 +154,57 @@ pub fn resolve_inside(folder: &Path, path: &str) -> Result<Option<PathBuf>, Refu
     }
 }
 
+/// What the console knows about a link's local copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LocalCopy {
+    /// The deck names no local copy.
+    NotGiven,
+    /// The file is there, at this real path inside the deck's folder.
+    Present(PathBuf),
+    /// The path is allowed, but no file is there (expected at this path);
+    /// `None` for a deck with no folder (built in).
+    Missing(Option<PathBuf>),
+    /// The path is refused, and why.
+    Refused(Refusal),
+}
+
+/// Everything the console shows about one link, decided once when the
+/// deck loads (not every frame).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkStatus {
+    /// Whether the online URL may be opened.
+    pub online: Result<(), Refusal>,
+    /// Whether the transcript URL may be opened; `None` when there is none.
+    pub transcript: Option<Result<(), Refusal>>,
+    /// The local copy.
+    pub local: LocalCopy,
+}
+
+/// Checks `link` for the console: its URLs against [`check_url`], its
+/// local copy against [`check_media_path`] and, with a `folder`, the file
+/// system ([`resolve_inside`]).
+pub fn link_status(link: &super::Link, folder: Option<&Path>) -> LinkStatus {
+    let local = match &link.local {
+        None => LocalCopy::NotGiven,
+        Some(path) => match check_media_path(path) {
+            Err(refusal) => LocalCopy::Refused(refusal),
+            Ok(()) => match folder {
+                None => LocalCopy::Missing(None),
+                Some(folder) => match resolve_inside(folder, path) {
+                    Ok(Some(real)) => LocalCopy::Present(real),
+                    Ok(None) => LocalCopy::Missing(Some(folder.join(path))),
+                    Err(refusal) => LocalCopy::Refused(refusal),
+                },
+            },
+        },
+    };
+    LinkStatus {
+        online: check_url(&link.url),
+        transcript: link.transcript.as_deref().map(check_url),
+        local,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

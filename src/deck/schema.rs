@@ -150,6 +150,10 @@ pub struct Link {
     /// A transcript of the linked media; must be `http` or `https`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transcript: Option<String>,
+    /// Show a QR code of `url` on the audience slide, so participants can
+    /// open the link later on their phones.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub qr: bool,
 }
 
 /// One block of speaker notes. The kinds follow the presenter's guide.

@@ -92,6 +92,16 @@ pub enum Command {
     ScrollNotesDown,
     /// Shell: scroll the speaker notes up.
     ScrollNotesUp,
+    /// Shell: play the local copy of link `link` of slide `slide` in the
+    /// system's player.
+    PlayLocal {
+        /// Slide index.
+        slide: usize,
+        /// Link index in the slide.
+        link: usize,
+    },
+    /// Shell: open or close the venue check (the clicker test).
+    ToggleVenueCheck,
     /// Shell: swap the monitors of the audience view and the console.
     SwapScreens,
     /// Shell: flash "Audience" and "Presenter" on the windows for two

@@ -218,6 +218,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "show which screen is which for two seconds",
     },
     Binding {
+        command: Command::ToggleVenueCheck,
+        triggers: &[Key("V")],
+        help: "venue check: test what the clicker's buttons send",
+    },
+    Binding {
         command: Command::ShowAudience,
         triggers: &[Key("A")],
         help: "open the audience window again after it was closed",

@@ -402,6 +402,8 @@ impl Presentation {
             | Command::NotesZoomOut
             | Command::ScrollNotesDown
             | Command::ScrollNotesUp
+            | Command::PlayLocal { .. }
+            | Command::ToggleVenueCheck
             | Command::SwapScreens
             | Command::IdentifyScreens
             | Command::AudienceOn(_)

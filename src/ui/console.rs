@@ -14,6 +14,7 @@ use egui::{
 use super::notes::{format_minutes, notes_ui};
 use super::slide::{paint_caption, paint_slide, preview_size};
 use super::tokens;
+use crate::deck::policy::{LinkStatus, LocalCopy};
 use crate::deck::{Deck, Link};
 use crate::show::monitors::{Monitor, ScreenMode};
 use crate::show::{
@@ -50,6 +51,11 @@ pub struct ConsoleView<'a> {
     pub screen_mode: ScreenMode,
     /// Whether to flash "Presenter" over the console (identify screens).
     pub identify: bool,
+    /// The current slide's links, checked when the deck loaded (same order
+    /// as the slide's `links`).
+    pub links: &'a [LinkStatus],
+    /// The venue check's log (key, what cuecard does), if it is open.
+    pub venue_check: Option<&'a [(String, Option<Command>)]>,
 }
 
 /// The console's title bar text: `<deck title> — slide N/M`.
@@ -93,7 +99,9 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<Command> {
     status_bar_ui(ui, deck, view, &mut commands);
     state_banners_ui(ui, view, &mut commands);
     ui.separator();
-    if view.presentation.overview().is_some() {
+    if let Some(log) = view.venue_check {
+        venue_check_ui(ui, log, &mut commands);
+    } else if view.presentation.overview().is_some() {
         overview_ui(ui, deck, view.presentation, &mut commands);
     } else {
         let width = ui.available_width();
@@ -252,6 +260,9 @@ fn status_bar_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mu
             }
         });
         screens_menu_ui(ui, view, commands);
+        if ui.button("Venue check…").clicked() {
+            commands.push(Command::ToggleVenueCheck);
+        }
         if ui.button("Keys…").clicked() {
             commands.push(Command::ToggleHelp);
         }
@@ -472,8 +483,8 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
         if let Some(note) = &slide.content_note {
             warning_ui(ui, &format!("Content note: {note}"));
         }
-        for link in &slide.links {
-            links_ui(ui, link);
+        for (i, link) in slide.links.iter().enumerate() {
+            links_ui(ui, link, view.links.get(i), p.current(), i, commands);
         }
     }
 }
@@ -489,7 +500,17 @@ fn warning_ui(ui: &mut Ui, text: &str) {
         });
 }
 
-fn links_ui(ui: &mut Ui, link: &Link) {
+/// A link's title, where it goes, whether the local copy is there, and
+/// buttons to open it online, play the local copy and open the transcript.
+/// A refused URL or path disables its button, which then says why.
+fn links_ui(
+    ui: &mut Ui,
+    link: &Link,
+    status: Option<&LinkStatus>,
+    slide: usize,
+    index: usize,
+    commands: &mut Vec<Command>,
+) {
     ui.add_space(8.0);
     ui.label(
         RichText::new(format!("Link: {}", link.title))
@@ -501,16 +522,133 @@ fn links_ui(ui: &mut Ui, link: &Link) {
             .small()
             .color(tokens::CONSOLE_MUTED),
     );
+    let Some(status) = status else {
+        return;
+    };
+    let local_line = match &status.local {
+        LocalCopy::NotGiven => None,
+        LocalCopy::Present(path) => Some((
+            format!("Local copy ready: {}", path.display()),
+            tokens::PACE_ON_TIME,
+        )),
+        LocalCopy::Missing(Some(path)) => Some((
+            format!("Local copy not found: put the file at {}", path.display()),
+            tokens::TIMER_PAUSED,
+        )),
+        LocalCopy::Missing(None) => Some((
+            "Local copy: open the deck from its folder to use it".to_owned(),
+            tokens::TIMER_PAUSED,
+        )),
+        LocalCopy::Refused(refusal) => Some((
+            format!("Local copy refused: {refusal}"),
+            tokens::PACE_BEHIND,
+        )),
+    };
+    if let Some((text, color)) = local_line {
+        ui.label(RichText::new(text).small().color(color));
+    }
     ui.horizontal_wrapped(|ui| {
-        if ui.button(format!("Open “{}” online", link.title)).clicked() {
-            ui.ctx().open_url(OpenUrl::new_tab(&link.url));
+        match &status.online {
+            Ok(()) => {
+                if ui.button(format!("Open “{}” online", link.title)).clicked() {
+                    ui.ctx().open_url(OpenUrl::new_tab(&link.url));
+                }
+            }
+            Err(refusal) => {
+                ui.add_enabled(
+                    false,
+                    egui::Button::new(format!("Open “{}” online", link.title)),
+                )
+                .on_disabled_hover_text(refusal.to_string());
+                ui.label(
+                    RichText::new(format!("Refused: {refusal}"))
+                        .small()
+                        .color(tokens::PACE_BEHIND),
+                );
+            }
         }
-        if let Some(transcript) = &link.transcript
-            && ui.button("Open transcript").clicked()
-        {
-            ui.ctx().open_url(OpenUrl::new_tab(transcript));
+        if let LocalCopy::Present(_) = status.local {
+            if ui.button("Play local copy").clicked() {
+                commands.push(Command::PlayLocal { slide, link: index });
+            }
+        } else if link.local.is_some() {
+            let why = match &status.local {
+                LocalCopy::Refused(refusal) => refusal.to_string(),
+                _ => "the file is not there".to_owned(),
+            };
+            ui.add_enabled(false, egui::Button::new("Play local copy"))
+                .on_disabled_hover_text(why);
+        }
+        match (&link.transcript, &status.transcript) {
+            (Some(transcript), Some(Ok(()))) if ui.button("Open transcript").clicked() => {
+                ui.ctx().open_url(OpenUrl::new_tab(transcript));
+            }
+            (Some(_), Some(Err(refusal))) => {
+                ui.add_enabled(false, egui::Button::new("Open transcript"))
+                    .on_disabled_hover_text(refusal.to_string());
+                ui.label(
+                    RichText::new(format!("Transcript refused: {refusal}"))
+                        .small()
+                        .color(tokens::PACE_BEHIND),
+                );
+            }
+            _ => {}
         }
     });
+}
+
+/// The venue check: press the clicker's buttons and see what each sends and
+/// what cuecard will do with it, before the audience arrives.
+fn venue_check_ui(ui: &mut Ui, log: &[(String, Option<Command>)], commands: &mut Vec<Command>) {
+    ui.label(
+        RichText::new("Venue check: test the clicker")
+            .size(24.0)
+            .strong(),
+    );
+    ui.label(
+        RichText::new(
+            "Press each button of the clicker: next, previous, blank (black screen) and start. Each press is listed below with what cuecard will do with it; nothing happens to the slides while this check is open.",
+        )
+        .size(17.0),
+    );
+    ui.add_space(8.0);
+    if log.is_empty() {
+        ui.label(
+            RichText::new("Waiting for a key…")
+                .size(20.0)
+                .color(tokens::CONSOLE_MUTED),
+        );
+    }
+    egui::Grid::new("venue-check")
+        .striped(true)
+        .min_col_width(180.0)
+        .show(ui, |ui| {
+            for (pressed, command) in log {
+                ui.label(RichText::new(pressed).size(20.0).monospace());
+                let (text, color) = match command {
+                    Some(command) => (command_help(*command), tokens::PACE_ON_TIME),
+                    None => ("cuecard ignores this key".to_owned(), tokens::PACE_BEHIND),
+                };
+                ui.label(RichText::new(text).size(20.0).color(color));
+                ui.end_row();
+            }
+        });
+    ui.add_space(8.0);
+    if ui.button(RichText::new("Done (V)").size(18.0)).clicked() {
+        commands.push(Command::ToggleVenueCheck);
+    }
+}
+
+/// What the help says a command does.
+fn command_help(command: Command) -> String {
+    let command = match command {
+        Command::Digit(_) => Command::Digit(0),
+        other => other,
+    };
+    keys::BINDINGS
+        .iter()
+        .find(|b| b.command == command)
+        .map_or_else(|| format!("{command:?}"), |b| b.help.to_owned())
 }
 
 fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {

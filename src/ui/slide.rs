@@ -298,6 +298,18 @@ pub fn paint_slide(
         }
         painter.galley(item.pos, item.galley.clone(), colors.text);
     }
+    let qr_links = slide.links.iter().filter(|l| l.qr);
+    for (k, link) in qr_links.enumerate() {
+        let qr_side = h * 0.26;
+        let gap = h * 0.03;
+        let min = canvas.right_bottom() - vec2(qr_side + gap + k as f32 * (qr_side + gap), qr_side + gap);
+        paint_qr(
+            painter,
+            Rect::from_min_size(min, vec2(qr_side, qr_side)),
+            &link.url,
+            colors,
+        );
+    }
     if slide.layout != Layout::Title
         && let Some(title) = placed.first()
     {
@@ -309,6 +321,42 @@ pub fn paint_slide(
         );
     }
     canvas
+}
+
+/// Paints a QR code of `url` filling `rect` (square), dark modules in the
+/// theme's text colour on its background, with a quiet zone. Draws nothing
+/// if the URL is too long for a QR code.
+pub fn paint_qr(painter: &Painter, rect: Rect, url: &str, colors: SlideColors) {
+    let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
+        return;
+    };
+    let width = code.width();
+    let quiet = 2;
+    let module = rect.width() / (width + 2 * quiet) as f32;
+    painter.rect_filled(rect, 0.0, colors.background);
+    let colors_of = code.to_colors();
+    for y in 0..width {
+        // One rectangle per run of dark modules in a row.
+        let mut x = 0;
+        while x < width {
+            let dark = |x: usize| {
+                colors_of
+                    .get(y * width + x)
+                    .is_some_and(|c| *c == qrcode::Color::Dark)
+            };
+            if !dark(x) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && dark(x) {
+                x += 1;
+            }
+            let min = rect.min + vec2((start + quiet) as f32 * module, (y + quiet) as f32 * module);
+            let run = Rect::from_min_size(min, vec2((x - start) as f32 * module, module));
+            painter.rect_filled(run, 0.0, colors.text);
+        }
+    }
 }
 
 /// Paints a small "slide N" style caption centred in `rect` (used when a

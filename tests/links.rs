@@ -1,0 +1,330 @@
+//! Links and media: the policy in a deck, `cuecard preflight`, and the
+//! console's link buttons.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::io::{Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+
+use chrono::NaiveTime;
+use cuecard::app::{Clock, Opener, PresenterApp, lock};
+use cuecard::deck;
+use cuecard::preflight::{Status, preflight};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cuecard-links-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn deck_with_link(link: &str, images: &str) -> String {
+    format!(
+        "(title: \"T\", duration_minutes: 2, slides: [(id: \"a\", title: \"A\", minutes: 2, content: [{images}], links: [{link}])])"
+    )
+}
+
+fn cuecard(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn preflight_on_module5_warns_only_about_the_missing_local_video() {
+    let report = preflight(Path::new("decks/module5.ron"), false);
+    let warnings: Vec<&str> = report
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Warning)
+        .map(|i| i.text.as_str())
+        .collect();
+    assert_eq!(warnings.len(), 1, "{report}");
+    assert!(warnings[0].contains("local copy missing"), "{report}");
+    assert!(
+        report.items.iter().all(|i| i.status != Status::Failed),
+        "{report}"
+    );
+    assert!(report.items.iter().any(|i| i.text.starts_with("fonts:")));
+    assert!(
+        report
+            .items
+            .iter()
+            .any(|i| i.text.starts_with("timing: the slides plan 60 minutes"))
+    );
+    let (code, out, _) = cuecard(&["preflight", "decks/module5.ron"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("[warn]") && out.ends_with("6 ready, 1 warnings, 0 failed\n"),
+        "{out}"
+    );
+    let (code, _, _) = cuecard(&["preflight", "--deny-warnings", "decks/module5.ron"]);
+    assert_eq!(code, 1);
+}
+
+/// A PNG whose header claims `w` x `h` pixels, with a valid header CRC and
+/// no real image data.
+fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    for chunk in [&b"IDAT"[..], &b"IEND"[..]] {
+        png.extend_from_slice(&0u32.to_be_bytes());
+        png.extend_from_slice(chunk);
+        png.extend_from_slice(&crc32(chunk).to_be_bytes());
+    }
+    png
+}
+
+#[test]
+fn preflight_on_a_ready_deck_and_on_broken_images() {
+    let dir = temp("ready");
+    std::fs::create_dir_all(dir.join("media")).unwrap();
+    std::fs::write(dir.join("media/clip.mp4"), b"not really a video").unwrap();
+    image::RgbImage::from_pixel(64, 36, image::Rgb([200, 40, 40]))
+        .save(dir.join("ok.png"))
+        .unwrap();
+    std::fs::write(
+        dir.join("corrupt.png"),
+        b"\x89PNG\r\n\x1a\nthis is not a png",
+    )
+    .unwrap();
+    std::fs::write(dir.join("huge.png"), png_header_only(20_000, 20_000)).unwrap();
+    let link = "(title: \"Clip\", url: \"https://example.org/clip\", local: \"media/clip.mp4\")";
+    std::fs::write(
+        dir.join("ready.ron"),
+        deck_with_link(link, "Image(path: \"ok.png\", alt: \"red\")"),
+    )
+    .unwrap();
+    let report = preflight(&dir.join("ready.ron"), false);
+    assert_eq!(report.worst(), Status::Ready, "{report}");
+    assert!(report.to_string().contains("64x36, decodes"), "{report}");
+    assert!(
+        report.to_string().contains("is there and playable"),
+        "{report}"
+    );
+
+    let images = "Image(path: \"corrupt.png\", alt: \"x\"), Image(path: \"huge.png\", alt: \"y\"), Image(path: \"gone.png\", alt: \"z\")";
+    std::fs::write(dir.join("broken.ron"), deck_with_link(link, images)).unwrap();
+    let report = preflight(&dir.join("broken.ron"), false).to_string();
+    assert!(report.contains("\"corrupt.png\": corrupt"), "{report}");
+    assert!(
+        report.contains("\"huge.png\": 20000x20000 is over 100 megapixels"),
+        "{report}"
+    );
+    assert!(report.contains("gone.png"), "{report}");
+    let (code, _, _) = cuecard(&["preflight", dir.join("broken.ron").to_str().unwrap()]);
+    assert_eq!(code, 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn preflight_online_asks_the_server() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut buffer = [0u8; 1024];
+        let _ = stream.read(&mut buffer).unwrap();
+        stream
+            .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .unwrap();
+    });
+    let dir = temp("online");
+    let link = format!("(title: \"Here\", url: \"http://127.0.0.1:{port}/video\")");
+    std::fs::write(dir.join("d.ron"), deck_with_link(&link, "")).unwrap();
+    let report = preflight(&dir.join("d.ron"), true).to_string();
+    server.join().unwrap();
+    assert!(
+        report.contains(&format!("http://127.0.0.1:{port}/video answers (200)")),
+        "{report}"
+    );
+    // A server that is not there is a warning, not a crash.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let link = format!("(title: \"Gone\", url: \"http://127.0.0.1:{closed}/\")");
+    std::fs::write(dir.join("d.ron"), deck_with_link(&link, "")).unwrap();
+    let report = preflight(&dir.join("d.ron"), true);
+    assert_eq!(report.worst(), Status::Warning, "{report}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Every refused form, one link each.
+const REFUSED: &[(&str, &str)] = &[
+    ("file", "(title: \"f\", url: \"file:///etc/passwd\")"),
+    ("javascript", "(title: \"j\", url: \"javascript:alert(1)\")"),
+    ("data", "(title: \"d\", url: \"data:text/html,hi\")"),
+    (
+        "exe",
+        "(title: \"e\", url: \"https://example.org/\", local: \"run.exe\")",
+    ),
+    (
+        "bat",
+        "(title: \"b\", url: \"https://example.org/\", local: \"x.bat\")",
+    ),
+    (
+        "ps1",
+        "(title: \"p\", url: \"https://example.org/\", local: \"x.ps1\")",
+    ),
+    (
+        "sh",
+        "(title: \"s\", url: \"https://example.org/\", local: \"x.sh\")",
+    ),
+    (
+        "desktop",
+        "(title: \"k\", url: \"https://example.org/\", local: \"x.desktop\")",
+    ),
+    (
+        "unc",
+        "(title: \"u\", url: \"https://example.org/\", local: \"\\\\\\\\server\\\\share\\\\v.mp4\")",
+    ),
+    (
+        "outside",
+        "(title: \"o\", url: \"https://example.org/\", local: \"../v.mp4\")",
+    ),
+    (
+        "transcript",
+        "(title: \"t\", url: \"https://example.org/\", transcript: \"javascript:void(0)\")",
+    ),
+];
+
+#[test]
+fn check_rejects_every_refused_form() {
+    let dir = temp("refused");
+    for (name, link) in REFUSED {
+        let path = dir.join(format!("{name}.ron"));
+        std::fs::write(&path, deck_with_link(link, "")).unwrap();
+        let (code, out, err) = cuecard(&["check", path.to_str().unwrap()]);
+        assert_eq!(code, 2, "{name}: {out}{err}");
+        assert!(err.contains(": error: "), "{name}: {err}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn app_on(path: &Path) -> (Harness<'static, PresenterApp>, Arc<Mutex<Vec<PathBuf>>>) {
+    let loaded = deck::load(path);
+    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let opened = Arc::new(Mutex::new(Vec::new()));
+    let app = PresenterApp::new(loaded, clock);
+    lock(&app.shared()).opener = Opener::Record(Arc::clone(&opened));
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_eframe(move |_cc| app);
+    (harness, opened)
+}
+
+fn opened_url(harness: &Harness<'_, PresenterApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+}
+
+#[test]
+fn refused_links_are_presented_with_buttons_that_only_explain() {
+    let dir = temp("buttons");
+    let links = REFUSED
+        .iter()
+        .map(|(_, l)| *l)
+        .collect::<Vec<_>>()
+        .join(", ");
+    std::fs::write(dir.join("d.ron"), deck_with_link(&links, "")).unwrap();
+    let (mut harness, opened) = app_on(&dir.join("d.ron"));
+    harness.run_steps(2);
+    // The show goes on: the deck is presented, the problems are listed.
+    harness.get_by_label("Slide 1 of 1");
+    assert!(
+        harness
+            .get_all_by_label_contains("Refused: only http:// and https:// links")
+            .count()
+            >= 3
+    );
+    assert!(
+        harness
+            .get_all_by_label_contains("Local copy refused:")
+            .count()
+            >= 6
+    );
+    for button in harness.get_all_by_label_contains("online") {
+        button.click_accesskit();
+    }
+    for button in harness.get_all_by_label("Play local copy") {
+        button.click_accesskit();
+    }
+    harness.step();
+    let urls: Vec<String> = opened_url(&harness).into_iter().collect();
+    assert!(
+        urls.iter().all(|u| u.starts_with("https://")),
+        "a refused URL was opened: {urls:?}"
+    );
+    assert!(
+        opened.lock().unwrap().is_empty(),
+        "a refused local file was opened"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_console_plays_a_local_copy_that_is_there() {
+    let dir = temp("play");
+    std::fs::create_dir_all(dir.join("media")).unwrap();
+    std::fs::write(dir.join("media/clip.mp4"), b"video").unwrap();
+    let link = "(title: \"Clip\", url: \"https://example.org/clip\", local: \"media/clip.mp4\", transcript: \"https://example.org/t\", qr: true)";
+    std::fs::write(dir.join("d.ron"), deck_with_link(link, "")).unwrap();
+    let (mut harness, opened) = app_on(&dir.join("d.ron"));
+    harness.run_steps(2);
+    harness.get_by_label_contains("Local copy ready:");
+    harness.get_by_label("Play local copy").click_accesskit();
+    harness.run_steps(2);
+    let opened = opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 1);
+    assert!(opened[0].ends_with("media/clip.mp4"), "{opened:?}");
+    harness.get_by_label("Open “Clip” online").click_accesskit();
+    harness.step();
+    assert_eq!(
+        opened_url(&harness).as_deref(),
+        Some("https://example.org/clip")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
