@@ -253,16 +253,26 @@ pub fn reachable(url: &str) -> Result<u16, String> {
 }
 
 fn fonts(report: &mut Report) {
-    let fonts = egui::FontDefinitions::default();
-    if fonts.font_data.is_empty() {
-        report.push(Status::Failed, "fonts: none built in");
-    } else {
+    use crate::ui::fonts::{BOLD, ITALIC, REGULAR, definitions};
+    let fonts = definitions();
+    let ok = [REGULAR, BOLD, ITALIC].iter().all(|name| {
+        fonts
+            .font_data
+            .get(*name)
+            .is_some_and(|d| !(*d.font).as_ref().is_empty())
+    });
+    if ok {
         report.push(
             Status::Ready,
             format!(
-                "fonts: {} built into cuecard, no system fonts needed",
-                fonts.font_data.len()
+                "fonts: Atkinson Hyperlegible and {} fallbacks built into cuecard, no system fonts needed",
+                fonts.font_data.len().saturating_sub(3)
             ),
+        );
+    } else {
+        report.push(
+            Status::Failed,
+            "fonts: Atkinson Hyperlegible is missing from this build",
         );
     }
 }

@@ -509,11 +509,19 @@ fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
     harness.get_by_label("audience view full screen (clicker start button)");
     harness.get_by_label("cuecard ignores this key");
     let shared = harness.state().shared();
-    assert_eq!(lock(&shared).presentation.current(), 0, "nothing moved during the check");
+    assert_eq!(
+        lock(&shared).presentation.current(),
+        0,
+        "nothing moved during the check"
+    );
     assert_eq!(lock(&shared).presentation.screen(), Screen::Slide);
     harness.key_press(egui::Key::V);
     harness.run_steps(2);
-    assert!(harness.query_by_label("Venue check: test the clicker").is_none());
+    assert!(
+        harness
+            .query_by_label("Venue check: test the clicker")
+            .is_none()
+    );
     harness.key_press(egui::Key::PageDown);
     harness.run_steps(2);
     harness.get_by_label("Slide 2 of 10");

@@ -3,6 +3,7 @@
 //! [`crate::ui`].
 
 pub mod input;
+pub mod reload;
 pub mod screens;
 
 use std::path::{Path, PathBuf};
@@ -86,6 +87,10 @@ pub struct Shared {
     /// The venue check's log (key pressed, what cuecard does with it),
     /// newest last, while the venue check is open.
     pub venue_check: Option<Vec<(String, Option<Command>)>>,
+    /// Whether the presenter asked for a reload (Ctrl+R).
+    pub reload_requested: bool,
+    /// How many times the deck was loaded again (by hand or on a change).
+    pub reloads: usize,
 }
 
 /// How local media files (the slide-nine video) are opened.
@@ -115,6 +120,17 @@ impl Opener {
             }
         }
     }
+}
+
+/// The errors that do not stop the show (a refused link), for the banner.
+fn presentable_errors(loaded: &LoadedDeck) -> Option<String> {
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    (!errors.is_empty()).then(|| errors.join("\n"))
 }
 
 /// Checks every link of `deck` for the console.
@@ -156,16 +172,7 @@ impl Shared {
             None => Presentation::new(&empty_deck()),
         };
         let link_status = deck.as_ref().map(link_status_of).unwrap_or_default();
-        // Errors that do not stop the show (a refused link) go in a banner.
-        let error = error.or_else(|| {
-            let errors: Vec<String> = deck
-                .iter()
-                .flat_map(|d| &d.diagnostics)
-                .filter(|d| d.is_error())
-                .map(ToString::to_string)
-                .collect();
-            (!errors.is_empty()).then(|| errors.join("\n"))
-        });
+        let error = error.or_else(|| deck.as_ref().and_then(presentable_errors));
         Self {
             deck,
             error,
@@ -183,6 +190,8 @@ impl Shared {
             link_status,
             opener: Opener::default(),
             venue_check: None,
+            reload_requested: false,
+            reloads: 0,
         }
     }
 
@@ -240,6 +249,11 @@ impl Shared {
                         path.display()
                     ));
                 }
+                true
+            }
+            Command::Reload => {
+                self.reload_requested = true;
+                ctx.request_repaint_of(ViewportId::ROOT);
                 true
             }
             Command::ToggleVenueCheck => {
@@ -317,6 +331,12 @@ pub struct PresenterApp {
     saved: Settings,
     /// The monitors and where the windows are.
     screens: Screens,
+    /// Where the deck came from (a file can be reloaded).
+    source: Option<DeckSource>,
+    /// Watches the deck's files for live reload.
+    watcher: Option<reload::DeckWatcher>,
+    /// Why live reload is off, if the watcher could not start.
+    watch_failed: Option<String>,
     /// The clock the views read; replaced in tests.
     clock: Clock,
 }
@@ -387,6 +407,9 @@ impl PresenterApp {
             settings_dir: None,
             saved: Settings::default(),
             screens: Screens::default(),
+            source: None,
+            watcher: None,
+            watch_failed: None,
             clock,
         }
     }
@@ -398,6 +421,86 @@ impl PresenterApp {
 }
 
 impl PresenterApp {
+    /// Presents from `source`: a file is watched and reloaded when it
+    /// changes, and Ctrl+R reloads it.
+    #[must_use]
+    pub fn with_source(mut self, source: DeckSource) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    /// Starts the watcher if needed and reloads when a watched file
+    /// changed or the presenter asked.
+    fn live_reload(&mut self, ctx: &egui::Context) {
+        let Some(DeckSource::File(path)) = self.source.clone() else {
+            return;
+        };
+        if self.watcher.is_none() && self.watch_failed.is_none() {
+            let files = reload::watched_files(&path, lock(&self.shared).deck.as_ref());
+            let wake = ctx.clone();
+            match reload::DeckWatcher::new(files, move || wake.request_repaint()) {
+                Ok(watcher) => self.watcher = Some(watcher),
+                Err(error) => {
+                    let message =
+                        format!("live reload is off ({error}); Ctrl+R reloads the deck by hand");
+                    eprintln!("cuecard: {message}");
+                    lock(&self.shared).warning = Some(message.clone());
+                    self.watch_failed = Some(message);
+                }
+            }
+        }
+        let changed = match self.watcher.as_ref().map(reload::DeckWatcher::changed) {
+            Some(Ok(changed)) => changed,
+            Some(Err(error)) => {
+                lock(&self.shared).warning = Some(format!("live reload: {error}"));
+                false
+            }
+            None => false,
+        };
+        let requested = std::mem::take(&mut lock(&self.shared).reload_requested);
+        if changed || requested {
+            self.reload(ctx, &DeckSource::File(path));
+        }
+    }
+
+    /// Loads the deck again, keeping the slide (by id), the timer and the
+    /// console's state. A deck with a mistake leaves the last good one on
+    /// screen and shows the mistake in the banner until it is fixed.
+    fn reload(&mut self, ctx: &egui::Context, source: &DeckSource) {
+        let result = load(source);
+        let mut shared = lock(&self.shared);
+        shared.reloads += 1;
+        match result {
+            Ok(loaded) => {
+                if shared.deck.is_some() {
+                    shared.presentation.replace_deck(&loaded.deck);
+                } else {
+                    shared.presentation = Presentation::new(&loaded.deck);
+                }
+                shared.link_status = link_status_of(&loaded);
+                shared.error = presentable_errors(&loaded);
+                if let DeckSource::File(path) = source {
+                    let files = reload::watched_files(path, Some(&loaded));
+                    if self.watcher.as_ref().is_some_and(|w| *w.files() != files) {
+                        // Watch the new set of images and media next frame.
+                        self.watcher = None;
+                    }
+                }
+                shared.deck = Some(loaded);
+            }
+            Err(error) => {
+                let kept = if shared.deck.is_some() {
+                    "The deck file has a mistake; the last good version stays on screen until it is fixed:\n"
+                } else {
+                    ""
+                };
+                shared.error = Some(format!("{kept}{error}"));
+            }
+        }
+        drop(shared);
+        ctx.request_repaint_of(audience_viewport());
+    }
+
     /// Reads the monitors on the first frame and every [`screens::POLL_EVERY`]
     /// after, places the windows when the setup changes, and carries out a
     /// screen request (swap, a monitor, a mode).
@@ -546,6 +649,7 @@ impl eframe::App for PresenterApp {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.update_screens(&ctx, frame);
+        self.live_reload(&ctx);
         let builder = self.audience_builder.clone().unwrap_or_default();
         let typing = ctx.memory(|m| m.focused().is_some());
         let presses = ctx.input(|i| input::presses(i, typing));
@@ -759,9 +863,12 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
     eframe::run_native(
         "cuecard",
         options,
-        Box::new(move |_cc| {
+        Box::new(move |cc| {
+            crate::ui::fonts::install(&cc.egui_ctx);
             Ok(Box::new(
-                PresenterApp::new(loaded, Clock::System).with_settings_dir(settings_dir),
+                PresenterApp::new(loaded, Clock::System)
+                    .with_settings_dir(settings_dir)
+                    .with_source(source),
             ))
         }),
     )

@@ -100,6 +100,9 @@ pub enum Command {
         /// Link index in the slide.
         link: usize,
     },
+    /// Shell: load the deck file again now (live reload does it by itself
+    /// when the file changes).
+    Reload,
     /// Shell: open or close the venue check (the clicker test).
     ToggleVenueCheck,
     /// Shell: swap the monitors of the audience view and the console.

@@ -218,6 +218,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "show which screen is which for two seconds",
     },
     Binding {
+        command: Command::Reload,
+        triggers: &[Ctrl("R")],
+        help: "load the deck again (it also reloads by itself when saved)",
+    },
+    Binding {
         command: Command::ToggleVenueCheck,
         triggers: &[Key("V")],
         help: "venue check: test what the clicker's buttons send",

@@ -403,6 +403,7 @@ impl Presentation {
             | Command::ScrollNotesDown
             | Command::ScrollNotesUp
             | Command::PlayLocal { .. }
+            | Command::Reload
             | Command::ToggleVenueCheck
             | Command::SwapScreens
             | Command::IdentifyScreens

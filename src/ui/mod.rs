@@ -3,6 +3,7 @@
 
 pub mod audience;
 pub mod console;
+pub mod fonts;
 pub mod notes;
 pub mod slide;
 pub mod tokens;

@@ -302,7 +302,8 @@ pub fn paint_slide(
     for (k, link) in qr_links.enumerate() {
         let qr_side = h * 0.26;
         let gap = h * 0.03;
-        let min = canvas.right_bottom() - vec2(qr_side + gap + k as f32 * (qr_side + gap), qr_side + gap);
+        let min =
+            canvas.right_bottom() - vec2(qr_side + gap + k as f32 * (qr_side + gap), qr_side + gap);
         paint_qr(
             painter,
             Rect::from_min_size(min, vec2(qr_side, qr_side)),

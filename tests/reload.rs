@@ -1,0 +1,199 @@
+//! Live reload against real files: the deck is saved the way editors save
+//! (rename over, several writes, a mistake then a fix) while the app runs
+//! headless.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveTime;
+use cuecard::app::{Clock, DeckSource, PresenterApp, Shared, lock};
+use cuecard::deck;
+use cuecard::show::Command;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cuecard-reload-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn deck_text(ids: &[&str]) -> String {
+    let slides: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            format!("(id: \"{id}\", title: \"Slide {id}\", notes: [Script(\"Notes of {id}.\")])")
+        })
+        .collect();
+    format!("(title: \"Reload\", slides: [{}])", slides.join(", "))
+}
+
+/// Saves like vim or VS Code: a new file, then a rename over the old one.
+fn save_by_rename(path: &Path, text: &str) {
+    let temp = path.with_extension("ron.swp");
+    std::fs::write(&temp, text).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}
+
+struct App {
+    harness: Harness<'static, PresenterApp>,
+    shared: Arc<Mutex<Shared>>,
+    time: Arc<Mutex<Duration>>,
+}
+
+fn app_on(path: &Path) -> App {
+    let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let app = PresenterApp::new(deck::load(path), clock)
+        .with_source(DeckSource::File(path.to_path_buf()));
+    let shared = app.shared();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| app);
+    harness.run_steps(2);
+    App {
+        harness,
+        shared,
+        time,
+    }
+}
+
+impl App {
+    /// Steps frames until `reloads` reaches `n` (or 10 s pass), then a
+    /// little longer to catch a second, unwanted reload.
+    fn wait_for_reloads(&mut self, n: usize) -> usize {
+        let start = Instant::now();
+        while lock(&self.shared).reloads < n && start.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(50));
+            self.harness.run_steps(1);
+        }
+        let settle = Instant::now();
+        while settle.elapsed() < cuecard::app::reload::DEBOUNCE * 3 {
+            std::thread::sleep(Duration::from_millis(50));
+            self.harness.run_steps(1);
+        }
+        lock(&self.shared).reloads
+    }
+
+    fn current_id(&self) -> String {
+        let s = lock(&self.shared);
+        s.deck().unwrap().slides[s.presentation.current()]
+            .id
+            .clone()
+    }
+}
+
+#[test]
+fn a_rename_save_reloads_once_keeping_the_slide_and_the_timer() {
+    let dir = temp("rename");
+    let path = dir.join("deck.ron");
+    std::fs::write(&path, deck_text(&["a", "b", "c"])).unwrap();
+    let mut app = app_on(&path);
+    app.harness.key_press(egui::Key::ArrowRight);
+    app.harness.key_press(egui::Key::ArrowRight);
+    app.harness.run_steps(2);
+    *app.time.lock().unwrap() = Duration::from_secs(125);
+    app.harness.key_press(egui::Key::T);
+    app.harness.run_steps(2);
+    assert_eq!(app.current_id(), "c");
+    // Two slides inserted before "c", saved the way vim does.
+    save_by_rename(&path, &deck_text(&["a", "new1", "new2", "b", "c"]));
+    assert_eq!(app.wait_for_reloads(1), 1, "one save, one reload");
+    assert_eq!(app.current_id(), "c", "still on the same slide");
+    assert_eq!(lock(&app.shared).presentation.current(), 4);
+    let s = lock(&app.shared);
+    assert!(
+        !s.presentation.timer.is_running(),
+        "a paused timer stays paused"
+    );
+    assert_eq!(
+        s.presentation.timer.elapsed(Instant::now()),
+        Duration::from_secs(125)
+    );
+    drop(s);
+    app.harness.get_by_label("Slide 5 of 5");
+    app.harness.get_by_label("Notes of c.");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_save_in_two_writes_reloads_once_with_the_whole_file() {
+    let dir = temp("two-part");
+    let path = dir.join("deck.ron");
+    std::fs::write(&path, deck_text(&["a", "b"])).unwrap();
+    let mut app = app_on(&path);
+    let text = deck_text(&["a", "b", "later"]);
+    let (first, second) = text.split_at(text.len() / 2);
+    std::fs::write(&path, first).unwrap();
+    std::thread::sleep(Duration::from_millis(60));
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(&mut file, second.as_bytes()).unwrap();
+    drop(file);
+    assert_eq!(app.wait_for_reloads(1), 1, "two writes, one reload");
+    let s = lock(&app.shared);
+    assert_eq!(
+        s.deck().unwrap().slides.len(),
+        3,
+        "the finished file was loaded"
+    );
+    assert!(s.error.is_none(), "{:?}", s.error);
+    drop(s);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_mistake_keeps_the_last_good_deck_and_shows_the_error_until_fixed() {
+    let dir = temp("mistake");
+    let path = dir.join("deck.ron");
+    std::fs::write(&path, deck_text(&["a", "b"])).unwrap();
+    let mut app = app_on(&path);
+    app.harness.key_press(egui::Key::ArrowRight);
+    app.harness.run_steps(2);
+    let broken = deck_text(&["a", "b", "c"]).replace("notes:", "notez:");
+    save_by_rename(&path, &broken);
+    assert_eq!(app.wait_for_reloads(1), 1);
+    app.harness
+        .get_by_label_contains("the last good version stays on screen");
+    app.harness
+        .get_by_label_contains(&format!("{}:1:", path.display()));
+    app.harness.get_by_label("Slide 2 of 2");
+    assert_eq!(app.current_id(), "b");
+    // Fixed: the banner goes, the new deck shows, still on "b".
+    save_by_rename(&path, &deck_text(&["a", "b", "c"]));
+    assert_eq!(app.wait_for_reloads(2), 2);
+    app.harness.run_steps(2);
+    assert!(
+        app.harness
+            .query_by_label_contains("last good version")
+            .is_none()
+    );
+    app.harness.get_by_label("Slide 2 of 3");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ctrl_r_reloads_by_hand() {
+    let dir = temp("ctrl-r");
+    let path = dir.join("deck.ron");
+    std::fs::write(&path, deck_text(&["a"])).unwrap();
+    let mut app = app_on(&path);
+    let before = lock(&app.shared).reloads;
+    lock(&app.shared).handle(&app.harness.ctx, Command::Reload, Instant::now());
+    app.harness.run_steps(2);
+    assert_eq!(lock(&app.shared).reloads, before + 1);
+    app.harness
+        .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
+    app.harness.run_steps(2);
+    assert_eq!(lock(&app.shared).reloads, before + 2);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
