@@ -52,6 +52,7 @@ pub fn load(source: &DeckSource) -> Result<LoadedDeck, DeckError> {
 
 /// State shared by the console (root window) and the audience window,
 /// which egui may paint from its own callback.
+#[allow(clippy::struct_excessive_bools)] // independent window flags, not a state machine
 pub struct Shared {
     /// The deck being presented, if one loaded.
     pub deck: Option<LoadedDeck>,
