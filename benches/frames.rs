@@ -216,6 +216,7 @@ fn console_frame(
             identify: false,
             links: m5.links_of(presentation.current()),
             venue_check: None,
+            confirm_quit: false,
         };
         black_box(console_ui(ui, &view));
     })
@@ -420,6 +421,20 @@ fn benches(c: &mut Criterion) {
     }
 
     let mut change = Change::new(&m5);
+    // The glyph atlas each context needs for all ten slides (the app's two
+    // windows share one egui context, so one atlas holds both sets).
+    for (name, screen) in [
+        ("console 1920x1080", &change.console),
+        ("audience 1920x1080", &change.audience),
+    ] {
+        // A method path does not fit `fonts`'s higher-ranked closure.
+        #[allow(clippy::redundant_closure_for_method_calls)]
+        let [w, h] = screen.ctx.fonts(|f| f.font_image_size());
+        println!(
+            "glyph atlas after two walks through the ten slides, {name}: {w}x{h} px ({:.1} MB as RGBA)",
+            (w * h * 4) as f64 / 1e6
+        );
+    }
 
     let mut group = c.benchmark_group("frames");
     group.bench_function("console 1920x1080", |b| {

@@ -17,7 +17,9 @@ pub const FILE_NAME: &str = "settings.ron";
 
 /// What the presenter console remembers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Unknown fields are ignored, so a file written by a newer cuecard still
+/// loads in an older one.
+#[serde(default)]
 pub struct Settings {
     /// Zoom of the speaker notes (1.0 = normal).
     pub notes_zoom: f32,

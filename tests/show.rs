@@ -365,3 +365,73 @@ fn freeze_holds_the_audience_while_the_presenter_moves_and_combines_with_blackou
         "unfreezing shows the console's slide"
     );
 }
+
+#[test]
+fn a_break_pauses_a_running_talk_timer_and_resumes_it_after() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::Next, t0);
+    p.apply(Command::StartBreak { minutes: 10 }, t0 + secs(600));
+    assert!(!p.timer.is_running());
+    p.apply(Command::Next, t0 + secs(1300));
+    assert!(p.timer.is_running(), "the timer runs again after the break");
+    assert_eq!(
+        p.timer.elapsed(t0 + secs(1310)),
+        secs(610),
+        "the break is not talk time"
+    );
+    // A timer the presenter paused stays paused after a break.
+    p.apply(Command::ToggleTimer, t0 + secs(1310));
+    p.apply(Command::StartBreak { minutes: 5 }, t0 + secs(1400));
+    p.apply(Command::EndBreak, t0 + secs(1500));
+    assert!(!p.timer.is_running());
+}
+
+#[test]
+fn overview_rows_and_numbers_typed_in_the_overview() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::ToggleOverview, t0);
+    p.apply(Command::Down, t0);
+    assert_eq!(
+        p.overview(),
+        Some(cuecard::show::OVERVIEW_COLUMNS),
+        "Down moves a whole row"
+    );
+    p.apply(Command::Down, t0);
+    assert_eq!(
+        p.overview(),
+        Some(cuecard::show::OVERVIEW_COLUMNS),
+        "no row below the last"
+    );
+    p.apply(Command::Up, t0);
+    assert_eq!(p.overview(), Some(0));
+    // Typing a number in the overview, then one Enter, goes there.
+    p.apply(Command::Digit(3), t0);
+    p.apply(Command::Confirm, t0);
+    assert_eq!((p.current(), p.overview(), p.goto_text()), (2, None, None));
+    // Outside the overview Down and Up are next and previous.
+    p.apply(Command::Down, t0);
+    assert_eq!(p.current(), 3);
+    p.apply(Command::Up, t0);
+    assert_eq!(p.current(), 2);
+}
+
+#[test]
+fn a_number_then_g_goes_and_a_wrong_number_keeps_the_prompt() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    p.apply(Command::Digit(7), t0);
+    p.apply(Command::OpenGoTo, t0);
+    assert_eq!((p.current(), p.goto_text()), (6, None));
+    p.apply(Command::Digit(9), t0);
+    p.apply(Command::Digit(9), t0);
+    p.apply(Command::Confirm, t0);
+    assert_eq!(
+        (p.current(), p.goto_text()),
+        (6, Some("")),
+        "no slide 99: try again"
+    );
+    p.apply(Command::Escape, t0);
+    assert_eq!(p.goto_text(), None);
+}

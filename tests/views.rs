@@ -60,6 +60,7 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 identify: false,
                 links: &links,
                 venue_check: None,
+                confirm_quit: false,
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })
@@ -525,4 +526,44 @@ fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
     harness.key_press(egui::Key::PageDown);
     harness.run_steps(2);
     harness.get_by_label("Slide 2 of 10");
+}
+
+#[test]
+fn closing_the_console_mid_talk_asks_before_quitting() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(1);
+    // What the window's close button does during a talk:
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    harness.get_by_label_contains("The talk is under way");
+    harness.get_by_label("Keep presenting").click_accesskit();
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("The talk is under way")
+            .is_none()
+    );
+    harness.get_by_label("Slide 2 of 10");
+}
+
+#[test]
+fn an_overrun_break_keeps_the_announced_time_and_says_so() {
+    let (mut harness, time) = app_harness_with_clock();
+    harness.run_steps(1);
+    harness.get_by_label("Break…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("5-minute break").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Back at 09:05");
+    set_time(&time, 7 * 60);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Break is over (2:00 ago; the room was told 09:05)");
 }

@@ -92,6 +92,11 @@ pub struct Shared {
     pub reload_requested: bool,
     /// How many times the deck was loaded again (by hand or on a change).
     pub reloads: usize,
+    /// Whether the console asks "Quit cuecard?" (its window was closed
+    /// during a talk).
+    pub confirm_quit: bool,
+    /// Whether quitting was confirmed (Ctrl+Q or "Quit").
+    pub quit_confirmed: bool,
 }
 
 /// How local media files (the slide-nine video) are opened.
@@ -193,6 +198,8 @@ impl Shared {
             venue_check: None,
             reload_requested: false,
             reloads: 0,
+            confirm_quit: false,
+            quit_confirmed: false,
         }
     }
 
@@ -207,9 +214,11 @@ impl Shared {
     pub fn handle(&mut self, ctx: &egui::Context, command: Command, now: Instant) -> bool {
         match command {
             Command::Quit => {
+                self.quit_confirmed = true;
                 ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);
                 false
             }
+            Command::KeepPresenting => std::mem::take(&mut self.confirm_quit),
             Command::ToggleHelp => {
                 self.help_open = !self.help_open;
                 true
@@ -270,6 +279,10 @@ impl Shared {
             }
             Command::ToggleFullscreen => self.set_fullscreen(ctx, !self.audience_fullscreen),
             Command::EnterFullscreen => self.set_fullscreen(ctx, true),
+            Command::Escape if self.confirm_quit => {
+                self.confirm_quit = false;
+                true
+            }
             Command::Escape if self.help_open => {
                 self.help_open = false;
                 true
@@ -667,6 +680,14 @@ impl eframe::App for PresenterApp {
         });
 
         let mut shared = lock(&self.shared);
+        // Closing the console window by mistake must not end a talk: ask.
+        if ctx.input(|i| i.viewport().close_requested())
+            && !shared.quit_confirmed
+            && shared.presentation.timer.is_started()
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            shared.confirm_quit = true;
+        }
         let wall = self.clock.wall();
         let error = match (&shared.error, &shared.warning) {
             (Some(error), _) => Some(error.clone()),
@@ -719,6 +740,7 @@ impl eframe::App for PresenterApp {
                         .get(shared.presentation.current())
                         .map_or(&[], Vec::as_slice),
                     venue_check: shared.venue_check.as_deref(),
+                    confirm_quit: shared.confirm_quit,
                 };
                 console_ui(ui, &view)
             })

@@ -99,6 +99,8 @@ pub enum Kind {
     BadMinutes,
     /// An unknown theme name.
     UnknownTheme,
+    /// More text than fits on a slide legibly.
+    TooMuchText,
 }
 
 impl Kind {

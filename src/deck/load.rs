@@ -233,8 +233,8 @@ fn parse_str(source: &str, path: &Path) -> Result<Deck, DeckError> {
             && kind != Kind::UnknownField
         {
             let _ = write!(message, " (line {} has a curly quote {c}; RON strings need straight quotes \")", location.line);
-        } else if char_at(source, location) == Some('"') && matches!(error.code, ron::Error::ExpectedIdentifier) {
-            message.push_str(" (names such as layouts and note kinds are written without quotes, e.g. `layout: Title`)");
+        } else if let Some(hint) = hint_at(&error.code, char_at(source, location)) {
+            message.push_str(hint);
         }
         DeckError::single(kind, path, location, message)
     })
@@ -258,6 +258,32 @@ fn skip_white_space(source: &str, at: Location) -> Location {
         }
     } else {
         at
+    }
+}
+
+/// Advice for mistakes people make in hand-written RON, from the error
+/// and the character it points at.
+fn hint_at(error: &ron::Error, at: Option<char>) -> Option<&'static str> {
+    use ron::Error as E;
+    match (error, at) {
+        (E::ExpectedIdentifier, Some('"')) => Some(
+            " (names such as layouts and note kinds are written without quotes, e.g. `layout: Title`)",
+        ),
+        (E::ExpectedString, Some('\'')) => Some(" (RON strings use double quotes: \"text\")"),
+        (E::ExpectedFloat | E::ExpectedInteger, Some('"')) => {
+            Some(" (write numbers without quotes, e.g. `minutes: 1.5`)")
+        }
+        (E::ExpectedBoolean, Some('"')) => Some(" (write true or false without quotes)"),
+        (E::InvalidEscape(_), _) => Some(
+            " (inside quotes a backslash starts an escape: write \\\\ for a backslash, or use / in paths)",
+        ),
+        (E::TrailingCharacters, _) => {
+            Some(" (there is text after the deck's last closing parenthesis)")
+        }
+        (E::ExpectedStructLikeEnd | E::ExpectedComma, _) => {
+            Some(" (a missing comma, or a \" inside text that should be written \\\")")
+        }
+        _ => None,
     }
 }
 

@@ -11,6 +11,24 @@ use super::schema::{Block, Deck, Note, SCHEMA_VERSION, Slide};
 /// Most minutes a slide, a prompt or a whole deck may plan (a full day).
 pub const MAX_MINUTES: f64 = 24.0 * 60.0;
 
+/// Lines of slide text above which `check` warns that a slide is too full.
+pub const MAX_LINES: usize = 14;
+
+/// A rough count of a slide's lines of text: a bullet or heading is one,
+/// a paragraph or quotation one per 70 characters.
+fn text_lines(slide: &Slide) -> usize {
+    let wrapped = |text: &str| text.chars().count().div_ceil(70).max(1);
+    slide
+        .content
+        .iter()
+        .map(|block| match block {
+            Block::Heading(_) | Block::Image { .. } => 1,
+            Block::Paragraph(text) | Block::Quote { text, .. } => wrapped(text),
+            Block::Bullets(items) => items.iter().map(|i| wrapped(i)).sum(),
+        })
+        .sum()
+}
+
 /// Names of the built-in themes.
 pub const THEMES: &[&str] = &["light", "dark", "high-contrast"];
 
@@ -293,6 +311,21 @@ impl Checker<'_> {
                 }
                 self.file(index, &format!("{name}: image"), path, false);
             }
+        }
+        let lines = text_lines(slide);
+        if lines > MAX_LINES {
+            let location = self
+                .locator
+                .slide_key(index, "content")
+                .unwrap_or_else(|| self.locator.slide(index));
+            self.push(
+                Severity::Warning,
+                Kind::TooMuchText,
+                location,
+                format!(
+                    "{name}: about {lines} lines of text; cuecard shrinks text to fit, but past {MAX_LINES} lines it gets too small to read from the back of a room; split the slide"
+                ),
+            );
         }
         for link in &slide.links {
             if link.title.trim().is_empty() {

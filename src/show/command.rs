@@ -16,6 +16,10 @@ pub enum Command {
     /// Previous visible slide (clicker back). In the overview: the previous
     /// thumbnail.
     Previous,
+    /// Down arrow: the next slide; in the overview, the row below.
+    Down,
+    /// Up arrow: the previous slide; in the overview, the row above.
+    Up,
     /// First slide.
     First,
     /// Last slide.
@@ -123,8 +127,11 @@ pub enum Command {
     ShowAudience,
     /// Shell: show or hide the key help.
     ToggleHelp,
-    /// Shell: quit cuecard.
+    /// Shell: quit cuecard (Ctrl+Q, or "Quit" in the question asked when
+    /// the console window is closed during a talk).
     Quit,
+    /// Shell: answer "keep presenting" to that question.
+    KeepPresenting,
 }
 
 impl Command {
@@ -134,6 +141,8 @@ impl Command {
             self,
             Self::Next
                 | Self::Previous
+                | Self::Down
+                | Self::Up
                 | Self::First
                 | Self::Last
                 | Self::GoTo(_)

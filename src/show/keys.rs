@@ -115,7 +115,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         command: Command::OpenGoTo,
         triggers: &[Key("G")],
-        help: "go to a slide by number",
+        help: "go to a slide by number (G, the number, Enter; or the number, then G)",
     },
     Binding {
         command: Command::ToggleOverview,

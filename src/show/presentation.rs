@@ -85,6 +85,9 @@ pub struct Presentation {
     overview: Option<usize>,
     goto: Option<String>,
     break_ends: Option<Instant>,
+    /// Whether the talk timer was running when the break began (it pauses
+    /// for the break and resumes after it).
+    resume_after_break: bool,
     discussion: Option<Discussion>,
     discussion_on_audience: bool,
     covered: BTreeSet<PromptKey>,
@@ -108,6 +111,7 @@ impl Presentation {
             overview: None,
             goto: None,
             break_ends: None,
+            resume_after_break: false,
             discussion: None,
             discussion_on_audience: false,
             covered: BTreeSet::new(),
@@ -267,24 +271,27 @@ impl Presentation {
     pub fn apply(&mut self, command: Command, now: Instant) -> bool {
         // Any navigation key ends a break and shows the slide again.
         if self.break_ends.is_some() && (command.is_navigation() || command == Command::EndBreak) {
-            self.break_ends = None;
+            self.end_break(now);
             return true;
+        }
+        // A number typed in the overview goes to that slide on Enter.
+        if self.goto.is_some()
+            && let Some(changed) = self.apply_in_goto(command, now)
+        {
+            return changed;
         }
         if self.overview.is_some()
             && let Some(changed) = self.apply_in_overview(command, now)
         {
             return changed;
         }
-        if self.goto.is_some()
-            && let Some(changed) = self.apply_in_goto(command, now)
-        {
-            return changed;
-        }
         match command {
-            Command::Next | Command::Confirm => {
+            Command::Next | Command::Down | Command::Confirm => {
                 self.next_index().is_some_and(|i| self.move_to(i, now))
             }
-            Command::Previous => self.previous_index().is_some_and(|i| self.move_to(i, now)),
+            Command::Previous | Command::Up => {
+                self.previous_index().is_some_and(|i| self.move_to(i, now))
+            }
             Command::First => self.jump_to(0, now),
             Command::Last => self.jump_to(self.hidden.len().saturating_sub(1), now),
             Command::GoTo(index) => index < self.hidden.len() && self.jump_to(index, now),
@@ -359,6 +366,11 @@ impl Presentation {
             }
             Command::StartBreak { minutes } => {
                 self.break_ends = Some(now + Duration::from_secs(u64::from(minutes.max(1)) * 60));
+                // A break is not talk time: pause a running timer for it.
+                if self.timer.is_running() {
+                    self.timer.toggle(now);
+                    self.resume_after_break = true;
+                }
                 true
             }
             Command::ToggleIdeas(note) => match self.prompt_at(note) {
@@ -413,7 +425,8 @@ impl Presentation {
             | Command::EnterFullscreen
             | Command::ToggleHelp
             | Command::ShowAudience
-            | Command::Quit => false,
+            | Command::Quit
+            | Command::KeepPresenting => false,
         }
     }
 
@@ -429,6 +442,11 @@ impl Presentation {
         Some(match command {
             Command::Next => select(self, selected + 1),
             Command::Previous => select(self, selected.saturating_sub(1)),
+            Command::Down if selected + OVERVIEW_COLUMNS <= last => {
+                select(self, selected + OVERVIEW_COLUMNS)
+            }
+            Command::Up => select(self, selected.saturating_sub(OVERVIEW_COLUMNS)),
+            Command::Down => false,
             Command::First => select(self, 0),
             Command::Last => select(self, last),
             Command::Confirm => {
@@ -466,16 +484,19 @@ impl Presentation {
                 self.goto = Some(typed);
                 true
             }
-            Command::Confirm => {
-                self.goto = None;
-                match typed.parse::<usize>() {
-                    Ok(number) if (1..=self.hidden.len()).contains(&number) => {
-                        self.jump_to(number - 1, now);
-                    }
-                    _ => {}
+            Command::Confirm | Command::OpenGoTo => match typed.parse::<usize>() {
+                Ok(number) if (1..=self.hidden.len()).contains(&number) => {
+                    self.goto = None;
+                    self.overview = None;
+                    self.jump_to(number - 1, now);
+                    true
                 }
-                true
-            }
+                // No such slide: keep the prompt open, empty, to try again.
+                _ => {
+                    self.goto = Some(String::new());
+                    true
+                }
+            },
             Command::Escape => {
                 self.goto = None;
                 true
@@ -485,6 +506,13 @@ impl Presentation {
                 return None;
             }
         })
+    }
+
+    fn end_break(&mut self, now: Instant) {
+        self.break_ends = None;
+        if std::mem::take(&mut self.resume_after_break) && !self.timer.is_running() {
+            self.timer.toggle(now);
+        }
     }
 
     fn toggle_screen(&mut self, screen: Screen) -> bool {

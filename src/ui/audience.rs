@@ -7,7 +7,7 @@ use std::time::Instant;
 use chrono::NaiveTime;
 use egui::{Align2, FontId, Rect, Sense, Ui, vec2};
 
-use super::console::{format_wall, wall_after};
+use super::console::{format_wall, wall_at};
 use super::slide::{canvas, font_points, paint_slide};
 use super::tokens;
 use crate::deck::Deck;
@@ -80,12 +80,16 @@ fn break_screen(ui: &Ui, rect: Rect, deck: &Deck, ends: Instant, now: Instant, w
     let lines = [
         ("Break".to_owned(), 0.07, tokens::BREAK_TEXT),
         (
-            format!("Back at {}", format_wall(wall_after(wall, left))),
+            format!("Back at {}", format_wall(wall_at(wall, now, ends))),
             0.12,
             tokens::BREAK_TEXT,
         ),
         (
-            format_clock(left + std::time::Duration::from_millis(999)),
+            if left.is_zero() {
+                "Starting again now".to_owned()
+            } else {
+                format_clock(left + std::time::Duration::from_millis(999))
+            },
             0.07,
             tokens::BREAK_TEXT,
         ),

@@ -22,6 +22,7 @@ use crate::show::{
 };
 
 /// Everything the console shows, borrowed for one frame.
+#[allow(clippy::struct_excessive_bools)] // independent facts the view shows
 pub struct ConsoleView<'a> {
     /// The deck, if one loaded.
     pub deck: Option<&'a Deck>,
@@ -56,6 +57,8 @@ pub struct ConsoleView<'a> {
     pub links: &'a [LinkStatus],
     /// The venue check's log (key, what cuecard does), if it is open.
     pub venue_check: Option<&'a [(String, Option<Command>)]>,
+    /// Whether to ask "Quit cuecard?" (the window was closed during a talk).
+    pub confirm_quit: bool,
 }
 
 /// The console's title bar text: `<deck title> — slide N/M`.
@@ -74,6 +77,18 @@ pub fn console_title(deck: Option<&Deck>, presentation: &Presentation) -> String
 /// Formats a wall-clock time as `HH:MM`.
 pub fn format_wall(time: NaiveTime) -> String {
     time.format("%H:%M").to_string()
+}
+
+/// The wall-clock time of the monotonic instant `then`, given that the wall
+/// clock reads `wall` at `now` (`then` may be before or after `now`).
+pub fn wall_at(wall: NaiveTime, now: Instant, then: Instant) -> NaiveTime {
+    if then >= now {
+        wall_after(wall, then - now)
+    } else {
+        let seconds = i64::try_from((now - then).as_secs()).unwrap_or(0);
+        wall.overflowing_sub_signed(chrono::TimeDelta::seconds(seconds))
+            .0
+    }
 }
 
 /// The wall-clock time `after` from `wall`.
@@ -127,7 +142,35 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<Command> {
     if view.identify {
         identify_ui(ui, "Presenter");
     }
+    if view.confirm_quit {
+        confirm_quit_ui(ui, view, &mut commands);
+    }
     commands
+}
+
+/// "Quit cuecard?", asked when the console window is closed during a talk.
+fn confirm_quit_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
+    egui::Window::new("Quit cuecard?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ui.ctx(), |ui| {
+            ui.label(
+                RichText::new(format!(
+                    "The talk is under way (talk timer {}). Quitting ends it: the timer and the ticks on the questions are lost.",
+                    format_clock(view.presentation.timer.elapsed(view.now))
+                ))
+                .size(17.0),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Keep presenting").size(17.0)).clicked() {
+                    commands.push(Command::KeepPresenting);
+                }
+                if ui.button(RichText::new("Quit").size(17.0)).clicked() {
+                    commands.push(Command::Quit);
+                }
+            });
+        });
 }
 
 fn error_banner_ui(ui: &mut Ui, error: &str) {
@@ -356,14 +399,16 @@ fn state_banners_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Comm
         AudienceShows::Slide(i) => format!("Audience is frozen on slide {} — X to unfreeze", i + 1),
         AudienceShows::Black => "Audience sees BLACK — B or Esc to show the slide".to_owned(),
         AudienceShows::White => "Audience sees WHITE — W or Esc to show the slide".to_owned(),
-        AudienceShows::Break { ends } => {
-            let left = ends.saturating_duration_since(view.now);
-            format!(
-                "Break: audience sees \"Back at {}\" — {} left; any slide key ends it",
-                format_wall(wall_after(view.wall, left)),
-                format_clock(left)
-            )
-        }
+        AudienceShows::Break { ends } if ends > view.now => format!(
+            "Break: audience sees \"Back at {}\" — {} left; any slide key ends it",
+            format_wall(wall_at(view.wall, view.now, ends)),
+            format_clock(ends - view.now)
+        ),
+        AudienceShows::Break { ends } => format!(
+            "Break is over ({} ago; the room was told {}) — any slide key shows the slide",
+            format_clock(view.now - ends),
+            format_wall(wall_at(view.wall, view.now, ends))
+        ),
     };
     if !view.audience_open {
         Frame::new()
@@ -386,6 +431,33 @@ fn state_banners_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Comm
             });
     }
     let normal = matches!(p.audience(), AudienceShows::Slide(i) if i == p.current());
+    let break_over = matches!(p.audience(), AudienceShows::Break { ends } if ends <= view.now);
+    if !view.audience_open {
+        // The banner above says it all.
+        discussion_ui(ui, view, commands);
+        return;
+    }
+    if break_over {
+        Frame::new()
+            .fill(tokens::TIME_UP_FILL)
+            .inner_margin(Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(&audience)
+                            .size(18.0)
+                            .strong()
+                            .color(tokens::NOTES_TEXT),
+                    );
+                    if ui.button("End break").clicked() {
+                        commands.push(Command::EndBreak);
+                    }
+                });
+            });
+        discussion_ui(ui, view, commands);
+        return;
+    }
     ui.horizontal_wrapped(|ui| {
         let color = if normal {
             tokens::CONSOLE_MUTED
@@ -397,6 +469,12 @@ fn state_banners_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Comm
             commands.push(Command::EndBreak);
         }
     });
+    discussion_ui(ui, view, commands);
+}
+
+/// The discussion count-down, red at zero.
+fn discussion_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
+    let p = view.presentation;
     if let Some(discussion) = p.discussion() {
         let over = discussion.is_over(view.now);
         let fill = if over {
@@ -444,9 +522,39 @@ fn state_banners_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<Comm
 fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mut Vec<Command>) {
     let p = view.presentation;
     let width = ui.available_width();
-    ui.label(RichText::new("Now showing").color(tokens::CONSOLE_MUTED));
+    let caption = match p.audience() {
+        AudienceShows::Slide(i) if i == p.current() => "The audience sees".to_owned(),
+        AudienceShows::Slide(i) => format!("The audience sees (frozen on slide {})", i + 1),
+        AudienceShows::Black | AudienceShows::White | AudienceShows::Break { .. } => {
+            "The audience sees".to_owned()
+        }
+    };
+    ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
     let (rect, response) = ui.allocate_exact_size(preview_size(width), Sense::click());
-    paint_slide(ui.painter(), rect, deck, p.current(), p.screen());
+    match p.audience() {
+        AudienceShows::Slide(i) => {
+            paint_slide(ui.painter(), rect, deck, i, Screen::Slide);
+        }
+        AudienceShows::Black => {
+            paint_slide(ui.painter(), rect, deck, 0, Screen::Black);
+        }
+        AudienceShows::White => {
+            paint_slide(ui.painter(), rect, deck, 0, Screen::White);
+        }
+        AudienceShows::Break { .. } => {
+            ui.painter().rect_filled(rect, 0.0, tokens::BREAK_FILL);
+            paint_caption(ui.painter(), rect, "Break screen", tokens::BREAK_TEXT);
+        }
+    }
+    if p.frozen().is_some() {
+        // The presenter's own slide, small, while the audience is frozen.
+        ui.label(
+            RichText::new(format!("You are on slide {}", p.current() + 1))
+                .color(tokens::TIMER_PAUSED),
+        );
+        let (mine, _) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::hover());
+        paint_slide(ui.painter(), mine, deck, p.current(), Screen::Slide);
+    }
     ui.painter().rect_stroke(
         rect,
         0.0,
@@ -656,12 +764,29 @@ fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &
     let Some(slide) = deck.slides.get(index) else {
         return;
     };
-    ui.horizontal(|ui| {
-        ui.label(
+    ui.add(
+        egui::Label::new(
             RichText::new(format!("Speaker notes — {}", slide.title))
                 .size(18.0)
                 .strong(),
-        );
+        )
+        .wrap(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .small_button("Smaller notes")
+            .on_hover_text("Also - or Ctrl+mouse wheel")
+            .clicked()
+        {
+            commands.push(Command::NotesZoomOut);
+        }
+        if ui
+            .small_button("Larger notes")
+            .on_hover_text("Also + or Ctrl+mouse wheel")
+            .clicked()
+        {
+            commands.push(Command::NotesZoomIn);
+        }
         let (ticked, prompts) = view.presentation.prompts_covered(index);
         if prompts > 0 {
             ui.label(
@@ -669,22 +794,6 @@ fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &
                     .color(tokens::CONSOLE_MUTED),
             );
         }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui
-                .small_button("A+")
-                .on_hover_text("Larger notes (+)")
-                .clicked()
-            {
-                commands.push(Command::NotesZoomIn);
-            }
-            if ui
-                .small_button("A−")
-                .on_hover_text("Smaller notes (-)")
-                .clicked()
-            {
-                commands.push(Command::NotesZoomOut);
-            }
-        });
     });
     ui.add_space(4.0);
     ScrollArea::vertical()

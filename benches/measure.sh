@@ -1,0 +1,501 @@
+#!/usr/bin/env bash
+# Whole-app performance measurements of cuecard, side by side with Pympress,
+# on a private X server (Xvfb, no window manager, Mesa's software OpenGL).
+#
+# What it measures (every figure is printed, and kept in $MEASURE_OUT/results.txt):
+#   1. launch: from just before exec to both windows shown (both titles in
+#      `xwininfo -root -tree` and both windows mapped, polled every 10 ms);
+#      median (and min, max) of 10 runs after one untimed warm-up run.
+#      cuecard: the console "<deck title> — slide 1/10" and the audience
+#      window "<deck title>"; Pympress: "Pympress Presenter" and
+#      "Pympress Content".
+#   2. idle: CPU time (utime+stime from /proc/PID/stat, all threads) over
+#      30 s in three states: untouched after launch (timer not started);
+#      timer running (console focused with `xdotool windowfocus`, Right
+#      pressed once); timer paused (then T for cuecard, P for Pympress).
+#      Also the Xvfb server's CPU over the same 30 s.
+#   3. repaints per window in the same 30 s, counted from outside with the
+#      X DAMAGE extension (a small python3/ctypes helper below): every
+#      drawing into a window reports damage with the server's time; damage
+#      events of one window less than 4 ms apart count as one repaint. So
+#      this counts frames that reached the window, whatever changed in
+#      them. From it: CPU per repaint = CPU time / repaints.
+#   4. peak RSS: VmHWM from /proc/PID/status after the idle states and a
+#      walk through all ten slides.
+# Screenshots of the screen at the end of each idle state go to $MEASURE_OUT.
+# The ten slides of the walk are screenshots of cuecard's audience window
+# (`import -window`), made into the 10-page PDF that Pympress then shows
+# (`img2pdf`, else ImageMagick's `convert`), so both programs present the
+# same Module 5 slides.
+#
+# Install first (Debian/Ubuntu, as root; this script installs nothing):
+#   apt-get install xvfb xdotool x11-utils imagemagick img2pdf pympress \
+#       python3 libgl1-mesa-dri libegl1 libxkbcommon-x11-0 libxcursor1 \
+#       libxrandr2 libxi6 libxdamage1
+# Run from anywhere (it works from the repository root), after building:
+#   cargo build --release && benches/measure.sh
+# Environment:
+#   CUECARD_BIN            binary (default target/release/cuecard)
+#   PYMPRESS_BIN           Pympress (default pympress; "skip" to leave it out)
+#   MEASURE_OUT            output folder (default target/measure)
+#   MEASURE_RUNS           timed launches per program (default 10)
+#   MEASURE_IDLE_SECONDS   length of each idle state (default 30)
+#   MEASURE_POLL           poll interval in seconds (default 0.01)
+#   MEASURE_START_TIMEOUT  seconds to wait for the windows (default 60)
+# It takes about 7 minutes. CI does not run it; docs/PERFORMANCE.md has the
+# figures of the last run and the budgets they are checked against.
+
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+BIN=${CUECARD_BIN:-target/release/cuecard}
+PYMPRESS=${PYMPRESS_BIN:-pympress}
+OUT=${MEASURE_OUT:-target/measure}
+RUNS=${MEASURE_RUNS:-10}
+IDLE=${MEASURE_IDLE_SECONDS:-30}
+POLL=${MEASURE_POLL:-0.01}
+START_TIMEOUT=${MEASURE_START_TIMEOUT:-60}
+DECK=decks/module5.ron
+DECK_TITLE="Service Provider and Law Enforcement Collaboration"
+SLIDES=10
+CONSOLE_TITLE="$DECK_TITLE — slide 1/$SLIDES"
+TICK=$(getconf CLK_TCK)
+
+APP_PID=
+XVFB_PID=
+DAMAGE_PID=
+WORK=
+
+say() { echo "$*" | tee -a "$OUT/results.txt"; }
+die() {
+    echo "measure.sh: $*" >&2
+    exit 1
+}
+
+stop_app() {
+    if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 50); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.1
+        done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    [[ -n $APP_PID ]] && { wait "$APP_PID" 2>/dev/null || true; }
+    APP_PID=
+}
+
+cleanup() {
+    local status=$?
+    stop_app
+    if [[ -n $DAMAGE_PID ]]; then
+        kill "$DAMAGE_PID" 2>/dev/null || true
+        wait "$DAMAGE_PID" 2>/dev/null || true
+    fi
+    if [[ -n $XVFB_PID ]]; then
+        kill "$XVFB_PID" 2>/dev/null || true
+        wait "$XVFB_PID" 2>/dev/null || true
+    fi
+    if [[ -n $WORK ]]; then rm -rf "$WORK"; fi
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+# ---------------------------------------------------------------- checks
+
+for tool in Xvfb xdotool xwininfo xdpyinfo import python3 awk getconf; do
+    command -v "$tool" >/dev/null || die "$tool is not installed (see the apt-get line at the top)"
+done
+[[ -x $BIN ]] || die "no binary at $BIN (run: cargo build --release)"
+[[ -f $DECK ]] || die "no deck at $DECK"
+if [[ $PYMPRESS != skip ]]; then
+    command -v "$PYMPRESS" >/dev/null || die "$PYMPRESS is not installed (apt-get install pympress), or set PYMPRESS_BIN=skip"
+    command -v img2pdf >/dev/null || command -v convert >/dev/null ||
+        die "neither img2pdf nor convert is installed (apt-get install img2pdf)"
+fi
+((BASH_VERSINFO[0] >= 5)) || die "needs bash 5 (for \$EPOCHREALTIME)"
+
+mkdir -p "$OUT"
+: >"$OUT/results.txt"
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/cuecard-measure.XXXXXX")
+mkdir -p "$WORK/runtime" "$WORK/cuecard-home" "$WORK/pympress-home" "$WORK/slides"
+chmod 700 "$WORK/runtime"
+
+# ---------------------------------------------------------------- the repaint counter
+
+cat >"$WORK/damage.py" <<'PY'
+# damage.py SECONDS READY_FILE WINDOW...: counts the repaints of each X
+# window (and its child windows) for SECONDS with the DAMAGE extension and
+# prints "WINDOW COUNT" lines. Writes READY_FILE once it listens.
+import ctypes, ctypes.util, select, sys, time
+
+x11 = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
+xd = ctypes.CDLL(ctypes.util.find_library("Xdamage") or "libXdamage.so.1")
+x11.XOpenDisplay.restype = ctypes.c_void_p
+x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+x11.XPending.argtypes = [ctypes.c_void_p]
+x11.XNextEvent.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+x11.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+x11.XConnectionNumber.argtypes = [ctypes.c_void_p]
+x11.XSetErrorHandler.argtypes = [ctypes.c_void_p]
+x11.XFree.argtypes = [ctypes.c_void_p]
+x11.XQueryTree.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.POINTER(ctypes.c_ulong),
+                           ctypes.POINTER(ctypes.c_ulong),
+                           ctypes.POINTER(ctypes.POINTER(ctypes.c_ulong)),
+                           ctypes.POINTER(ctypes.c_uint)]
+xd.XDamageQueryExtension.argtypes = [ctypes.c_void_p, ctypes.POINTER(ctypes.c_int),
+                                     ctypes.POINTER(ctypes.c_int)]
+xd.XDamageCreate.restype = ctypes.c_ulong
+xd.XDamageCreate.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int]
+
+class XRectangle(ctypes.Structure):
+    _fields_ = [("x", ctypes.c_short), ("y", ctypes.c_short),
+                ("width", ctypes.c_ushort), ("height", ctypes.c_ushort)]
+
+class XDamageNotifyEvent(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong),
+                ("send_event", ctypes.c_int), ("display", ctypes.c_void_p),
+                ("drawable", ctypes.c_ulong), ("damage", ctypes.c_ulong),
+                ("level", ctypes.c_int), ("more", ctypes.c_int),
+                ("timestamp", ctypes.c_ulong), ("area", XRectangle),
+                ("geometry", XRectangle)]
+
+class XEvent(ctypes.Union):
+    _fields_ = [("type", ctypes.c_int), ("damage", XDamageNotifyEvent),
+                ("pad", ctypes.c_long * 24)]
+
+# A window that goes away must not stop the count.
+ON_ERROR = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)(lambda d, e: 0)
+x11.XSetErrorHandler(ON_ERROR)
+
+seconds, ready = float(sys.argv[1]), sys.argv[2]
+windows = [int(w, 0) for w in sys.argv[3:]]
+display = x11.XOpenDisplay(None)
+if not display:
+    sys.exit("damage.py: cannot open the display")
+event_base, error_base = ctypes.c_int(), ctypes.c_int()
+if not xd.XDamageQueryExtension(display, ctypes.byref(event_base), ctypes.byref(error_base)):
+    sys.exit("damage.py: the X server has no DAMAGE extension")
+
+def with_descendants(window):
+    root, parent = ctypes.c_ulong(), ctypes.c_ulong()
+    children, count = ctypes.POINTER(ctypes.c_ulong)(), ctypes.c_uint()
+    found = [window]
+    if x11.XQueryTree(display, window, ctypes.byref(root), ctypes.byref(parent),
+                      ctypes.byref(children), ctypes.byref(count)):
+        kids = [children[i] for i in range(count.value)]
+        if children:
+            x11.XFree(children)
+        for kid in kids:
+            found += with_descendants(kid)
+    return found
+
+# Drawing into a child window counts for its top-level window.
+top_of = {}
+for window in windows:
+    for drawable in with_descendants(window):
+        top_of[drawable] = window
+        xd.XDamageCreate(display, drawable, 0)  # XDamageReportRawRectangles
+x11.XSync(display, 0)
+# A new Damage object reports its whole window once: drop those reports.
+event = XEvent()
+while x11.XPending(display):
+    x11.XNextEvent(display, ctypes.byref(event))
+open(ready, "w").close()
+
+counts = {w: 0 for w in windows}
+last = {w: None for w in windows}
+end = time.monotonic() + seconds
+fd = x11.XConnectionNumber(display)
+while True:
+    while x11.XPending(display):
+        x11.XNextEvent(display, ctypes.byref(event))
+        if event.type != event_base.value:  # XDamageNotify
+            continue
+        top = top_of.get(event.damage.drawable)
+        if top is None:
+            continue
+        stamp = event.damage.timestamp  # server time, ms
+        if last[top] is None or stamp - last[top] > 3:
+            counts[top] += 1
+        last[top] = stamp
+    left = end - time.monotonic()
+    if left <= 0:
+        break
+    select.select([fd], [], [], left)
+for window in windows:
+    print(f"0x{window:x} {counts[window]}")
+PY
+
+# ---------------------------------------------------------------- X server
+
+DISPLAY_NUM=
+for n in $(seq 140 220); do
+    [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] && continue
+    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    for _ in $(seq 50); do
+        if xdpyinfo -display ":$n" >/dev/null 2>&1; then DISPLAY_NUM=$n; break; fi
+        kill -0 "$XVFB_PID" 2>/dev/null || break
+        sleep 0.2
+    done
+    [[ -n $DISPLAY_NUM ]] && break
+    kill "$XVFB_PID" 2>/dev/null || true
+    wait "$XVFB_PID" 2>/dev/null || true
+    XVFB_PID=
+done
+[[ -n $DISPLAY_NUM ]] || die "could not start Xvfb on any display :140..:220"
+export DISPLAY=:$DISPLAY_NUM
+xdotool mousemove 1910 1070 2>/dev/null || true
+
+# ---------------------------------------------------------------- helpers
+
+# Seconds since $1 (an $EPOCHREALTIME), as a decimal.
+since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }'; }
+
+# CPU ticks (user + system, all threads) of process $1.
+cpu_ticks() {
+    local stat fields
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+    read -r -a fields <<<"${stat##*) }"
+    echo $((fields[11] + fields[12]))
+}
+
+# A /proc/$1/status field ($2, e.g. VmHWM) in MB.
+status_mb() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# find_window TREE TITLE: sets FOUND to the id of the window named exactly
+# TITLE in `xwininfo -root -tree` output TREE (no subshell: it is polled).
+find_window() {
+    local line
+    FOUND=
+    while IFS= read -r line; do
+        if [[ $line == *" \"$2\": ("* ]]; then
+            line=${line#"${line%%0x*}"}
+            FOUND=${line%% *}
+            return 0
+        fi
+    done <<<"$1"
+    return 1
+}
+
+viewable() { [[ $(xwininfo -id "$1" 2>/dev/null) == *"Map State: IsViewable"* ]]; }
+
+# launch NAME TITLE_A TITLE_B COMMAND...: starts COMMAND in the private
+# environment and waits until windows titled TITLE_A and TITLE_B are both
+# there and mapped. Sets APP_PID, WIN_A, WIN_B and LAUNCH (seconds).
+launch() {
+    local name=$1 title_a=$2 title_b=$3 home t0 tree shown_a= shown_b=
+    shift 3
+    home="$WORK/$name-home"
+    WIN_A=
+    WIN_B=
+    t0=$EPOCHREALTIME
+    env -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
+        HOME="$home" XDG_RUNTIME_DIR="$WORK/runtime" \
+        XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+        XDG_CACHE_HOME="$home/.cache" NO_AT_BRIDGE=1 \
+        "$@" >>"$WORK/$name.out" 2>>"$WORK/$name.err" &
+    APP_PID=$!
+    while true; do
+        tree=$(xwininfo -root -tree 2>/dev/null) || tree=
+        [[ -z $WIN_A ]] && find_window "$tree" "$title_a" && WIN_A=$FOUND
+        [[ -z $WIN_B ]] && find_window "$tree" "$title_b" && WIN_B=$FOUND
+        [[ -n $WIN_A && -z $shown_a ]] && viewable "$WIN_A" && shown_a=1
+        [[ -n $WIN_B && -z $shown_b ]] && viewable "$WIN_B" && shown_b=1
+        if [[ -n $shown_a && -n $shown_b ]]; then
+            LAUNCH=$(since "$t0")
+            return 0
+        fi
+        kill -0 "$APP_PID" 2>/dev/null || {
+            tail -n 20 "$WORK/$name.err" >&2
+            die "$name exited before both windows were shown"
+        }
+        if awk -v s="$(since "$t0")" -v m="$START_TIMEOUT" 'BEGIN { exit !(s > m) }'; then
+            die "$name: both windows not shown within ${START_TIMEOUT}s (found: ${WIN_A:-none} ${WIN_B:-none})"
+        fi
+        sleep "$POLL"
+    done
+}
+
+# Median, min and max of the numbers in $@.
+stats() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%.3f %.3f %.3f", m, v[1], v[NR] }'; }
+
+# launches NAME TITLE_A TITLE_B COMMAND...: one untimed warm-up launch, then
+# $RUNS timed ones. Sets LAUNCH_MEDIAN.
+launches() {
+    local name=$1 times=() i s
+    launch "$@"
+    sleep 1
+    stop_app
+    for i in $(seq "$RUNS"); do
+        sleep 0.5
+        launch "$@"
+        times+=("$LAUNCH")
+        stop_app
+    done
+    s=$(stats "${times[@]}")
+    LAUNCH_MEDIAN=${s%% *}
+    say "$name launch to both windows shown: median ${LAUNCH_MEDIAN} s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $RUNS runs: ${times[*]}"
+}
+
+focus() {
+    local id tries=50
+    id=$(printf '%d' "$1")
+    while ((tries-- > 0)); do
+        xdotool windowfocus "$1" 2>/dev/null || true
+        if [[ $(xdotool getwindowfocus 2>/dev/null || true) == "$id" ]]; then
+            sleep 0.3
+            return 0
+        fi
+        sleep 0.1
+    done
+    die "cannot focus window $1"
+}
+
+key() { xdotool key --delay 50 "$@"; }
+
+# idle NAME STATE: CPU of the app and of Xvfb and repaints of WIN_A and
+# WIN_B over $IDLE seconds. Sets IDLE_SHARE, IDLE_REPAINTS_A, IDLE_REPAINTS_B.
+idle() {
+    local name=$1 state=$2 ready="$WORK/damage.ready" t0 c0 x0 c1 x1 secs counts cpu xcpu per
+    rm -f "$ready"
+    python3 "$WORK/damage.py" "$IDLE" "$ready" "$WIN_A" "$WIN_B" >"$WORK/damage.out" 2>"$WORK/damage.err" &
+    DAMAGE_PID=$!
+    for _ in $(seq 100); do
+        [[ -e $ready ]] && break
+        sleep 0.05
+    done
+    [[ -e $ready ]] || die "the repaint counter did not start: $(cat "$WORK/damage.err")"
+    t0=$EPOCHREALTIME
+    c0=$(cpu_ticks "$APP_PID")
+    x0=$(cpu_ticks "$XVFB_PID")
+    wait "$DAMAGE_PID" || die "the repaint counter failed: $(cat "$WORK/damage.err")"
+    DAMAGE_PID=
+    c1=$(cpu_ticks "$APP_PID")
+    x1=$(cpu_ticks "$XVFB_PID")
+    secs=$(since "$t0")
+    counts=$(cat "$WORK/damage.out")
+    IDLE_REPAINTS_A=$(awk -v w="$WIN_A" '$1 == w { print $2 }' <<<"$counts")
+    IDLE_REPAINTS_B=$(awk -v w="$WIN_B" '$1 == w { print $2 }' <<<"$counts")
+    cpu=$(awk -v t=$((c1 - c0)) -v hz="$TICK" 'BEGIN { printf "%.2f", t / hz }')
+    xcpu=$(awk -v t=$((x1 - x0)) -v hz="$TICK" 'BEGIN { printf "%.2f", t / hz }')
+    IDLE_SHARE=$(awk -v c="$cpu" -v s="$secs" 'BEGIN { printf "%.2f", 100 * c / s }')
+    per=$(awk -v c="$cpu" -v n=$((IDLE_REPAINTS_A + IDLE_REPAINTS_B)) \
+        'BEGIN { if (n > 0) printf "%.1f ms", 1000 * c / n; else print "n/a (no repaint)" }')
+    import -window root "$OUT/$name-idle-${state%% (*}.png" 2>/dev/null || true
+    say "$name idle, $state: CPU ${cpu} s over ${secs} s = ${IDLE_SHARE}% of one core (Xvfb ${xcpu} s); repaints: $WIN_LABEL_A ${IDLE_REPAINTS_A} ($(awk -v n="$IDLE_REPAINTS_A" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s), $WIN_LABEL_B ${IDLE_REPAINTS_B} ($(awk -v n="$IDLE_REPAINTS_B" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s); CPU per repaint ${per}"
+}
+
+# ---------------------------------------------------------------- cuecard
+
+say "# measure.sh $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm)"
+say "# machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(free -h | awk '/^Mem:/ { print $2 }') RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+say "# Xvfb :$DISPLAY_NUM 1920x1080x24, no window manager; cuecard $BIN ($(stat -c %y "$BIN" | cut -d. -f1)); $RUNS launches, ${IDLE} s per idle state"
+
+launches cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "$BIN" "$DECK"
+CUECARD_LAUNCH=$LAUNCH_MEDIAN
+
+sleep 0.5
+launch cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "$BIN" "$DECK"
+WIN_LABEL_A=console
+WIN_LABEL_B=audience
+sleep 3 # first frames, fonts
+idle cuecard "untouched (timer not started)"
+CUECARD_UNTOUCHED=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+focus "$WIN_A"
+key Right
+sleep 2
+idle cuecard "talk timer running (Right pressed)"
+CUECARD_RUNNING=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+key t
+sleep 2
+idle cuecard "talk timer paused (T pressed)"
+CUECARD_PAUSED=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+
+# The walk through the ten slides, shooting the audience window for the PDF.
+key Home
+for i in $(seq "$SLIDES"); do
+    for _ in $(seq 50); do
+        [[ $(xdotool getwindowname "$WIN_A" 2>/dev/null) == "$DECK_TITLE — slide $i/$SLIDES" ]] && break
+        sleep 0.1
+    done
+    sleep 0.5 # the audience window's repaint
+    import -window "$WIN_B" "$WORK/slides/slide-$(printf %02d "$i").png"
+    ((i < SLIDES)) && key Right
+done
+sleep 1
+CUECARD_HWM=$(status_mb "$APP_PID" VmHWM)
+say "cuecard memory after the idle states and the ten slides: peak RSS (VmHWM) ${CUECARD_HWM} MB, RSS now $(status_mb "$APP_PID" VmRSS) MB, threads $(awk '/^Threads:/ { print $2 }' "/proc/$APP_PID/status")"
+stop_app
+
+# ---------------------------------------------------------------- Pympress
+
+if [[ $PYMPRESS == skip ]]; then
+    say "Pympress: skipped (PYMPRESS_BIN=skip)"
+    exit 0
+fi
+
+PDF="$OUT/module5-slides.pdf"
+if command -v img2pdf >/dev/null; then
+    img2pdf "$WORK"/slides/slide-*.png -o "$PDF"
+else
+    convert "$WORK"/slides/slide-*.png "$PDF"
+fi
+cp "$WORK"/slides/slide-*.png "$OUT/"
+say "# PDF: $PDF, $SLIDES pages of $(identify -format '%wx%h' "$WORK/slides/slide-01.png" 2>/dev/null || echo '?') screenshots of cuecard's audience window; $(env -u DBUS_SESSION_BUS_ADDRESS HOME="$WORK/pympress-home" "$PYMPRESS" --version 2>/dev/null | head -n 1 | cut -c1-40 || echo pympress)"
+
+PYMPRESS_ARGS=("$PYMPRESS" --notes none "$PDF")
+launches pympress "Pympress Presenter" "Pympress Content" "${PYMPRESS_ARGS[@]}"
+PYMPRESS_LAUNCH=$LAUNCH_MEDIAN
+
+sleep 0.5
+launch pympress "Pympress Presenter" "Pympress Content" "${PYMPRESS_ARGS[@]}"
+WIN_LABEL_A=presenter
+WIN_LABEL_B=content
+sleep 3
+idle pympress "untouched (timer not started)"
+PYMPRESS_UNTOUCHED=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+focus "$WIN_A"
+key Right
+sleep 2
+idle pympress "talk timer running (Right pressed)"
+PYMPRESS_RUNNING=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+key p
+sleep 2
+idle pympress "talk timer paused (P pressed)"
+PYMPRESS_PAUSED=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+key Home
+for _ in $(seq $((SLIDES - 1))); do
+    sleep 0.5
+    key Right
+done
+sleep 1
+PYMPRESS_HWM=$(status_mb "$APP_PID" VmHWM)
+say "pympress memory after the idle states and the ten pages: peak RSS (VmHWM) ${PYMPRESS_HWM} MB, RSS now $(status_mb "$APP_PID" VmRSS) MB, threads $(awk '/^Threads:/ { print $2 }' "/proc/$APP_PID/status")"
+stop_app
+
+# ---------------------------------------------------------------- side by side
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+say ""
+say "| measure | cuecard | Pympress | cuecard / Pympress |"
+say "|---|---|---|---|"
+say "| launch to both windows shown (median of $RUNS) | ${CUECARD_LAUNCH} s | ${PYMPRESS_LAUNCH} s | $(ratio "$CUECARD_LAUNCH" "$PYMPRESS_LAUNCH") |"
+for state in UNTOUCHED RUNNING PAUSED; do
+    c="CUECARD_${state}[@]"
+    p="PYMPRESS_${state}[@]"
+    c=("${!c}")
+    p=("${!p}")
+    label=$(tr 'A-Z' 'a-z' <<<"$state")
+    say "| idle CPU, $label (% of one core over ${IDLE} s) | ${c[0]}% | ${p[0]}% | $(ratio "${c[0]}" "${p[0]}") |"
+    say "| repaints in ${IDLE} s, $label (console+audience / presenter+content) | ${c[1]}+${c[2]} | ${p[1]}+${p[2]} | $(ratio $((c[1] + c[2])) $((p[1] + p[2]))) |"
+done
+say "| peak RSS (VmHWM) | ${CUECARD_HWM} MB | ${PYMPRESS_HWM} MB | $(ratio "$CUECARD_HWM" "$PYMPRESS_HWM") |"
+say ""
+say "# results in $OUT/results.txt"
