@@ -217,6 +217,7 @@ fn console_frame(
             links: m5.links_of(presentation.current()),
             venue_check: None,
             confirm_quit: false,
+            images: &cuecard::ui::slide::NoImages,
         };
         black_box(console_ui(ui, &view));
     })
@@ -230,7 +231,15 @@ fn audience_frame(
 ) -> Vec<ClippedPrimitive> {
     // As the app's audience window: a central panel without margins.
     screen.frame(Some(egui::Frame::NONE), |ui| {
-        audience_ui(ui, Some(deck), presentation, clocks.now, clocks.wall, false);
+        audience_ui(
+            ui,
+            Some(deck),
+            presentation,
+            clocks.now,
+            clocks.wall,
+            false,
+            &cuecard::ui::slide::NoImages,
+        );
     })
 }
 

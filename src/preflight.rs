@@ -157,11 +157,29 @@ fn images(report: &mut Report, deck: &Deck, folder: &Path) {
 /// Why it cannot be shown: unreadable, an unknown format, corrupt, or too
 /// large.
 pub fn check_image(path: &Path) -> Result<(u32, u32), String> {
-    let reader = image::ImageReader::open(path)
-        .map_err(|e| format!("cannot read it ({e})"))?
-        .with_guessed_format()
-        .map_err(|e| format!("cannot read it ({e})"))?;
-    let (w, h) = reader
+    decode_image(path, u32::MAX, u32::MAX).map(|(_, size)| size)
+}
+
+/// Decodes the image at `path` (PNG, JPEG, WebP, or a GIF's first frame)
+/// and scales it down, keeping its shape, to fit within `max_width` x
+/// `max_height` pixels. Returns the RGBA pixels and the original size.
+/// Images over [`MAX_IMAGE_PIXELS`] are refused before decoding, so a
+/// decompression bomb cannot exhaust memory.
+///
+/// # Errors
+/// Why it cannot be shown, in words for the presenter.
+pub fn decode_image(
+    path: &Path,
+    max_width: u32,
+    max_height: u32,
+) -> Result<(image::RgbaImage, (u32, u32)), String> {
+    let open = || {
+        image::ImageReader::open(path)
+            .map_err(|e| format!("cannot read it ({e})"))?
+            .with_guessed_format()
+            .map_err(|e| format!("cannot read it ({e})"))
+    };
+    let (w, h) = open()?
         .into_dimensions()
         .map_err(|e| format!("corrupt or not an image cuecard can show ({e})"))?;
     if u64::from(w) * u64::from(h) > MAX_IMAGE_PIXELS {
@@ -170,19 +188,21 @@ pub fn check_image(path: &Path) -> Result<(u32, u32), String> {
             MAX_IMAGE_PIXELS / 1_000_000
         ));
     }
-    let mut reader = image::ImageReader::open(path)
-        .map_err(|e| format!("cannot read it ({e})"))?
-        .with_guessed_format()
-        .map_err(|e| format!("cannot read it ({e})"))?;
+    let mut reader = open()?;
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(w);
     limits.max_image_height = Some(h);
     limits.max_alloc = Some(MAX_IMAGE_PIXELS * 4);
     reader.limits(limits);
-    reader
+    let decoded = reader
         .decode()
         .map_err(|e| format!("corrupt or unsupported ({e})"))?;
-    Ok((w, h))
+    let decoded = if w > max_width || h > max_height {
+        decoded.resize(max_width, max_height, image::imageops::FilterType::Triangle)
+    } else {
+        decoded
+    };
+    Ok((decoded.to_rgba8(), (w, h)))
 }
 
 fn media_and_links(report: &mut Report, deck: &Deck, folder: &Path, online: bool) {

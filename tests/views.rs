@@ -61,6 +61,7 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 links: &links,
                 venue_check: None,
                 confirm_quit: false,
+                images: &cuecard::ui::slide::NoImages,
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })

@@ -2,6 +2,7 @@
 //! repaint scheduling. Behaviour lives in [`crate::show`]; drawing in
 //! [`crate::ui`].
 
+pub mod images;
 pub mod input;
 pub mod reload;
 pub mod screens;
@@ -97,6 +98,8 @@ pub struct Shared {
     pub confirm_quit: bool,
     /// Whether quitting was confirmed (Ctrl+Q or "Quit").
     pub quit_confirmed: bool,
+    /// The slides' images, decoded off the UI thread.
+    pub images: images::ImageCache,
 }
 
 /// How local media files (the slide-nine video) are opened.
@@ -178,6 +181,7 @@ impl Shared {
             None => Presentation::new(&empty_deck()),
         };
         let link_status = deck.as_ref().map(link_status_of).unwrap_or_default();
+        let images = images::ImageCache::new(deck.as_ref().and_then(|d| d.folder.clone()), || {});
         let error = error.or_else(|| deck.as_ref().and_then(presentable_errors));
         Self {
             deck,
@@ -200,6 +204,7 @@ impl Shared {
             reloads: 0,
             confirm_quit: false,
             quit_confirmed: false,
+            images,
         }
     }
 
@@ -322,6 +327,10 @@ fn empty_deck() -> Deck {
         organization: None,
         duration_minutes: None,
         theme: None,
+        colors: None,
+        font: None,
+        logo: None,
+        footer: None,
         slides: Vec::new(),
     }
 }
@@ -492,6 +501,7 @@ impl PresenterApp {
                     shared.presentation = Presentation::new(&loaded.deck);
                 }
                 shared.link_status = link_status_of(&loaded);
+                shared.images.clear(loaded.folder.clone());
                 shared.error = presentable_errors(&loaded);
                 if let DeckSource::File(path) = source {
                     let files = reload::watched_files(path, Some(&loaded));
@@ -689,6 +699,7 @@ impl eframe::App for PresenterApp {
             shared.confirm_quit = true;
         }
         let wall = self.clock.wall();
+        load_images(&ctx, &mut shared);
         let error = match (&shared.error, &shared.warning) {
             (Some(error), _) => Some(error.clone()),
             (None, Some(warning)) => Some(format!("warning: {warning}")),
@@ -741,6 +752,7 @@ impl eframe::App for PresenterApp {
                         .map_or(&[], Vec::as_slice),
                     venue_check: shared.venue_check.as_deref(),
                     confirm_quit: shared.confirm_quit,
+                    images: &shared.images,
                 };
                 console_ui(ui, &view)
             })
@@ -817,7 +829,15 @@ fn audience_window_ui(
         .frame(egui::Frame::NONE)
         .show(ui, |ui| {
             let identify = shared.identify_until.is_some_and(|t| now < t);
-            audience_ui(ui, shared.deck(), &shared.presentation, now, wall, identify);
+            audience_ui(
+                ui,
+                shared.deck(),
+                &shared.presentation,
+                now,
+                wall,
+                identify,
+                &shared.images,
+            );
         });
     // The audience sees a clock only during a break or a discussion the
     // presenter chose to show: then it repaints once a second.
@@ -832,6 +852,36 @@ fn audience_window_ui(
 fn until_next_wall_second(wall: chrono::NaiveTime) -> Duration {
     use chrono::Timelike as _;
     Duration::from_millis(u64::from(1000 - (wall.nanosecond() / 1_000_000) % 1000))
+}
+
+/// Asks for the images of the slides on screen and their neighbours (all
+/// slides while the overview is open), and repaints both windows when a
+/// decoded image arrives.
+fn load_images(ctx: &egui::Context, shared: &mut Shared) {
+    if shared.images.is_empty() {
+        let wake = ctx.clone();
+        shared.images.set_wake(move || {
+            wake.request_repaint();
+            wake.request_repaint_of(audience_viewport());
+        });
+    }
+    let Some(loaded) = shared.deck.as_ref() else {
+        return;
+    };
+    let p = &shared.presentation;
+    let wanted: Vec<usize> = if p.overview().is_some() {
+        (0..p.slide_count()).collect()
+    } else {
+        let mut wanted = vec![p.current()];
+        wanted.extend(p.next_index());
+        wanted.extend(p.previous_index());
+        wanted.extend(p.frozen());
+        wanted
+    };
+    shared.images.want(&loaded.deck, wanted);
+    if shared.images.poll(ctx) {
+        ctx.request_repaint_of(audience_viewport());
+    }
 }
 
 /// Repaints once a second while a clock on the console counts (talk

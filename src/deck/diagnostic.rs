@@ -101,6 +101,10 @@ pub enum Kind {
     UnknownTheme,
     /// More text than fits on a slide legibly.
     TooMuchText,
+    /// A colour that is not `#RRGGBB`.
+    BadColor,
+    /// Text and background too alike to read (WCAG 2.2 AA).
+    LowContrast,
 }
 
 impl Kind {

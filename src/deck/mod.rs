@@ -7,11 +7,14 @@ mod load;
 pub mod policy;
 mod scan;
 mod schema;
+pub mod theme;
 mod validate;
 
 pub use diagnostic::{Diagnostic, Kind, Location, Severity};
 pub use load::{
     DeckError, LoadedDeck, MAX_DECK_BYTES, MAX_NESTING, load, parse, ron_options, to_ron,
 };
-pub use schema::{Block, Deck, Fit, Layout, Link, Note, SCHEMA_VERSION, Slide};
+pub use schema::{
+    Block, Colors, Deck, Fit, Footer, Layout, Link, Note, SCHEMA_VERSION, Slide, SlideFont,
+};
 pub use validate::{MAX_MINUTES, THEMES, validate};

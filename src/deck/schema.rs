@@ -36,8 +36,66 @@ pub struct Deck {
     /// the light theme if omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
+    /// Colours that replace the theme's, as `"#RRGGBB"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colors: Option<Colors>,
+    /// The slides' font; Atkinson Hyperlegible if omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub font: Option<SlideFont>,
+    /// A logo image shown in the top-right corner of every slide but the
+    /// title slide, relative to the deck's folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logo: Option<String>,
+    /// A footer on every slide but the title slide.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub footer: Option<Footer>,
     /// The slides, in order. A deck needs at least one.
     pub slides: Vec<Slide>,
+}
+
+/// Colour overrides of a deck's theme, each `"#RRGGBB"`; an omitted one
+/// keeps the theme's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colors {
+    /// Slide background.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub background: Option<String>,
+    /// Titles and body text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// Headings, bullets, the title rule, links.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accent: Option<String>,
+    /// Subtitles, attributions, the footer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub muted: Option<String>,
+}
+
+/// The slides' font. Both are built into cuecard.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SlideFont {
+    /// Atkinson Hyperlegible, made for low-vision readers (the default).
+    #[default]
+    Hyperlegible,
+    /// Ubuntu, egui's own font, lighter.
+    Classic,
+}
+
+/// What the footer shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// The deck's organization, on the left (default true).
+    #[serde(default = "yes")]
+    pub organization: bool,
+    /// "N / M", on the right (default true).
+    #[serde(default = "yes")]
+    pub slide_number: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_version() -> u32 {

@@ -7,6 +7,7 @@ use super::diagnostic::{Diagnostic, Kind, Location, Severity};
 use super::policy::{self, Refusal};
 use super::scan::{Scan, scan};
 use super::schema::{Block, Deck, Note, SCHEMA_VERSION, Slide};
+use super::theme;
 
 /// Most minutes a slide, a prompt or a whole deck may plan (a full day).
 pub const MAX_MINUTES: f64 = 24.0 * 60.0;
@@ -401,6 +402,49 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
         deck.duration_minutes,
         location,
     );
+    if let Some(colors) = &deck.colors {
+        for (name, value) in [
+            ("background", &colors.background),
+            ("text", &colors.text),
+            ("accent", &colors.accent),
+            ("muted", &colors.muted),
+        ] {
+            if let Some(value) = value
+                && theme::parse_hex(value).is_none()
+            {
+                let location = checker.locator.value(None, value);
+                checker.push(
+                    Severity::Error,
+                    Kind::BadColor,
+                    location,
+                    format!("colors: {name} {value:?} is not a colour; write it as \"#RRGGBB\", e.g. \"#1C222B\""),
+                );
+            }
+        }
+    }
+    let palette = theme::palette(deck);
+    for (what, color) in [("text", palette.text), ("muted text", palette.muted)] {
+        let ratio = theme::contrast_ratio(color, palette.background);
+        if ratio < theme::MIN_CONTRAST {
+            let location = if deck.colors.is_some() {
+                checker.locator.key("colors")
+            } else {
+                checker.locator.key("theme")
+            };
+            checker.push(
+                Severity::Warning,
+                Kind::LowContrast,
+                location,
+                format!(
+                    "the {what} on the slide background has a contrast of {ratio:.1}:1, below the {}:1 that WCAG 2.2 AA asks for; it will be hard to read on a projector",
+                    theme::MIN_CONTRAST
+                ),
+            );
+        }
+    }
+    if let Some(logo) = &deck.logo {
+        checker.file(0, "logo", logo, false);
+    }
     if let Some(theme) = &deck.theme
         && !THEMES.contains(&theme.as_str())
     {

@@ -8,7 +8,7 @@ use chrono::NaiveTime;
 use egui::{Align2, FontId, Rect, Sense, Ui, vec2};
 
 use super::console::{format_wall, wall_at};
-use super::slide::{canvas, font_points, paint_slide};
+use super::slide::{ImageLookup, canvas, font_points, paint_slide};
 use super::tokens;
 use crate::deck::Deck;
 use crate::show::{AudienceShows, Presentation, Screen, format_clock};
@@ -22,6 +22,7 @@ pub fn audience_ui(
     now: Instant,
     wall: NaiveTime,
     identify: bool,
+    images: &dyn ImageLookup,
 ) {
     if identify {
         super::console::identify_ui(ui, "Audience");
@@ -35,13 +36,13 @@ pub fn audience_ui(
     };
     match presentation.audience() {
         AudienceShows::Slide(index) => {
-            paint_slide(painter, rect, deck, index, Screen::Slide);
+            paint_slide(painter, rect, deck, index, Screen::Slide, images);
         }
         AudienceShows::Black => {
-            paint_slide(painter, rect, deck, 0, Screen::Black);
+            paint_slide(painter, rect, deck, 0, Screen::Black, images);
         }
         AudienceShows::White => {
-            paint_slide(painter, rect, deck, 0, Screen::White);
+            paint_slide(painter, rect, deck, 0, Screen::White, images);
         }
         AudienceShows::Break { ends } => break_screen(ui, rect, deck, ends, now, wall),
     }

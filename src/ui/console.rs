@@ -12,7 +12,7 @@ use egui::{
 };
 
 use super::notes::{format_minutes, notes_ui};
-use super::slide::{paint_caption, paint_slide, preview_size};
+use super::slide::{ImageLookup, paint_caption, paint_slide, preview_size};
 use super::tokens;
 use crate::deck::policy::{LinkStatus, LocalCopy};
 use crate::deck::{Deck, Link};
@@ -59,6 +59,8 @@ pub struct ConsoleView<'a> {
     pub venue_check: Option<&'a [(String, Option<Command>)]>,
     /// Whether to ask "Quit cuecard?" (the window was closed during a talk).
     pub confirm_quit: bool,
+    /// Where slide images come from.
+    pub images: &'a dyn ImageLookup,
 }
 
 /// The console's title bar text: `<deck title> — slide N/M`.
@@ -117,7 +119,7 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<Command> {
     if let Some(log) = view.venue_check {
         venue_check_ui(ui, log, &mut commands);
     } else if view.presentation.overview().is_some() {
-        overview_ui(ui, deck, view.presentation, &mut commands);
+        overview_ui(ui, deck, view.presentation, view.images, &mut commands);
     } else {
         let width = ui.available_width();
         let left = (width * 0.42).clamp(240.0, 900.0);
@@ -533,13 +535,13 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
     let (rect, response) = ui.allocate_exact_size(preview_size(width), Sense::click());
     match p.audience() {
         AudienceShows::Slide(i) => {
-            paint_slide(ui.painter(), rect, deck, i, Screen::Slide);
+            paint_slide(ui.painter(), rect, deck, i, Screen::Slide, view.images);
         }
         AudienceShows::Black => {
-            paint_slide(ui.painter(), rect, deck, 0, Screen::Black);
+            paint_slide(ui.painter(), rect, deck, 0, Screen::Black, view.images);
         }
         AudienceShows::White => {
-            paint_slide(ui.painter(), rect, deck, 0, Screen::White);
+            paint_slide(ui.painter(), rect, deck, 0, Screen::White, view.images);
         }
         AudienceShows::Break { .. } => {
             ui.painter().rect_filled(rect, 0.0, tokens::BREAK_FILL);
@@ -553,7 +555,14 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
                 .color(tokens::TIMER_PAUSED),
         );
         let (mine, _) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::hover());
-        paint_slide(ui.painter(), mine, deck, p.current(), Screen::Slide);
+        paint_slide(
+            ui.painter(),
+            mine,
+            deck,
+            p.current(),
+            Screen::Slide,
+            view.images,
+        );
     }
     ui.painter().rect_stroke(
         rect,
@@ -573,7 +582,7 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
     ui.label(RichText::new(next_title).color(tokens::CONSOLE_MUTED));
     let (rect, response) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::click());
     if let Some(index) = next {
-        paint_slide(ui.painter(), rect, deck, index, Screen::Slide);
+        paint_slide(ui.painter(), rect, deck, index, Screen::Slide, view.images);
     } else {
         ui.painter().rect_filled(rect, 0.0, tokens::LETTERBOX);
         paint_caption(ui.painter(), rect, "End of the deck", tokens::CONSOLE_MUTED);
@@ -814,7 +823,13 @@ fn notes_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &
         });
 }
 
-fn overview_ui(ui: &mut Ui, deck: &Deck, presentation: &Presentation, commands: &mut Vec<Command>) {
+fn overview_ui(
+    ui: &mut Ui,
+    deck: &Deck,
+    presentation: &Presentation,
+    images: &dyn ImageLookup,
+    commands: &mut Vec<Command>,
+) {
     let selected = presentation.overview().unwrap_or(0);
     ui.label(
         RichText::new("Overview — arrows choose, Enter or a click jumps, Tab or Esc closes")
@@ -844,7 +859,7 @@ fn overview_ui(ui: &mut Ui, deck: &Deck, presentation: &Presentation, commands: 
                         ui.vertical(|ui| {
                             ui.set_width(width);
                             let (rect, response) = ui.allocate_exact_size(thumb, Sense::click());
-                            paint_slide(ui.painter(), rect, deck, index, Screen::Slide);
+                            paint_slide(ui.painter(), rect, deck, index, Screen::Slide, images);
                             if presentation.is_hidden(index) {
                                 ui.painter().rect_filled(rect, 0.0, tokens::HIDDEN_VEIL);
                             }

@@ -14,6 +14,9 @@ pub const REGULAR: &str = "AtkinsonHyperlegible-Regular";
 pub const BOLD: &str = "AtkinsonHyperlegible-Bold";
 /// The italic face, as its own family (`FontFamily::Name`).
 pub const ITALIC: &str = "AtkinsonHyperlegible-Italic";
+/// egui's own proportional font (Ubuntu), as a family for decks that ask
+/// for the `Classic` slide font.
+pub const CLASSIC: &str = "classic";
 
 /// egui's font definitions with Atkinson Hyperlegible first for
 /// proportional text, and bold and italic families of their own; egui's

@@ -1,21 +1,24 @@
 //! The slide renderer shared by the audience view, the console's previews
-//! and (later) the overview.
+//! and the overview.
 //!
 //! A slide is laid out on a 16:9 canvas letterboxed into the rectangle it
 //! is given. Font sizes are chosen from the canvas height (in points), so
 //! text is rasterized at its real size and stays sharp at any window size;
-//! nothing is scaled with a transform.
+//! nothing is scaled with a transform. Images come from an
+//! [`ImageLookup`] (the app's cache, which decodes off the UI thread); until
+//! an image is ready, or if it cannot be shown, a placeholder with its alt
+//! text and the reason takes its place.
 
 use std::sync::Arc;
 
 use egui::text::LayoutJob;
 use egui::{
-    Align, Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Stroke, Vec2, pos2,
-    vec2,
+    Align, Align2, Color32, FontFamily, FontId, Galley, Painter, Pos2, Rect, Stroke, StrokeKind,
+    TextureId, Vec2, pos2, vec2,
 };
 
 use super::tokens::{self, SlideColors, size};
-use crate::deck::{Block, Deck, Layout, Slide};
+use crate::deck::{Block, Deck, Fit, Layout, Slide, SlideFont};
 use crate::show::Screen;
 
 /// Width over height of the slide canvas.
@@ -36,17 +39,45 @@ pub fn font_points(canvas_height: f32, fraction: f32, pixels_per_point: f32) -> 
     wanted.clamp(1.0, max.max(1.0))
 }
 
-/// One laid-out piece of slide text, positioned on the canvas.
+/// What the image cache says about an image.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImageView {
+    /// Ready to paint: its texture and size in pixels.
+    Ready(TextureId, Vec2),
+    /// Being decoded (off the UI thread).
+    Loading,
+    /// Cannot be shown, and why (missing, corrupt, too large).
+    Failed(String),
+}
+
+/// Where the renderer finds images, by their path as written in the deck.
+pub trait ImageLookup {
+    /// The image at `path` (relative to the deck's folder).
+    fn image(&self, path: &str) -> ImageView;
+}
+
+/// No images: every image is a placeholder (tests, benchmarks).
+pub struct NoImages;
+
+impl ImageLookup for NoImages {
+    fn image(&self, _path: &str) -> ImageView {
+        ImageView::Loading
+    }
+}
+
+/// One laid-out piece of a slide, positioned on the canvas.
 #[derive(Clone)]
 pub struct Placed {
     /// Top-left corner, in points.
     pub pos: Pos2,
-    /// The text, laid out.
+    /// The text, laid out (for an image: its alt text, for the placeholder).
     pub galley: Arc<Galley>,
     /// Whether a bullet dot goes in front.
     pub bullet: bool,
     /// Whether a quotation bar goes in front.
     pub quote: bool,
+    /// For an image block: its path, fit and box size (points).
+    pub image: Option<(String, Fit, Vec2)>,
 }
 
 /// The text of a laid-out slide, for tests and for screen readers.
@@ -54,42 +85,74 @@ pub fn placed_text(placed: &[Placed]) -> Vec<String> {
     placed.iter().map(|p| p.galley.text().to_owned()).collect()
 }
 
-/// Lays out slide `slide` of `deck` on `canvas`. Body text shrinks (down to
-/// [`size::BODY_MIN`]) until the content fits.
+/// The font family of the deck's slides.
+fn family(deck: &Deck) -> FontFamily {
+    match deck.font.unwrap_or_default() {
+        SlideFont::Hyperlegible => FontFamily::Proportional,
+        SlideFont::Classic => FontFamily::Name(super::fonts::CLASSIC.into()),
+    }
+}
+
+/// Lays out slide `slide` of `deck` on `canvas`. Body text and images
+/// shrink (text down to [`size::BODY_MIN`]) until the content fits.
 pub fn layout_slide(painter: &Painter, canvas: Rect, deck: &Deck, slide: &Slide) -> Vec<Placed> {
-    let colors = tokens::slide_colors(deck.theme.as_deref());
+    let colors = tokens::slide_colors(deck);
     let ppp = painter.ctx().pixels_per_point();
     let h = canvas.height();
     let margin = h * size::MARGIN;
     let inner = canvas.shrink(margin);
+    let family = family(deck);
     if slide.layout == Layout::Title {
-        return layout_title_slide(painter, inner, deck, slide, colors, ppp);
+        return layout_title_slide(painter, inner, deck, slide, colors, ppp, &family);
     }
-    let title_font = FontId::proportional(font_points(h, size::TITLE, ppp));
-    let title = painter.layout(slide.title.clone(), title_font, colors.text, inner.width());
+    let title_font = FontId::new(font_points(h, size::TITLE, ppp), family.clone());
+    // Leave room for the logo beside the title.
+    let title_width = inner.width()
+        - if deck.logo.is_some() {
+            h * size::LOGO * 3.2
+        } else {
+            0.0
+        };
+    let title = painter.layout(
+        slide.title.clone(),
+        title_font,
+        colors.text,
+        title_width.max(10.0),
+    );
     let mut placed = vec![Placed {
         pos: inner.min,
         galley: title.clone(),
         bullet: false,
         quote: false,
+        image: None,
     }];
     let top = inner.min.y + title.size().y + h * 0.05;
-    let available = (inner.max.y - top).max(0.0);
+    let footer = if deck.footer.is_some() {
+        h * (size::FOOTER + 0.02)
+    } else {
+        0.0
+    };
+    let available = (inner.max.y - top - footer).max(0.0);
     let mut body = size::BODY;
     loop {
-        let blocks = layout_blocks(painter, inner.width(), h, body, slide, colors, ppp);
-        let total: f32 = blocks.iter().map(|(dy, _, _, _)| *dy).sum();
+        let blocks = layout_blocks(painter, inner.width(), h, body, slide, colors, ppp, &family);
+        let total: f32 = blocks.iter().map(|b| b.height).sum();
         if total <= available || body <= size::BODY_MIN {
             let mut y = top;
-            for (dy, galley, bullet, quote) in blocks {
-                let indent = if bullet || quote { h * 0.05 } else { 0.0 };
+            for block in blocks {
+                let indent = if block.bullet || block.quote {
+                    h * 0.05
+                } else {
+                    0.0
+                };
                 placed.push(Placed {
                     pos: pos2(inner.min.x + indent, y),
-                    galley,
-                    bullet,
-                    quote,
+                    galley: block.galley,
+                    bullet: block.bullet,
+                    quote: block.quote,
+                    image: block.image,
                 });
-                y += dy;
+                y += block.height;
             }
             return placed;
         }
@@ -97,8 +160,16 @@ pub fn layout_slide(painter: &Painter, canvas: Rect, deck: &Deck, slide: &Slide)
     }
 }
 
-type Laid = (f32, Arc<Galley>, bool, bool);
+/// A block laid out, before it is placed.
+struct Laid {
+    height: f32,
+    galley: Arc<Galley>,
+    bullet: bool,
+    quote: bool,
+    image: Option<(String, Fit, Vec2)>,
+}
 
+#[allow(clippy::too_many_arguments)]
 fn layout_blocks(
     painter: &Painter,
     width: f32,
@@ -107,77 +178,101 @@ fn layout_blocks(
     slide: &Slide,
     colors: SlideColors,
     ppp: f32,
+    family: &FontFamily,
 ) -> Vec<Laid> {
-    let body_font = FontId::proportional(font_points(h, body, ppp));
-    let heading_font = FontId::proportional(font_points(h, body * size::HEADING / size::BODY, ppp));
+    let body_font = FontId::new(font_points(h, body, ppp), family.clone());
+    let heading_font = FontId::new(
+        font_points(h, body * size::HEADING / size::BODY, ppp),
+        family.clone(),
+    );
+    let italic = FontId::new(
+        font_points(h, body, ppp),
+        if *family == FontFamily::Proportional {
+            FontFamily::Name(super::fonts::ITALIC.into())
+        } else {
+            family.clone()
+        },
+    );
     let gap = h * body * 0.45;
     let indent = h * 0.05;
     let mut out: Vec<Laid> = Vec::new();
-    let mut push =
-        |text: String, font: FontId, color: Color32, width: f32, bullet: bool, quote: bool| {
-            let galley = painter.layout(text, font, color, width.max(10.0));
-            let dy = galley.size().y + gap;
-            out.push((dy, galley, bullet, quote));
+    let text =
+        |text: String, font: &FontId, color: Color32, width: f32, bullet: bool, quote: bool| {
+            let galley = painter.layout(text, font.clone(), color, width.max(10.0));
+            Laid {
+                height: galley.size().y + gap,
+                galley,
+                bullet,
+                quote,
+                image: None,
+            }
         };
     for block in &slide.content {
         match block {
-            Block::Heading(text) => push(
-                text.clone(),
-                heading_font.clone(),
+            Block::Heading(t) => out.push(text(
+                t.clone(),
+                &heading_font,
                 colors.accent,
                 width,
                 false,
                 false,
-            ),
-            Block::Paragraph(text) => push(
-                text.clone(),
-                body_font.clone(),
+            )),
+            Block::Paragraph(t) => out.push(text(
+                t.clone(),
+                &body_font,
                 colors.text,
                 width,
                 false,
                 false,
-            ),
+            )),
             Block::Bullets(items) => {
                 for item in items {
-                    push(
+                    out.push(text(
                         item.clone(),
-                        body_font.clone(),
+                        &body_font,
                         colors.text,
                         width - indent,
                         true,
                         false,
-                    );
+                    ));
                 }
             }
-            Block::Quote { text, source } => {
-                push(
-                    format!("“{text}”"),
-                    body_font.clone(),
+            Block::Quote { text: t, source } => {
+                out.push(text(
+                    format!("“{t}”"),
+                    &italic,
                     colors.text,
                     width - indent,
                     false,
                     true,
-                );
+                ));
                 if let Some(source) = source {
-                    push(
+                    out.push(text(
                         format!("— {source}"),
-                        body_font.clone(),
+                        &body_font,
                         colors.muted,
                         width - indent,
                         false,
                         true,
-                    );
+                    ));
                 }
             }
-            Block::Image { alt, .. } => {
-                push(
-                    format!("[image: {alt}]"),
-                    body_font.clone(),
+            Block::Image { path, alt, fit } => {
+                let small = FontId::new(font_points(h, body * 0.6, ppp), family.clone());
+                let galley = painter.layout(
+                    format!("Image: {alt}"),
+                    small,
                     colors.muted,
-                    width,
-                    false,
-                    false,
+                    width.max(10.0),
                 );
+                let box_height = h * size::IMAGE * body / size::BODY;
+                out.push(Laid {
+                    height: box_height + gap,
+                    galley,
+                    bullet: false,
+                    quote: false,
+                    image: Some((path.clone(), *fit, vec2(width, box_height))),
+                });
             }
         }
     }
@@ -187,14 +282,14 @@ fn layout_blocks(
         "Link"
     };
     for link in &slide.links {
-        push(
+        out.push(text(
             format!("{kind}: {}", link.title),
-            body_font.clone(),
+            &body_font,
             colors.accent,
             width,
             false,
             false,
-        );
+        ));
     }
     out
 }
@@ -206,12 +301,13 @@ fn layout_title_slide(
     slide: &Slide,
     colors: SlideColors,
     ppp: f32,
+    family: &FontFamily,
 ) -> Vec<Placed> {
     let h = inner.height() / (1.0 - 2.0 * size::MARGIN);
     let centred = |text: &str, fraction: f32, color: Color32| {
         let mut job = LayoutJob::simple(
             text.to_owned(),
-            FontId::proportional(font_points(h, fraction, ppp)),
+            FontId::new(font_points(h, fraction, ppp), family.clone()),
             color,
             inner.width(),
         );
@@ -242,19 +338,21 @@ fn layout_title_slide(
                 galley,
                 bullet: false,
                 quote: false,
+                image: None,
             }
         })
         .collect()
 }
 
 /// Paints slide `index` of `deck` letterboxed into `outer`, or the black
-/// or white screen. Returns the canvas rectangle.
+/// or white screen, taking images from `images`. Returns the canvas.
 pub fn paint_slide(
     painter: &Painter,
     outer: Rect,
     deck: &Deck,
     index: usize,
     screen: Screen,
+    images: &dyn ImageLookup,
 ) -> Rect {
     let canvas = canvas(outer);
     painter.rect_filled(outer, 0.0, tokens::LETTERBOX);
@@ -269,7 +367,7 @@ pub fn paint_slide(
         }
         Screen::Slide => {}
     }
-    let colors = tokens::slide_colors(deck.theme.as_deref());
+    let colors = tokens::slide_colors(deck);
     painter.rect_filled(canvas, 0.0, colors.background);
     let Some(slide) = deck.slides.get(index) else {
         return canvas;
@@ -277,6 +375,18 @@ pub fn paint_slide(
     let placed = layout_slide(painter, canvas, deck, slide);
     let h = canvas.height();
     for item in &placed {
+        if let Some((path, fit, size)) = &item.image {
+            paint_image(
+                painter,
+                Rect::from_min_size(item.pos, *size),
+                path,
+                *fit,
+                &item.galley,
+                images,
+                colors,
+            );
+            continue;
+        }
         let row = item
             .galley
             .rows
@@ -298,8 +408,7 @@ pub fn paint_slide(
         }
         painter.galley(item.pos, item.galley.clone(), colors.text);
     }
-    let qr_links = slide.links.iter().filter(|l| l.qr);
-    for (k, link) in qr_links.enumerate() {
+    for (k, link) in slide.links.iter().filter(|l| l.qr).enumerate() {
         let qr_side = h * 0.26;
         let gap = h * 0.03;
         let min =
@@ -311,17 +420,150 @@ pub fn paint_slide(
             colors,
         );
     }
-    if slide.layout != Layout::Title
-        && let Some(title) = placed.first()
-    {
-        // A short accent rule under the title.
-        let y = title.pos.y + title.galley.size().y + h * 0.018;
-        painter.line_segment(
-            [pos2(title.pos.x, y), pos2(title.pos.x + h * 0.18, y)],
-            Stroke::new((h * 0.008).max(1.0), colors.accent),
-        );
+    if slide.layout != Layout::Title {
+        if let Some(title) = placed.first() {
+            // A short accent rule under the title.
+            let y = title.pos.y + title.galley.size().y + h * 0.018;
+            painter.line_segment(
+                [pos2(title.pos.x, y), pos2(title.pos.x + h * 0.18, y)],
+                Stroke::new((h * 0.008).max(1.0), colors.accent),
+            );
+        }
+        paint_logo_and_footer(painter, canvas, deck, index, images, colors);
     }
     canvas
+}
+
+fn paint_logo_and_footer(
+    painter: &Painter,
+    canvas: Rect,
+    deck: &Deck,
+    index: usize,
+    images: &dyn ImageLookup,
+    colors: SlideColors,
+) {
+    let h = canvas.height();
+    let margin = h * size::MARGIN;
+    if let Some(logo) = &deck.logo
+        && let ImageView::Ready(texture, pixels) = images.image(logo)
+    {
+        let height = h * size::LOGO;
+        let width = height * pixels.x / pixels.y.max(1.0);
+        let rect = Rect::from_min_size(
+            pos2(canvas.right() - margin - width, canvas.top() + margin),
+            vec2(width, height),
+        );
+        painter.image(
+            texture,
+            rect,
+            Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+            Color32::WHITE,
+        );
+    }
+    let Some(footer) = &deck.footer else {
+        return;
+    };
+    let ppp = painter.ctx().pixels_per_point();
+    let font = FontId::new(font_points(h, size::FOOTER, ppp), family(deck));
+    let y = canvas.bottom() - margin * 0.6;
+    if footer.organization
+        && let Some(organization) = &deck.organization
+    {
+        painter.text(
+            pos2(canvas.left() + margin, y),
+            Align2::LEFT_BOTTOM,
+            organization,
+            font.clone(),
+            colors.muted,
+        );
+    }
+    if footer.slide_number {
+        let text = format!("{} / {}", index + 1, deck.slides.len());
+        painter.text(
+            pos2(canvas.right() - margin, y),
+            Align2::RIGHT_BOTTOM,
+            text,
+            font,
+            colors.muted,
+        );
+    }
+}
+
+/// Paints the image at `path` into `rect` with `fit`, or a placeholder with
+/// its alt text (`alt`) and why it is not shown.
+fn paint_image(
+    painter: &Painter,
+    rect: Rect,
+    path: &str,
+    fit: Fit,
+    alt: &Arc<Galley>,
+    images: &dyn ImageLookup,
+    colors: SlideColors,
+) {
+    match images.image(path) {
+        ImageView::Ready(texture, pixels) => {
+            let (shown, uv) = fitted(rect, pixels, fit);
+            painter.image(texture, shown, uv, Color32::WHITE);
+        }
+        view => {
+            let reason = match view {
+                ImageView::Failed(why) => why,
+                _ => "loading…".to_owned(),
+            };
+            painter.rect_stroke(
+                rect,
+                4.0,
+                Stroke::new(2.0, tokens::PLACEHOLDER_STROKE),
+                StrokeKind::Inside,
+            );
+            painter.galley(rect.min + vec2(8.0, 8.0), alt.clone(), colors.muted);
+            let font = FontId::proportional((alt.size().y * 0.8).max(6.0));
+            painter.text(
+                rect.left_bottom() + vec2(8.0, -8.0),
+                Align2::LEFT_BOTTOM,
+                reason,
+                font,
+                tokens::PLACEHOLDER_STROKE,
+            );
+        }
+    }
+}
+
+/// Where an image of `pixels` goes in `rect`, and which part of it (UV):
+/// `Contain` shows it whole, centred; `Cover` fills the box and crops.
+pub fn fitted(rect: Rect, pixels: Vec2, fit: Fit) -> (Rect, Rect) {
+    let full = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+    if pixels.x <= 0.0 || pixels.y <= 0.0 || rect.width() <= 0.0 || rect.height() <= 0.0 {
+        return (rect, full);
+    }
+    let image_aspect = pixels.x / pixels.y;
+    let box_aspect = rect.width() / rect.height();
+    match fit {
+        Fit::Contain => {
+            let size = if image_aspect > box_aspect {
+                vec2(rect.width(), rect.width() / image_aspect)
+            } else {
+                vec2(rect.height() * image_aspect, rect.height())
+            };
+            (Rect::from_center_size(rect.center(), size), full)
+        }
+        Fit::Cover => {
+            let uv = if image_aspect > box_aspect {
+                let keep = box_aspect / image_aspect;
+                Rect::from_min_max(
+                    pos2((1.0 - keep) / 2.0, 0.0),
+                    pos2(1.0 - (1.0 - keep) / 2.0, 1.0),
+                )
+            } else {
+                let keep = image_aspect / box_aspect;
+                Rect::from_min_max(
+                    pos2(0.0, (1.0 - keep) / 2.0),
+                    pos2(1.0, 1.0 - (1.0 - keep) / 2.0),
+                )
+            };
+            (rect, uv)
+        }
+    }
 }
 
 /// Paints a QR code of `url` filling `rect` (square), dark modules in the
@@ -335,33 +577,36 @@ pub fn paint_qr(painter: &Painter, rect: Rect, url: &str, colors: SlideColors) {
     let quiet = 2;
     let module = rect.width() / (width + 2 * quiet) as f32;
     painter.rect_filled(rect, 0.0, colors.background);
-    let colors_of = code.to_colors();
+    let modules = code.to_colors();
+    let dark = |x: usize, y: usize| {
+        modules
+            .get(y * width + x)
+            .is_some_and(|c| *c == qrcode::Color::Dark)
+    };
     for y in 0..width {
         // One rectangle per run of dark modules in a row.
         let mut x = 0;
         while x < width {
-            let dark = |x: usize| {
-                colors_of
-                    .get(y * width + x)
-                    .is_some_and(|c| *c == qrcode::Color::Dark)
-            };
-            if !dark(x) {
+            if !dark(x, y) {
                 x += 1;
                 continue;
             }
             let start = x;
-            while x < width && dark(x) {
+            while x < width && dark(x, y) {
                 x += 1;
             }
             let min = rect.min + vec2((start + quiet) as f32 * module, (y + quiet) as f32 * module);
-            let run = Rect::from_min_size(min, vec2((x - start) as f32 * module, module));
-            painter.rect_filled(run, 0.0, colors.text);
+            painter.rect_filled(
+                Rect::from_min_size(min, vec2((x - start) as f32 * module, module)),
+                0.0,
+                colors.text,
+            );
         }
     }
 }
 
-/// Paints a small "slide N" style caption centred in `rect` (used when a
-/// preview has nothing to show, e.g. after the last slide).
+/// Paints a small caption centred in `rect` (used when a preview has
+/// nothing to show, e.g. after the last slide).
 pub fn paint_caption(painter: &Painter, rect: Rect, text: &str, color: Color32) {
     let font = FontId::new(
         (rect.height() * 0.08).clamp(8.0, 28.0),
@@ -373,4 +618,22 @@ pub fn paint_caption(painter: &Painter, rect: Rect, text: &str, color: Color32) 
 /// The size a preview of `width` points takes.
 pub fn preview_size(width: f32) -> Vec2 {
     vec2(width, width / ASPECT)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contain_shows_all_and_cover_crops() {
+        let rect = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 200.0));
+        // A square image in a 2:1 box.
+        let (shown, uv) = fitted(rect, vec2(100.0, 100.0), Fit::Contain);
+        assert_eq!(shown.size(), vec2(200.0, 200.0));
+        assert_eq!(shown.center(), rect.center());
+        assert_eq!(uv, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)));
+        let (shown, uv) = fitted(rect, vec2(100.0, 100.0), Fit::Cover);
+        assert_eq!(shown, rect);
+        assert!((uv.height() - 0.5).abs() < 1e-6 && (uv.width() - 1.0).abs() < 1e-6);
+    }
 }

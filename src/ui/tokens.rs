@@ -16,36 +16,20 @@ pub struct SlideColors {
     pub muted: Color32,
 }
 
-/// The light theme (the default): dark text on off-white, contrast above 7:1.
-pub const LIGHT: SlideColors = SlideColors {
-    background: Color32::from_rgb(0xFA, 0xF9, 0xF6),
-    text: Color32::from_rgb(0x1C, 0x22, 0x2B),
-    accent: Color32::from_rgb(0x1F, 0x5F, 0x99),
-    muted: Color32::from_rgb(0x4A, 0x55, 0x63),
-};
+fn color(rgb: crate::deck::theme::Rgb) -> Color32 {
+    let [r, g, b] = rgb;
+    Color32::from_rgb(r, g, b)
+}
 
-/// The dark theme: light text on near-black.
-pub const DARK: SlideColors = SlideColors {
-    background: Color32::from_rgb(0x16, 0x1A, 0x20),
-    text: Color32::from_rgb(0xEE, 0xF0, 0xF3),
-    accent: Color32::from_rgb(0x7F, 0xB8, 0xF0),
-    muted: Color32::from_rgb(0xB4, 0xBC, 0xC8),
-};
-
-/// The high-contrast theme: white on black, yellow accent.
-pub const HIGH_CONTRAST: SlideColors = SlideColors {
-    background: Color32::BLACK,
-    text: Color32::WHITE,
-    accent: Color32::from_rgb(0xFF, 0xE0, 0x33),
-    muted: Color32::from_rgb(0xE6, 0xE6, 0xE6),
-};
-
-/// The theme called `name` in a deck, the light one if unknown or `None`.
-pub fn slide_colors(name: Option<&str>) -> SlideColors {
-    match name {
-        Some("dark") => DARK,
-        Some("high-contrast") => HIGH_CONTRAST,
-        _ => LIGHT,
+/// The slide colours of `deck`: its theme with its overrides (the palettes
+/// themselves live in [`crate::deck::theme`]).
+pub fn slide_colors(deck: &crate::deck::Deck) -> SlideColors {
+    let palette = crate::deck::theme::palette(deck);
+    SlideColors {
+        background: color(palette.background),
+        text: color(palette.text),
+        accent: color(palette.accent),
+        muted: color(palette.muted),
     }
 }
 
@@ -76,6 +60,8 @@ pub const SLIDE_TEXT: Color32 = Color32::from_rgb(0xC8, 0xD0, 0xDA);
 pub const WARNING_FILL: Color32 = Color32::from_rgb(0x5C, 0x1F, 0x1F);
 /// Console: text on [`WARNING_FILL`].
 pub const WARNING_TEXT: Color32 = Color32::from_rgb(0xFF, 0xD0, 0xD0);
+/// Slides: the frame of an image placeholder.
+pub const PLACEHOLDER_STROKE: Color32 = Color32::from_rgb(0xB0, 0x40, 0x40);
 /// Console: the error banner.
 pub const ERROR_FILL: Color32 = Color32::from_rgb(0x7A, 0x10, 0x10);
 /// Console: text on [`ERROR_FILL`].
@@ -115,6 +101,12 @@ pub const CONSOLE_MUTED: Color32 = Color32::from_rgb(0x9A, 0xA5, 0xB1);
 
 /// Slide text sizes as fractions of the 16:9 canvas height.
 pub mod size {
+    /// Footer text.
+    pub const FOOTER: f32 = 0.026;
+    /// Height of an image block at full body size.
+    pub const IMAGE: f32 = 0.42;
+    /// Height of the logo.
+    pub const LOGO: f32 = 0.075;
     /// Title on a title slide.
     pub const TITLE_SLIDE_TITLE: f32 = 0.095;
     /// Title on other slides.
