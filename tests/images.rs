@@ -1,0 +1,145 @@
+//! Slide images in the running app: decoded off the UI thread, neighbours
+//! loaded ahead, and placeholders (never a crash) for a corrupt image and a
+//! 20000x20000 one.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveTime;
+use cuecard::app::{Clock, DeckSource, PresenterApp, lock};
+use cuecard::deck;
+use cuecard::ui::slide::{ImageLookup, ImageView};
+use egui_kittest::Harness;
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cuecard-images-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A PNG whose header claims `w` x `h` pixels, with no real image data.
+fn png_header_only(w: u32, h: u32) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend_from_slice(&w.to_be_bytes());
+    ihdr.extend_from_slice(&h.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    png.extend_from_slice(&13u32.to_be_bytes());
+    png.extend_from_slice(&ihdr);
+    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
+    for chunk in [&b"IDAT"[..], &b"IEND"[..]] {
+        png.extend_from_slice(&0u32.to_be_bytes());
+        png.extend_from_slice(chunk);
+        png.extend_from_slice(&crc32(chunk).to_be_bytes());
+    }
+    png
+}
+
+#[test]
+fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
+    let dir = temp("app");
+    image::RgbImage::from_pixel(4000, 3000, image::Rgb([30, 90, 160]))
+        .save(dir.join("big.png"))
+        .unwrap();
+    std::fs::write(
+        dir.join("corrupt.png"),
+        b"\x89PNG\r\n\x1a\nnot a png at all",
+    )
+    .unwrap();
+    std::fs::write(dir.join("huge.png"), png_header_only(20_000, 20_000)).unwrap();
+    let slide = |id: &str, path: &str| {
+        format!(
+            "(id: \"{id}\", title: \"{id}\", content: [Image(path: \"{path}\", alt: \"{id} picture\")])"
+        )
+    };
+    let text = format!(
+        "(title: \"Images\", slides: [{}, {}, {}, {}])",
+        slide("one", "big.png"),
+        slide("two", "corrupt.png"),
+        slide("three", "huge.png"),
+        slide("four", "big.png"),
+    );
+    std::fs::write(dir.join("d.ron"), text).unwrap();
+    let path = dir.join("d.ron");
+    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let app = PresenterApp::new(deck::load(&path), clock).with_source(DeckSource::File(path));
+    let shared = app.shared();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| app);
+    // Slide one shows; its neighbour (slide two) is loaded ahead.
+    let settle = |harness: &mut Harness<'static, PresenterApp>, paths: &[&str]| {
+        let start = Instant::now();
+        loop {
+            harness.run_steps(1);
+            let s = lock(&shared);
+            if paths
+                .iter()
+                .all(|p| s.images.image(p) != ImageView::Loading)
+                || start.elapsed() > Duration::from_secs(20)
+            {
+                break;
+            }
+            drop(s);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    settle(&mut harness, &["big.png", "corrupt.png"]);
+    {
+        let s = lock(&shared);
+        match s.images.image("big.png") {
+            ImageView::Ready(_, size) => {
+                assert!(
+                    size.x <= 3840.0 && size.y <= 2160.0,
+                    "scaled down to 4K: {size:?}"
+                );
+                assert!(
+                    (size.x / size.y - 4.0 / 3.0).abs() < 0.01,
+                    "shape kept: {size:?}"
+                );
+            }
+            other => panic!("big.png: {other:?}"),
+        }
+        assert!(
+            matches!(s.images.image("corrupt.png"), ImageView::Failed(why) if why.contains("corrupt"))
+        );
+        assert_eq!(
+            s.images.image("huge.png"),
+            ImageView::Loading,
+            "slide three is not a neighbour yet"
+        );
+    }
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(1);
+    settle(&mut harness, &["huge.png"]);
+    let s = lock(&shared);
+    assert!(
+        matches!(s.images.image("huge.png"), ImageView::Failed(why) if why.contains("over 100 megapixels")),
+        "{:?}",
+        s.images.image("huge.png")
+    );
+    assert_eq!(s.presentation.current(), 1, "the show went on");
+    drop(s);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
