@@ -50,6 +50,11 @@ pub enum Action {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Write a starter deck to PATH (never over an existing file).
+    New {
+        /// Where to write the deck, e.g. `my-training.ron`.
+        path: PathBuf,
+    },
     /// Print every key cuecard answers to, as a Markdown table.
     Keys,
 }
@@ -87,6 +92,20 @@ pub fn main() -> ExitCode {
                 _ => EXIT_OK,
             })
         }
+        Some(Action::New { path }) => match new_deck(&path) {
+            Ok(()) => {
+                println!(
+                    "Wrote a starter deck to {}. Edit it in any text editor, then present it with: cuecard {}",
+                    path.display(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("{}: error: {error}", path.display());
+                ExitCode::from(EXIT_ERRORS)
+            }
+        },
         Some(Action::Keys) => {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS
@@ -133,6 +152,32 @@ pub fn check(
         Some(Severity::Warning) if deny_warnings => EXIT_WARNINGS,
         _ => EXIT_OK,
     }
+}
+
+/// The starter deck `cuecard new` writes.
+pub const STARTER_DECK: &str = include_str!("../assets/starter.ron");
+
+/// Writes [`STARTER_DECK`] to `path`, creating its folder.
+///
+/// # Errors
+/// When `path` exists (nothing is overwritten) or cannot be written.
+pub fn new_deck(path: &Path) -> Result<(), String> {
+    if path.exists() {
+        return Err(
+            "a file is already there; choose another name (nothing was changed)".to_owned(),
+        );
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create the folder: {e}"))?;
+    }
+    // `create_new` refuses a file that appeared meanwhile.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("cannot write the deck: {e}"))?;
+    std::io::Write::write_all(&mut file, STARTER_DECK.as_bytes())
+        .map_err(|e| format!("cannot write the deck: {e}"))
 }
 
 /// One line about a deck that loaded: slides, minutes, prompts, links.

@@ -26,6 +26,22 @@ pub struct Settings {
     /// The audience monitor chosen for each monitor setup, keyed by
     /// [`crate::show::monitors::setup_key`].
     pub screens: std::collections::BTreeMap<String, crate::show::monitors::MonitorId>,
+    /// Decks opened recently, newest first, at most [`MAX_RECENT`].
+    pub recent: Vec<PathBuf>,
+}
+
+/// How many recent decks are remembered.
+pub const MAX_RECENT: usize = 8;
+
+impl Settings {
+    /// Puts `deck` first in the recent decks (once), keeping at most
+    /// [`MAX_RECENT`].
+    pub fn remember_deck(recent: &mut Vec<PathBuf>, deck: &Path) {
+        let deck = std::path::absolute(deck).unwrap_or_else(|_| deck.to_path_buf());
+        recent.retain(|p| *p != deck);
+        recent.insert(0, deck);
+        recent.truncate(MAX_RECENT);
+    }
 }
 
 impl Default for Settings {
@@ -33,6 +49,7 @@ impl Default for Settings {
         Self {
             notes_zoom: 1.0,
             screens: std::collections::BTreeMap::new(),
+            recent: Vec::new(),
         }
     }
 }

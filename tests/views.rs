@@ -62,6 +62,7 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 venue_check: None,
                 confirm_quit: false,
                 images: &cuecard::ui::slide::NoImages,
+                recent: &[],
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })

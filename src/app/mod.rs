@@ -100,6 +100,13 @@ pub struct Shared {
     pub quit_confirmed: bool,
     /// The slides' images, decoded off the UI thread.
     pub images: images::ImageCache,
+    /// Decks opened recently, newest first (remembered).
+    pub recent: Vec<PathBuf>,
+    /// A deck to open next frame (chosen in the dialog, dropped on a
+    /// window, or from the recent list).
+    pub open_request: Option<PathBuf>,
+    /// Whether the presenter asked for the file dialog (Ctrl+O).
+    pub dialog_requested: bool,
 }
 
 /// How local media files (the slide-nine video) are opened.
@@ -205,6 +212,9 @@ impl Shared {
             confirm_quit: false,
             quit_confirmed: false,
             images,
+            recent: Vec::new(),
+            open_request: None,
+            dialog_requested: false,
         }
     }
 
@@ -265,6 +275,16 @@ impl Shared {
                     ));
                 }
                 true
+            }
+            Command::OpenDeck => {
+                self.dialog_requested = true;
+                ctx.request_repaint_of(ViewportId::ROOT);
+                true
+            }
+            Command::OpenRecent(i) => {
+                self.open_request = self.recent.get(i).cloned();
+                ctx.request_repaint_of(ViewportId::ROOT);
+                self.open_request.is_some()
             }
             Command::Reload => {
                 self.reload_requested = true;
@@ -360,6 +380,8 @@ pub struct PresenterApp {
     watcher: Option<reload::DeckWatcher>,
     /// Why live reload is off, if the watcher could not start.
     watch_failed: Option<String>,
+    /// The open file dialog's answer, when one is open.
+    dialog: Option<std::sync::mpsc::Receiver<Option<PathBuf>>>,
     /// The clock the views read; replaced in tests.
     clock: Clock,
 }
@@ -433,6 +455,7 @@ impl PresenterApp {
             source: None,
             watcher: None,
             watch_failed: None,
+            dialog: None,
             clock,
         }
     }
@@ -450,6 +473,100 @@ impl PresenterApp {
     pub fn with_source(mut self, source: DeckSource) -> Self {
         self.source = Some(source);
         self
+    }
+
+    /// Opens the file dialog when asked (without blocking the windows),
+    /// and opens a deck that was chosen, dropped on a window, or picked
+    /// from the recent list.
+    fn open_decks(&mut self, ctx: &egui::Context) {
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .find_map(|f| (!f.path().as_os_str().is_empty()).then(|| f.path().to_path_buf()))
+        });
+        let mut shared = lock(&self.shared);
+        if let Some(path) = dropped {
+            shared.open_request = Some(path);
+        }
+        if std::mem::take(&mut shared.dialog_requested) && self.dialog.is_none() {
+            // rfd runs the dialog where the platform needs it; its future
+            // is waited for on a thread of its own.
+            let future = rfd::AsyncFileDialog::new()
+                .set_title("Open a cuecard deck")
+                .add_filter("cuecard deck", &["ron"])
+                .pick_file();
+            let (answer, receiver) = std::sync::mpsc::channel();
+            let wake = ctx.clone();
+            let spawned = std::thread::Builder::new()
+                .name("cuecard-open-dialog".to_owned())
+                .spawn(move || {
+                    let chosen = pollster::block_on(future).map(|f| f.path().to_path_buf());
+                    let _ = answer.send(chosen);
+                    wake.request_repaint();
+                });
+            match spawned {
+                Ok(_) => self.dialog = Some(receiver),
+                Err(error) => {
+                    shared.warning = Some(format!("cannot open the file dialog: {error}"));
+                }
+            }
+        }
+        if let Some(receiver) = &self.dialog {
+            match receiver.try_recv() {
+                Ok(chosen) => {
+                    shared.open_request = chosen.or(shared.open_request.take());
+                    self.dialog = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.dialog = None,
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+            }
+        }
+        let Some(path) = shared.open_request.take() else {
+            return;
+        };
+        drop(shared);
+        self.open_deck(ctx, &path);
+    }
+
+    /// Opens the deck at `path` in place of the current one: its first
+    /// slide, a fresh talk timer. A deck that does not load leaves the
+    /// current one on screen and says why.
+    pub fn open_deck(&mut self, ctx: &egui::Context, path: &Path) {
+        let source = DeckSource::File(path.to_path_buf());
+        let result = load(&source);
+        let mut shared = lock(&self.shared);
+        match result {
+            Ok(loaded) => {
+                shared.presentation = Presentation::new(&loaded.deck);
+                shared.link_status = link_status_of(&loaded);
+                shared.images.clear(loaded.folder.clone());
+                shared.error = presentable_errors(&loaded);
+                crate::settings::Settings::remember_deck(&mut shared.recent, path);
+                shared.deck = Some(loaded);
+                self.source = Some(source);
+                self.watcher = None;
+                self.watch_failed = None;
+                self.title.clear();
+                // The audience window's title is the deck's.
+                self.audience_builder = self.audience_builder.take().map(|b| {
+                    let title = shared
+                        .deck()
+                        .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
+                    b.with_title(title)
+                });
+            }
+            Err(error) => {
+                let kept = if shared.deck.is_some() {
+                    "; the current deck stays open"
+                } else {
+                    ""
+                };
+                shared.error = Some(format!("Could not open {}{kept}:\n{error}", path.display()));
+            }
+        }
+        drop(shared);
+        ctx.request_repaint_of(audience_viewport());
     }
 
     /// Starts the watcher if needed and reloads when a watched file
@@ -617,6 +734,7 @@ impl PresenterApp {
             let mut shared = lock(&self.shared);
             shared.notes_zoom = settings.notes_zoom;
             shared.remembered_screens.clone_from(&settings.screens);
+            shared.recent.clone_from(&settings.recent);
             if let Some(warning) = warning {
                 eprintln!("cuecard: {warning}");
                 shared.warning = Some(warning);
@@ -673,6 +791,7 @@ impl eframe::App for PresenterApp {
         let ctx = ui.ctx().clone();
         let now = self.clock.now();
         self.update_screens(&ctx, frame);
+        self.open_decks(&ctx);
         self.live_reload(&ctx);
         let builder = self.audience_builder.clone().unwrap_or_default();
         let typing = ctx.memory(|m| m.focused().is_some());
@@ -753,6 +872,7 @@ impl eframe::App for PresenterApp {
                     venue_check: shared.venue_check.as_deref(),
                     confirm_quit: shared.confirm_quit,
                     images: &shared.images,
+                    recent: &shared.recent,
                 };
                 console_ui(ui, &view)
             })
@@ -781,6 +901,7 @@ impl eframe::App for PresenterApp {
         let settings = Settings {
             notes_zoom: shared.notes_zoom,
             screens: shared.remembered_screens.clone(),
+            recent: shared.recent.clone(),
         };
         drop(shared);
         self.save_settings(&settings);
@@ -813,6 +934,16 @@ fn audience_window_ui(
         for command in ctx.input(|i| input::commands(i, false)) {
             changed |= shared.handle(&ctx, command, now);
         }
+    }
+    // A deck dropped on the audience window opens too.
+    if let Some(path) = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .find_map(|f| (!f.path().as_os_str().is_empty()).then(|| f.path().to_path_buf()))
+    }) {
+        shared.open_request = Some(path);
+        ctx.request_repaint_of(ViewportId::ROOT);
     }
     if ctx.input(|i| i.viewport().close_requested()) {
         // Closing the audience window never quits cuecard: the console

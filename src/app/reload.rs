@@ -18,7 +18,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use crate::deck::{Block, LoadedDeck};
 
 /// How long the files must be quiet before a reload.
-pub const DEBOUNCE: Duration = Duration::from_millis(300);
+pub const DEBOUNCE: Duration = Duration::from_millis(500);
 
 /// Watches a deck's files. Dropping it stops watching.
 pub struct DeckWatcher {

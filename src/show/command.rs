@@ -104,6 +104,10 @@ pub enum Command {
         /// Link index in the slide.
         link: usize,
     },
+    /// Shell: choose a deck to open in the system's file dialog.
+    OpenDeck,
+    /// Shell: open the recent deck at this index.
+    OpenRecent(usize),
     /// Shell: load the deck file again now (live reload does it by itself
     /// when the file changes).
     Reload,

@@ -218,6 +218,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "show which screen is which for two seconds",
     },
     Binding {
+        command: Command::OpenDeck,
+        triggers: &[Ctrl("O")],
+        help: "open another deck (or drop a .ron file on a window)",
+    },
+    Binding {
         command: Command::Reload,
         triggers: &[Ctrl("R")],
         help: "load the deck again (it also reloads by itself when saved)",

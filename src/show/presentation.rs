@@ -416,6 +416,8 @@ impl Presentation {
             | Command::ScrollNotesUp
             | Command::PlayLocal { .. }
             | Command::Reload
+            | Command::OpenDeck
+            | Command::OpenRecent(_)
             | Command::ToggleVenueCheck
             | Command::SwapScreens
             | Command::IdentifyScreens

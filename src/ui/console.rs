@@ -61,6 +61,8 @@ pub struct ConsoleView<'a> {
     pub confirm_quit: bool,
     /// Where slide images come from.
     pub images: &'a dyn ImageLookup,
+    /// Decks opened recently, newest first.
+    pub recent: &'a [std::path::PathBuf],
 }
 
 /// The console's title bar text: `<deck title> — slide N/M`.
@@ -305,6 +307,26 @@ fn status_bar_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: &mu
             }
         });
         screens_menu_ui(ui, view, commands);
+        ui.menu_button("Deck…", |ui| {
+            if ui.button("Open deck… (Ctrl+O)").clicked() {
+                commands.push(Command::OpenDeck);
+                ui.close();
+            }
+            if ui.button("Reload (Ctrl+R)").clicked() {
+                commands.push(Command::Reload);
+                ui.close();
+            }
+            if !view.recent.is_empty() {
+                ui.separator();
+                ui.label(RichText::new("Recent decks").color(tokens::CONSOLE_MUTED));
+            }
+            for (i, path) in view.recent.iter().enumerate() {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(Command::OpenRecent(i));
+                    ui.close();
+                }
+            }
+        });
         if ui.button("Venue check…").clicked() {
             commands.push(Command::ToggleVenueCheck);
         }
