@@ -7,8 +7,10 @@
     clippy::panic
 )]
 
+mod common;
+use common::cuecard;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use cuecard::deck::{self, Block, Deck, Kind, Note, Severity};
 
@@ -275,18 +277,6 @@ fn a_100_mb_file_is_refused_quickly_without_reading_it_all() {
     let error = deck::load(&path).unwrap_err();
     assert_eq!(error.first().unwrap().kind, Kind::TooLarge);
     std::fs::remove_dir_all(&dir).unwrap();
-}
-
-fn cuecard(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cuecard"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

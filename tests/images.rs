@@ -8,7 +8,9 @@
     clippy::panic
 )]
 
-use std::path::PathBuf;
+mod common;
+use common::{png_header_only, temp_dir as temp};
+
 use std::time::{Duration, Instant};
 
 use chrono::NaiveTime;
@@ -16,45 +18,6 @@ use cuecard::app::{Clock, DeckSource, PresenterApp, lock};
 use cuecard::deck;
 use cuecard::ui::slide::{ImageLookup, ImageView};
 use egui_kittest::Harness;
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cuecard-images-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-/// A PNG whose header claims `w` x `h` pixels, with no real image data.
-fn png_header_only(w: u32, h: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    png.extend_from_slice(&13u32.to_be_bytes());
-    png.extend_from_slice(&ihdr);
-    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
-    for chunk in [&b"IDAT"[..], &b"IEND"[..]] {
-        png.extend_from_slice(&0u32.to_be_bytes());
-        png.extend_from_slice(chunk);
-        png.extend_from_slice(&crc32(chunk).to_be_bytes());
-    }
-    png
-}
 
 #[test]
 fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {

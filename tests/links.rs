@@ -7,9 +7,15 @@
     clippy::panic
 )]
 
+mod common;
+use common::{cuecard, opened_url as opened_url_of, png_header_only, temp_dir as temp};
+
+fn opened_url(harness: &Harness<'_, PresenterApp>) -> Option<String> {
+    opened_url_of(harness.output())
+}
+
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveTime;
@@ -19,28 +25,9 @@ use cuecard::preflight::{Status, preflight};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cuecard-links-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn deck_with_link(link: &str, images: &str) -> String {
     format!(
         "(title: \"T\", duration_minutes: 2, slides: [(id: \"a\", title: \"A\", minutes: 2, content: [{images}], links: [{link}])])"
-    )
-}
-
-fn cuecard(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_cuecard"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
 
@@ -74,39 +61,6 @@ fn preflight_on_module5_warns_only_about_the_missing_local_video() {
     );
     let (code, _, _) = cuecard(&["preflight", "--deny-warnings", "decks/module5.ron"]);
     assert_eq!(code, 1);
-}
-
-/// A PNG whose header claims `w` x `h` pixels, with a valid header CRC and
-/// no real image data.
-fn png_header_only(w: u32, h: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = 0xFFFF_FFFFu32;
-        for &b in bytes {
-            crc ^= u32::from(b);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 {
-                    (crc >> 1) ^ 0xEDB8_8320
-                } else {
-                    crc >> 1
-                };
-            }
-        }
-        !crc
-    }
-    let mut ihdr = b"IHDR".to_vec();
-    ihdr.extend_from_slice(&w.to_be_bytes());
-    ihdr.extend_from_slice(&h.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(&13u32.to_be_bytes());
-    png.extend_from_slice(&ihdr);
-    png.extend_from_slice(&crc32(&ihdr).to_be_bytes());
-    for chunk in [&b"IDAT"[..], &b"IEND"[..]] {
-        png.extend_from_slice(&0u32.to_be_bytes());
-        png.extend_from_slice(chunk);
-        png.extend_from_slice(&crc32(chunk).to_be_bytes());
-    }
-    png
 }
 
 #[test]
@@ -247,18 +201,6 @@ fn app_on(path: &Path) -> (Harness<'static, PresenterApp>, Arc<Mutex<Vec<PathBuf
         .with_size(egui::vec2(1920.0, 1080.0))
         .build_eframe(move |_cc| app);
     (harness, opened)
-}
-
-fn opened_url(harness: &Harness<'_, PresenterApp>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
-            _ => None,
-        })
 }
 
 #[test]

@@ -8,7 +8,10 @@
     clippy::panic
 )]
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::temp_dir as temp;
+
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,13 +21,6 @@ use cuecard::deck;
 use cuecard::show::Command;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("cuecard-reload-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 fn deck_text(ids: &[&str]) -> String {
     let slides: Vec<String> = ids

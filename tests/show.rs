@@ -2,21 +2,12 @@
 //! window, no sleeping.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use std::path::Path;
+mod common;
+use common::module5;
+
 use std::time::{Duration, Instant};
 
-use cuecard::deck::{self, Deck};
 use cuecard::show::{AudienceShows, Command, Presentation, Screen, TimerState};
-
-fn module5() -> Deck {
-    deck::parse(
-        cuecard::MODULE5_RON.as_bytes(),
-        Path::new("module5.ron"),
-        None,
-    )
-    .unwrap()
-    .deck
-}
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
