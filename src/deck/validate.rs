@@ -42,6 +42,8 @@ struct Locator<'a> {
     scan: Scan,
     /// Byte range of each slide's parentheses, in slide order.
     slides: Vec<(usize, usize)>,
+    /// Byte offset where each line starts.
+    line_starts: Vec<usize>,
 }
 
 /// Depth of a slide's own fields: deck `(` 1, `slides: [` 2, slide `(` 3.
@@ -69,15 +71,28 @@ impl<'a> Locator<'a> {
             .enumerate()
             .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(source.len())))
             .collect();
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         Self {
             source,
             scan,
             slides,
+            line_starts,
         }
     }
 
+    /// The line and column of byte `offset`, from the line index (so a
+    /// deck with thousands of slides is not read from the start each time).
     fn at(&self, offset: usize) -> Location {
-        Location::of_offset(self.source, offset)
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let line_text = self.source.get(start..).unwrap_or_default();
+        let within = Location::of_offset(line_text, offset.saturating_sub(start));
+        Location {
+            line,
+            column: if within.line == 1 { within.column } else { 1 },
+        }
     }
 
     fn range(&self, slide: usize) -> (usize, usize) {
@@ -106,13 +121,21 @@ impl<'a> Locator<'a> {
             .map_or(Location::START, |k| self.at(k.offset))
     }
 
+    /// The keys whose offsets lie in `start..end` (keys are in file
+    /// order, so this is a binary search, not a scan).
+    fn keys_in(&self, start: usize, end: usize) -> &[crate::deck::scan::KeyAt] {
+        let keys = &self.scan.keys;
+        let lo = keys.partition_point(|k| k.offset < start);
+        let hi = keys.partition_point(|k| k.offset < end);
+        keys.get(lo..hi.max(lo)).unwrap_or_default()
+    }
+
     /// The place of slide `index`'s own field `name:`.
     fn slide_key(&self, index: usize, name: &str) -> Option<Location> {
         let (start, end) = self.range(index);
-        self.scan
-            .keys
+        self.keys_in(start, end)
             .iter()
-            .find(|k| k.depth == SLIDE_DEPTH && k.name == name && (start..end).contains(&k.offset))
+            .find(|k| k.depth == SLIDE_DEPTH && k.name == name)
             .map(|k| self.at(k.offset))
     }
 
@@ -124,10 +147,14 @@ impl<'a> Locator<'a> {
             Some(i) => self.range(i),
             None => (0, self.slides.first().map_or(self.source.len(), |r| r.0)),
         };
-        self.scan
-            .strings
+        let strings = &self.scan.strings;
+        let lo = strings.partition_point(|s| s.offset < start);
+        let hi = strings.partition_point(|s| s.offset < end);
+        strings
+            .get(lo..hi.max(lo))
+            .unwrap_or_default()
             .iter()
-            .find(|s| (start..end).contains(&s.offset) && s.raw == literal)
+            .find(|s| s.raw == literal)
             .map(|s| s.offset)
     }
 
@@ -147,20 +174,11 @@ impl<'a> Locator<'a> {
         let Some(after) = self.value_offset(Some(index), value) else {
             return self.slide(index);
         };
-        let (_, end) = self.range(index);
-        let question_depth = self
-            .scan
-            .keys
+        let (start, end) = self.range(index);
+        let question_depth = self.keys_in(start, after).last().map_or(0, |k| k.depth);
+        self.keys_in(after, end)
             .iter()
-            .rev()
-            .find(|k| k.offset < after)
-            .map_or(0, |k| k.depth);
-        self.scan
-            .keys
-            .iter()
-            .find(|k| {
-                k.offset > after && k.offset < end && k.name == name && k.depth == question_depth
-            })
+            .find(|k| k.name == name && k.depth == question_depth)
             .map_or_else(|| self.at(after), |k| self.at(k.offset))
     }
 }
@@ -183,10 +201,18 @@ impl Checker<'_> {
         ));
     }
 
-    fn minutes(&mut self, what: &str, minutes: Option<f64>, location: Location) {
+    /// Checks planned `minutes`; `location` is only worked out for a
+    /// problem (finding places costs time on a 10,000-slide deck).
+    fn minutes(
+        &mut self,
+        what: &str,
+        minutes: Option<f64>,
+        location: impl FnOnce(&Locator<'_>) -> Location,
+    ) {
         if let Some(minutes) = minutes
             && !(minutes.is_finite() && (0.0..=MAX_MINUTES).contains(&minutes))
         {
+            let location = location(&self.locator);
             let given = if minutes.is_finite() {
                 format!("{minutes} minutes")
             } else {
@@ -290,15 +316,10 @@ impl Checker<'_> {
                 format!("{name}: the title is empty"),
             );
         }
-        let location = self
-            .locator
-            .slide_key(index, "minutes")
-            .unwrap_or_else(|| self.locator.slide(index));
-        self.minutes(
-            &format!("{name}: the planned time"),
-            slide.minutes,
-            location,
-        );
+        self.minutes(&format!("{name}: the planned time"), slide.minutes, |l| {
+            l.slide_key(index, "minutes")
+                .unwrap_or_else(|| l.slide(index))
+        });
         for block in &slide.content {
             if let Block::Image { path, alt, .. } = block {
                 if alt.trim().is_empty() {
@@ -352,11 +373,10 @@ impl Checker<'_> {
                 question, minutes, ..
             } = note
             {
-                let location = self.locator.key_after_value(index, question, "minutes");
                 self.minutes(
                     &format!("{name}: a prompt's discussion time"),
                     *minutes,
-                    location,
+                    |l| l.key_after_value(index, question, "minutes"),
                 );
             }
         }
@@ -396,12 +416,9 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
             "the deck's title is empty".into(),
         );
     }
-    let location = checker.locator.key("duration_minutes");
-    checker.minutes(
-        "the deck's planned duration",
-        deck.duration_minutes,
-        location,
-    );
+    checker.minutes("the deck's planned duration", deck.duration_minutes, |l| {
+        l.key("duration_minutes")
+    });
     if let Some(colors) = &deck.colors {
         for (name, value) in [
             ("background", &colors.background),
