@@ -113,6 +113,9 @@ fn benches(c: &mut Criterion) {
         b.iter(|| cuecard::deck::load(black_box(&path)).expect("loads"));
     });
     group.throughput(Throughput::Bytes(generated.len() as u64));
+    // Criterion's least: this deck takes long enough per run (see the docs).
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
     group.bench_function("parse 1000-slide deck", |b| {
         b.iter(|| {
             cuecard::deck::parse(black_box(generated.as_bytes()), generated_path, None)

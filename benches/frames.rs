@@ -17,7 +17,8 @@
 //!   (1920x1080), each in its own context, and their tessellation. The
 //!   figure is the mean over the changes 1->2, 2->3, ... 9->10.
 //!
-//! Every context runs at 1 pixel per point and is warmed up first, so the
+//! Every context has the app's fonts (`cuecard::ui::fonts::install`), runs
+//! at 1 pixel per point and is warmed up first, so the
 //! fonts and the glyph atlas are already made, as they are after the first
 //! second of a real run. After criterion's figures the bench prints a
 //! budget table from its own single-shot timings (median, 95th percentile,
@@ -63,6 +64,8 @@ impl Screen {
     fn new(width: f32, height: f32) -> Self {
         let ctx = egui::Context::default();
         ctx.set_pixels_per_point(1.0);
+        // The app's fonts (Atkinson Hyperlegible first), as `app::run` installs.
+        cuecard::ui::fonts::install(&ctx);
         Self {
             ctx,
             size: egui::vec2(width, height),
@@ -218,6 +221,7 @@ fn console_frame(
             venue_check: None,
             confirm_quit: false,
             images: &cuecard::ui::slide::NoImages,
+            recent: &[],
         };
         black_box(console_ui(ui, &view));
     })

@@ -5,7 +5,8 @@
 # What it measures (every figure is printed, and kept in $MEASURE_OUT/results.txt):
 #   1. launch: from just before exec to both windows shown (both titles in
 #      `xwininfo -root -tree` and both windows mapped, polled every 10 ms);
-#      median (and min, max) of 10 runs after one untimed warm-up run.
+#      median (and min, max) of 10 runs after one untimed warm-up run; the
+#      launches of the two programs alternate, so both meet the same load.
 #      cuecard: the console "<deck title> — slide 1/10" and the audience
 #      window "<deck title>"; Pympress: "Pympress Presenter" and
 #      "Pympress Content".
@@ -14,6 +15,8 @@
 #      timer running (console focused with `xdotool windowfocus`, Right
 #      pressed once); timer paused (then T for cuecard, P for Pympress).
 #      Also the Xvfb server's CPU over the same 30 s.
+#      And a 10 s check of cuecard's live-reload watcher: another program
+#      reads the deck, then writes an unrelated file beside it.
 #   3. repaints per window in the same 30 s, counted from outside with the
 #      X DAMAGE extension (a small python3/ctypes helper below): every
 #      drawing into a window reports damage with the server's time; damage
@@ -42,7 +45,8 @@
 #   MEASURE_IDLE_SECONDS   length of each idle state (default 30)
 #   MEASURE_POLL           poll interval in seconds (default 0.01)
 #   MEASURE_START_TIMEOUT  seconds to wait for the windows (default 60)
-# It takes about 7 minutes. CI does not run it; docs/PERFORMANCE.md has the
+# cuecard presents a private copy of decks/module5.ron (see below). It takes
+# about 9 minutes. CI does not run it; docs/PERFORMANCE.md has the
 # figures of the last run and the budgets they are checked against.
 
 set -euo pipefail
@@ -286,9 +290,12 @@ viewable() { [[ $(xwininfo -id "$1" 2>/dev/null) == *"Map State: IsViewable"* ]]
 
 # launch NAME TITLE_A TITLE_B COMMAND...: starts COMMAND in the private
 # environment and waits until windows titled TITLE_A and TITLE_B are both
-# there and mapped. Sets APP_PID, WIN_A, WIN_B and LAUNCH (seconds).
+# there and mapped. Sets APP_PID, WIN_A, WIN_B, and LAUNCH, LAUNCH_A and
+# LAUNCH_B: seconds to both windows shown, and to each one.
 launch() {
-    local name=$1 title_a=$2 title_b=$3 home t0 tree shown_a= shown_b=
+    local name=$1 title_a=$2 title_b=$3 home t0 tree
+    LAUNCH_A=
+    LAUNCH_B=
     shift 3
     home="$WORK/$name-home"
     WIN_A=
@@ -304,9 +311,9 @@ launch() {
         tree=$(xwininfo -root -tree 2>/dev/null) || tree=
         [[ -z $WIN_A ]] && find_window "$tree" "$title_a" && WIN_A=$FOUND
         [[ -z $WIN_B ]] && find_window "$tree" "$title_b" && WIN_B=$FOUND
-        [[ -n $WIN_A && -z $shown_a ]] && viewable "$WIN_A" && shown_a=1
-        [[ -n $WIN_B && -z $shown_b ]] && viewable "$WIN_B" && shown_b=1
-        if [[ -n $shown_a && -n $shown_b ]]; then
+        [[ -n $WIN_A && -z $LAUNCH_A ]] && viewable "$WIN_A" && LAUNCH_A=$(since "$t0")
+        [[ -n $WIN_B && -z $LAUNCH_B ]] && viewable "$WIN_B" && LAUNCH_B=$(since "$t0")
+        if [[ -n $LAUNCH_A && -n $LAUNCH_B ]]; then
             LAUNCH=$(since "$t0")
             return 0
         fi
@@ -326,22 +333,49 @@ stats() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
     printf "%.3f %.3f %.3f", m, v[1], v[NR] }'; }
 
-# launches NAME TITLE_A TITLE_B COMMAND...: one untimed warm-up launch, then
-# $RUNS timed ones. Sets LAUNCH_MEDIAN.
+# launches: one untimed warm-up launch of each program, then $RUNS rounds
+# of one timed launch of cuecard and one of Pympress (interleaved, so that
+# both meet the same load on a shared machine). Sets CUECARD_LAUNCH and
+# PYMPRESS_LAUNCH (medians, s) and LAUNCH_RATIO (median of the per-round
+# ratios).
 launches() {
-    local name=$1 times=() i s
-    launch "$@"
+    local i s c=() ca=() cb=() p=() pa=() pb=() r=()
+    launch cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "${CUECARD_ARGS[@]}"
     sleep 1
     stop_app
+    if [[ $PYMPRESS != skip ]]; then
+        launch pympress "Pympress Presenter" "Pympress Content" "${PYMPRESS_ARGS[@]}"
+        sleep 1
+        stop_app
+    fi
     for i in $(seq "$RUNS"); do
         sleep 0.5
-        launch "$@"
-        times+=("$LAUNCH")
+        launch cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "${CUECARD_ARGS[@]}"
+        c+=("$LAUNCH")
+        ca+=("$LAUNCH_A")
+        cb+=("$LAUNCH_B")
+        stop_app
+        [[ $PYMPRESS == skip ]] && continue
+        sleep 0.5
+        launch pympress "Pympress Presenter" "Pympress Content" "${PYMPRESS_ARGS[@]}"
+        p+=("$LAUNCH")
+        pa+=("$LAUNCH_A")
+        pb+=("$LAUNCH_B")
+        r+=("$(awk -v a="${c[-1]}" -v b="$LAUNCH" 'BEGIN { printf "%.3f", a / b }')")
         stop_app
     done
-    s=$(stats "${times[@]}")
-    LAUNCH_MEDIAN=${s%% *}
-    say "$name launch to both windows shown: median ${LAUNCH_MEDIAN} s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $RUNS runs: ${times[*]}"
+    s=$(stats "${c[@]}")
+    CUECARD_LAUNCH=${s%% *}
+    say "cuecard launch to both windows shown: median ${CUECARD_LAUNCH} s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $RUNS runs: ${c[*]}"
+    say "cuecard launch, each window: console shown after median $(stats "${ca[@]}" | cut -d' ' -f1) s, audience after $(stats "${cb[@]}" | cut -d' ' -f1) s"
+    [[ $PYMPRESS == skip ]] && return 0
+    s=$(stats "${p[@]}")
+    PYMPRESS_LAUNCH=${s%% *}
+    say "pympress launch to both windows shown: median ${PYMPRESS_LAUNCH} s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $RUNS runs: ${p[*]}"
+    say "pympress launch, each window: presenter shown after median $(stats "${pa[@]}" | cut -d' ' -f1) s, content after $(stats "${pb[@]}" | cut -d' ' -f1) s"
+    s=$(stats "${r[@]}")
+    LAUNCH_RATIO=${s%% *}
+    say "launch ratio cuecard / pympress, round by round: median ${LAUNCH_RATIO} (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")): ${r[*]}"
 }
 
 focus() {
@@ -360,12 +394,15 @@ focus() {
 
 key() { xdotool key --delay 50 "$@"; }
 
-# idle NAME STATE: CPU of the app and of Xvfb and repaints of WIN_A and
-# WIN_B over $IDLE seconds. Sets IDLE_SHARE, IDLE_REPAINTS_A, IDLE_REPAINTS_B.
+# idle NAME STATE [SECONDS [ACTION]]: CPU of the app and of Xvfb and
+# repaints of WIN_A and WIN_B over SECONDS (default $IDLE), running the
+# shell command ACTION in the background meanwhile. Sets IDLE_SHARE,
+# IDLE_REPAINTS_A, IDLE_REPAINTS_B.
 idle() {
-    local name=$1 state=$2 ready="$WORK/damage.ready" t0 c0 x0 c1 x1 secs counts cpu xcpu per
+    local name=$1 state=$2 seconds=${3:-$IDLE} action=${4:-} ready="$WORK/damage.ready"
+    local t0 c0 x0 c1 x1 secs counts cpu xcpu per slug action_pid=
     rm -f "$ready"
-    python3 "$WORK/damage.py" "$IDLE" "$ready" "$WIN_A" "$WIN_B" >"$WORK/damage.out" 2>"$WORK/damage.err" &
+    python3 "$WORK/damage.py" "$seconds" "$ready" "$WIN_A" "$WIN_B" >"$WORK/damage.out" 2>"$WORK/damage.err" &
     DAMAGE_PID=$!
     for _ in $(seq 100); do
         [[ -e $ready ]] && break
@@ -375,8 +412,13 @@ idle() {
     t0=$EPOCHREALTIME
     c0=$(cpu_ticks "$APP_PID")
     x0=$(cpu_ticks "$XVFB_PID")
+    if [[ -n $action ]]; then
+        bash -c "$action" &
+        action_pid=$!
+    fi
     wait "$DAMAGE_PID" || die "the repaint counter failed: $(cat "$WORK/damage.err")"
     DAMAGE_PID=
+    [[ -n $action_pid ]] && { wait "$action_pid" || true; }
     c1=$(cpu_ticks "$APP_PID")
     x1=$(cpu_ticks "$XVFB_PID")
     secs=$(since "$t0")
@@ -388,7 +430,8 @@ idle() {
     IDLE_SHARE=$(awk -v c="$cpu" -v s="$secs" 'BEGIN { printf "%.2f", 100 * c / s }')
     per=$(awk -v c="$cpu" -v n=$((IDLE_REPAINTS_A + IDLE_REPAINTS_B)) \
         'BEGIN { if (n > 0) printf "%.1f ms", 1000 * c / n; else print "n/a (no repaint)" }')
-    import -window root "$OUT/$name-idle-${state%% (*}.png" 2>/dev/null || true
+    slug=$(tr -cs 'A-Za-z0-9' '-' <<<"${state%% (*}")
+    import -window root "$OUT/$name-idle-${slug%-}.png" 2>/dev/null || true
     say "$name idle, $state: CPU ${cpu} s over ${secs} s = ${IDLE_SHARE}% of one core (Xvfb ${xcpu} s); repaints: $WIN_LABEL_A ${IDLE_REPAINTS_A} ($(awk -v n="$IDLE_REPAINTS_A" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s), $WIN_LABEL_B ${IDLE_REPAINTS_B} ($(awk -v n="$IDLE_REPAINTS_B" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s); CPU per repaint ${per}"
 }
 
@@ -398,11 +441,16 @@ say "# measure.sh $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm)"
 say "# machine: $(nproc) cores, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(free -h | awk '/^Mem:/ { print $2 }') RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 say "# Xvfb :$DISPLAY_NUM 1920x1080x24, no window manager; cuecard $BIN ($(stat -c %y "$BIN" | cut -d. -f1)); $RUNS launches, ${IDLE} s per idle state"
 
-launches cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "$BIN" "$DECK"
-CUECARD_LAUNCH=$LAUNCH_MEDIAN
+# cuecard watches its deck's folder for live reload: present a private
+# copy, so that other programs reading or writing files in decks/ (a build,
+# the tests) do not wake it during the measurement.
+mkdir -p "$WORK/deck"
+cp "$DECK" "$WORK/deck/module5.ron"
+DECK_COPY="$WORK/deck/module5.ron"
 
-sleep 0.5
-launch cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "$BIN" "$DECK"
+CUECARD_ARGS=("$BIN" "$DECK_COPY")
+
+launch cuecard "$CONSOLE_TITLE" "$DECK_TITLE" "${CUECARD_ARGS[@]}"
 WIN_LABEL_A=console
 WIN_LABEL_B=audience
 sleep 3 # first frames, fonts
@@ -417,6 +465,12 @@ key t
 sleep 2
 idle cuecard "talk timer paused (T pressed)"
 CUECARD_PAUSED=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+# Live reload's watcher and the deck's folder: another program reads the
+# deck (at 2 s) and writes an unrelated file next to it (at 6 s); neither
+# changes what cuecard shows.
+idle cuecard "timer paused, another program reads the deck and writes a file beside it" 10 \
+    "sleep 2; cat '$DECK_COPY' >/dev/null; sleep 4; echo x >'$WORK/deck/unrelated.txt'"
+CUECARD_FOLDER=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
 
 # The walk through the ten slides, shooting the audience window for the PDF.
 key Home
@@ -430,6 +484,7 @@ for i in $(seq "$SLIDES"); do
     ((i < SLIDES)) && key Right
 done
 sleep 1
+import -window root "$OUT/cuecard-walk-end.png" 2>/dev/null || true
 CUECARD_HWM=$(status_mb "$APP_PID" VmHWM)
 say "cuecard memory after the idle states and the ten slides: peak RSS (VmHWM) ${CUECARD_HWM} MB, RSS now $(status_mb "$APP_PID" VmRSS) MB, threads $(awk '/^Threads:/ { print $2 }' "/proc/$APP_PID/status")"
 stop_app
@@ -437,6 +492,7 @@ stop_app
 # ---------------------------------------------------------------- Pympress
 
 if [[ $PYMPRESS == skip ]]; then
+    launches
     say "Pympress: skipped (PYMPRESS_BIN=skip)"
     exit 0
 fi
@@ -451,8 +507,12 @@ cp "$WORK"/slides/slide-*.png "$OUT/"
 say "# PDF: $PDF, $SLIDES pages of $(identify -format '%wx%h' "$WORK/slides/slide-01.png" 2>/dev/null || echo '?') screenshots of cuecard's audience window; $(env -u DBUS_SESSION_BUS_ADDRESS HOME="$WORK/pympress-home" "$PYMPRESS" --version 2>/dev/null | head -n 1 | cut -c1-40 || echo pympress)"
 
 PYMPRESS_ARGS=("$PYMPRESS" --notes none "$PDF")
-launches pympress "Pympress Presenter" "Pympress Content" "${PYMPRESS_ARGS[@]}"
-PYMPRESS_LAUNCH=$LAUNCH_MEDIAN
+
+# ---------------------------------------------------------------- launches, side by side
+
+launches
+
+# ---------------------------------------------------------------- Pympress idle
 
 sleep 0.5
 launch pympress "Pympress Presenter" "Pympress Content" "${PYMPRESS_ARGS[@]}"
@@ -470,12 +530,15 @@ key p
 sleep 2
 idle pympress "talk timer paused (P pressed)"
 PYMPRESS_PAUSED=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+# Pympress's first Right after its timer was paused may only restart the
+# timer: one Right more than needed, so that every page is shown.
 key Home
-for _ in $(seq $((SLIDES - 1))); do
+for _ in $(seq "$SLIDES"); do
     sleep 0.5
     key Right
 done
 sleep 1
+import -window root "$OUT/pympress-walk-end.png" 2>/dev/null || true
 PYMPRESS_HWM=$(status_mb "$APP_PID" VmHWM)
 say "pympress memory after the idle states and the ten pages: peak RSS (VmHWM) ${PYMPRESS_HWM} MB, RSS now $(status_mb "$APP_PID" VmRSS) MB, threads $(awk '/^Threads:/ { print $2 }' "/proc/$APP_PID/status")"
 stop_app
@@ -486,7 +549,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 say ""
 say "| measure | cuecard | Pympress | cuecard / Pympress |"
 say "|---|---|---|---|"
-say "| launch to both windows shown (median of $RUNS) | ${CUECARD_LAUNCH} s | ${PYMPRESS_LAUNCH} s | $(ratio "$CUECARD_LAUNCH" "$PYMPRESS_LAUNCH") |"
+say "| launch to both windows shown (median of $RUNS, interleaved) | ${CUECARD_LAUNCH} s | ${PYMPRESS_LAUNCH} s | $(ratio "$CUECARD_LAUNCH" "$PYMPRESS_LAUNCH") (median of the per-round ratios: ${LAUNCH_RATIO}) |"
 for state in UNTOUCHED RUNNING PAUSED; do
     c="CUECARD_${state}[@]"
     p="PYMPRESS_${state}[@]"
@@ -496,6 +559,7 @@ for state in UNTOUCHED RUNNING PAUSED; do
     say "| idle CPU, $label (% of one core over ${IDLE} s) | ${c[0]}% | ${p[0]}% | $(ratio "${c[0]}" "${p[0]}") |"
     say "| repaints in ${IDLE} s, $label (console+audience / presenter+content) | ${c[1]}+${c[2]} | ${p[1]}+${p[2]} | $(ratio $((c[1] + c[2])) $((p[1] + p[2]))) |"
 done
+say "| repaints in 10 s when another program reads the deck and writes a file beside it (timer paused) | ${CUECARD_FOLDER[1]}+${CUECARD_FOLDER[2]} | | |"
 say "| peak RSS (VmHWM) | ${CUECARD_HWM} MB | ${PYMPRESS_HWM} MB | $(ratio "$CUECARD_HWM" "$PYMPRESS_HWM") |"
 say ""
 say "# results in $OUT/results.txt"
