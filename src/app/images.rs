@@ -123,20 +123,26 @@ impl ImageCache {
         self.entries.insert(path.to_owned(), entry);
     }
 
-    /// Requests the images of slides `indices` of `deck`, and its logo.
+    /// Requests the images of slides `indices` of `deck`, and its logo,
+    /// and lets go of every other image, so memory holds only what is on
+    /// screen or next to it.
     pub fn want(&mut self, deck: &Deck, indices: impl IntoIterator<Item = usize>) {
-        if let Some(logo) = &deck.logo {
-            self.request(logo);
-        }
+        let mut wanted: Vec<&str> = deck.logo.iter().map(String::as_str).collect();
         for index in indices {
             let Some(slide) = deck.slides.get(index) else {
                 continue;
             };
             for block in &slide.content {
                 if let Block::Image { path, .. } = block {
-                    self.request(path);
+                    wanted.push(path);
                 }
             }
+        }
+        // Dropping a texture handle frees the texture.
+        self.entries
+            .retain(|path, _| wanted.contains(&path.as_str()));
+        for path in wanted {
+            self.request(path);
         }
     }
 

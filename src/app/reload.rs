@@ -63,6 +63,16 @@ fn normalize(path: &Path) -> PathBuf {
     }
 }
 
+/// Whether an event creates, changes or removes a file. Reading a file
+/// (cuecard's own reload, an editor opening it) is an access event and does
+/// not count.
+fn is_change(event: &notify_debouncer_full::DebouncedEvent) -> bool {
+    matches!(
+        event.kind,
+        notify::EventKind::Create(_) | notify::EventKind::Modify(_) | notify::EventKind::Remove(_)
+    )
+}
+
 impl DeckWatcher {
     /// Starts watching `files`; `wake` is called (from the watcher's
     /// thread) whenever something changed, e.g. to repaint the console.
@@ -73,9 +83,19 @@ impl DeckWatcher {
     /// Ctrl+R still reloads by hand.
     pub fn new(files: BTreeSet<PathBuf>, wake: impl Fn() + Send + 'static) -> notify::Result<Self> {
         let (sender, events) = channel();
+        let watched = files.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+            // Other programs reading or writing other files in the folder
+            // must not wake the windows: only a change to a watched file
+            // (or a watcher error) does.
+            let relevant = match &result {
+                Ok(events) => events.iter().any(|e| {
+                    is_change(e) && e.paths.iter().any(|p| watched.contains(&normalize(p)))
+                }),
+                Err(_) => true,
+            };
             // The receiver is gone only when the watcher is being dropped.
-            if sender.send(result).is_ok() {
+            if relevant && sender.send(result).is_ok() {
                 wake();
             }
         })?;

@@ -34,8 +34,10 @@ pub fn canvas(outer: Rect) -> Rect {
 /// no glyph exceeds [`tokens::MAX_GLYPH_PX`] physical pixels at
 /// `pixels_per_point`.
 pub fn font_points(canvas_height: f32, fraction: f32, pixels_per_point: f32) -> f32 {
-    let wanted = canvas_height * fraction;
-    let max = tokens::MAX_GLYPH_PX / pixels_per_point.max(0.1);
+    let ppp = pixels_per_point.max(0.1);
+    // Whole pixels: fewer distinct sizes, so fewer glyphs in the atlas.
+    let wanted = (canvas_height * fraction * ppp).round() / ppp;
+    let max = tokens::MAX_GLYPH_PX / ppp;
     wanted.clamp(1.0, max.max(1.0))
 }
 
@@ -156,7 +158,10 @@ pub fn layout_slide(painter: &Painter, canvas: Rect, deck: &Deck, slide: &Slide)
             }
             return placed;
         }
-        body = (body * 0.92).max(size::BODY_MIN);
+        // Text height grows about with the square of its size (bigger
+        // letters, more lines): aim straight for the size that fits.
+        let aim = (available / total.max(1.0)).sqrt() * 0.97;
+        body = (body * aim.min(0.92)).max(size::BODY_MIN);
     }
 }
 
