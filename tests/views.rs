@@ -569,3 +569,19 @@ fn an_overrun_break_keeps_the_announced_time_and_says_so() {
     harness.run_steps(2);
     harness.get_by_label_contains("Break is over (2:00 ago; the room was told 09:05)");
 }
+
+#[test]
+fn the_previews_are_labelled_controls() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Next slide preview; click to go there")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Slide 2 of 10");
+    harness
+        .get_by_label("What the audience sees; click for the next slide")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Slide 3 of 10");
+}

@@ -555,6 +555,13 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
     };
     ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
     let (rect, response) = ui.allocate_exact_size(preview_size(width), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            "What the audience sees; click for the next slide",
+        )
+    });
     match p.audience() {
         AudienceShows::Slide(i) => {
             paint_slide(ui.painter(), rect, deck, i, Screen::Slide, view.images);
@@ -603,6 +610,13 @@ fn slides_column_ui(ui: &mut Ui, deck: &Deck, view: &ConsoleView<'_>, commands: 
     );
     ui.label(RichText::new(next_title).color(tokens::CONSOLE_MUTED));
     let (rect, response) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            "Next slide preview; click to go there",
+        )
+    });
     if let Some(index) = next {
         paint_slide(ui.painter(), rect, deck, index, Screen::Slide, view.images);
     } else {

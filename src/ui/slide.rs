@@ -630,6 +630,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn glyphs_stay_below_the_atlas_limit_on_4k() {
+        // A title at 9.5% of a 4K canvas at 200% scale would ask for
+        // 410 px glyphs: fine. A 16K canvas would not be: clamped.
+        let px = |h: f32, ppp: f32| font_points(h, 0.095, ppp) * ppp;
+        assert!((px(2160.0, 1.0) - 205.0).abs() < 1.0);
+        assert!(px(2160.0 * 8.0, 2.0) <= tokens::MAX_GLYPH_PX);
+        assert!(tokens::MAX_GLYPH_PX < 1024.0);
+    }
+
+    #[test]
     fn contain_shows_all_and_cover_crops() {
         let rect = Rect::from_min_size(Pos2::ZERO, vec2(400.0, 200.0));
         // A square image in a 2:1 box.
