@@ -37,7 +37,6 @@ use chrono::NaiveTime;
 use criterion::Criterion;
 use cuecard::deck::policy::{LinkStatus, link_status};
 use cuecard::deck::{Block, Deck, Note, Slide};
-use cuecard::show::monitors::ScreenMode;
 use cuecard::show::{Command, Presentation};
 use cuecard::ui::audience::audience_ui;
 use cuecard::ui::console::{ConsoleView, console_ui};
@@ -203,25 +202,8 @@ fn console_frame(
     // As the app's console: egui's default central panel.
     screen.frame(None, |ui| {
         let view = ConsoleView {
-            deck: Some(&m5.deck),
-            presentation,
-            now: clocks.now,
-            wall: clocks.wall,
-            error: None,
-            audience_open: true,
-            help_open: false,
-            notes_zoom: 1.0,
-            notes_scroll: 0.0,
-            monitors: &[],
-            console_monitor: None,
-            audience_monitor: None,
-            screen_mode: ScreenMode::Present,
-            identify: false,
             links: m5.links_of(presentation.current()),
-            venue_check: None,
-            confirm_quit: false,
-            images: &cuecard::ui::slide::NoImages,
-            recent: &[],
+            ..ConsoleView::new(Some(&m5.deck), presentation, clocks.now, clocks.wall)
         };
         black_box(console_ui(ui, &view));
     })

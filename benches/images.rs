@@ -34,7 +34,6 @@ use chrono::NaiveTime;
 use criterion::Criterion;
 use cuecard::app::images::ImageCache;
 use cuecard::deck::{Block, Deck};
-use cuecard::show::monitors::ScreenMode;
 use cuecard::show::{Command, Presentation};
 use cuecard::ui::audience::audience_ui;
 use cuecard::ui::console::{ConsoleView, console_ui};
@@ -168,25 +167,8 @@ impl Show {
             if console {
                 egui::CentralPanel::default().show(ui, |ui| {
                     let view = ConsoleView {
-                        deck: Some(deck),
-                        presentation,
-                        now,
-                        wall,
-                        error: None,
-                        audience_open: true,
-                        help_open: false,
-                        notes_zoom: 1.0,
-                        notes_scroll: 0.0,
-                        monitors: &[],
-                        console_monitor: None,
-                        audience_monitor: None,
-                        screen_mode: ScreenMode::Present,
-                        identify: false,
-                        links: &[],
-                        venue_check: None,
-                        confirm_quit: false,
                         images: cache,
-                        recent: &[],
+                        ..ConsoleView::new(Some(deck), presentation, now, wall)
                     };
                     black_box(console_ui(ui, &view));
                 });

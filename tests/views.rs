@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 use chrono::NaiveTime;
 use cuecard::app::{Clock, PresenterApp, lock};
 use cuecard::deck::{self, Deck};
-use cuecard::show::monitors::ScreenMode;
 use cuecard::show::{Command, Presentation, Screen};
 use cuecard::ui::console::{ConsoleView, console_title, console_ui};
 use cuecard::ui::slide::{canvas, layout_slide, placed_text};
@@ -44,25 +43,13 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_ui(move |ui| {
             let view = ConsoleView {
-                deck: Some(&deck),
-                presentation: &presentation,
-                now: t0 + elapsed,
-                wall: NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
-                error: None,
-                audience_open: true,
-                help_open: false,
-                notes_zoom: 1.0,
-                notes_scroll: 0.0,
-                monitors: &[],
-                console_monitor: None,
-                audience_monitor: None,
-                screen_mode: ScreenMode::Present,
-                identify: false,
                 links: &links,
-                venue_check: None,
-                confirm_quit: false,
-                images: &cuecard::ui::slide::NoImages,
-                recent: &[],
+                ..ConsoleView::new(
+                    Some(&deck),
+                    &presentation,
+                    t0 + elapsed,
+                    NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
+                )
             };
             commands.borrow_mut().extend(console_ui(ui, &view));
         })
@@ -490,7 +477,10 @@ fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_mo
         .get_by_label("Mirror: audience full screen, console on top")
         .click_accesskit();
     harness.run_steps(2);
-    assert_eq!(lock(&shared).screen_mode, ScreenMode::Mirror);
+    assert_eq!(
+        lock(&shared).screen_mode,
+        cuecard::show::monitors::ScreenMode::Mirror
+    );
 }
 
 #[test]

@@ -65,6 +65,41 @@ pub struct ConsoleView<'a> {
     pub recent: &'a [std::path::PathBuf],
 }
 
+impl<'a> ConsoleView<'a> {
+    /// A view of `deck` and `presentation` at `now` (wall clock `wall`)
+    /// with everything else at its default: no banner, the audience window
+    /// open, normal notes zoom, no monitors known, no links, no images.
+    /// Change fields with struct update syntax.
+    pub fn new(
+        deck: Option<&'a Deck>,
+        presentation: &'a Presentation,
+        now: Instant,
+        wall: NaiveTime,
+    ) -> Self {
+        Self {
+            deck,
+            presentation,
+            now,
+            wall,
+            error: None,
+            audience_open: true,
+            help_open: false,
+            notes_zoom: 1.0,
+            notes_scroll: 0.0,
+            monitors: &[],
+            console_monitor: None,
+            audience_monitor: None,
+            screen_mode: ScreenMode::Present,
+            identify: false,
+            links: &[],
+            venue_check: None,
+            confirm_quit: false,
+            images: &super::slide::NoImages,
+            recent: &[],
+        }
+    }
+}
+
 /// The console's title bar text: `<deck title> — slide N/M`.
 pub fn console_title(deck: Option<&Deck>, presentation: &Presentation) -> String {
     match deck {
