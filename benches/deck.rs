@@ -16,9 +16,11 @@
     clippy::missing_docs_in_private_items
 )]
 
+mod common;
+use common::{budget_line, ms, quantile, sample as timed};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
 
@@ -52,43 +54,6 @@ fn generated_ron(count: usize) -> String {
         })
         .collect();
     cuecard::deck::to_ron(&deck).expect("the generated deck serializes")
-}
-
-/// Times `f` once per run, `runs` times, after one untimed warm-up run.
-fn sample(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times
-}
-
-fn quantile(sorted: &[Duration], q: f64) -> Duration {
-    let i = ((sorted.len().saturating_sub(1)) as f64 * q).round() as usize;
-    sorted.get(i).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
-}
-
-fn budget_line(what: &str, sorted: &[Duration], budget: Duration) {
-    let median = quantile(sorted, 0.5);
-    let verdict = if median <= budget { "MET" } else { "MISSED" };
-    println!(
-        "budget: {what}: median {} p95 {} max {} over {} runs; budget {} -> {verdict} (median is {:.0}% of the budget)",
-        ms(median),
-        ms(quantile(sorted, 0.95)),
-        ms(quantile(sorted, 1.0)),
-        sorted.len(),
-        ms(budget),
-        median.as_secs_f64() / budget.as_secs_f64() * 100.0
-    );
 }
 
 fn benches(c: &mut Criterion) {
@@ -174,4 +139,10 @@ fn main() {
         .configure_from_args();
     benches(&mut criterion);
     criterion.final_summary();
+}
+
+/// Times `f` once per run, `runs` times, after one untimed warm-up run.
+fn sample(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    f();
+    timed(runs, f)
 }

@@ -29,13 +29,15 @@
     clippy::missing_docs_in_private_items
 )]
 
+mod common;
+use common::{budget_line, ms, quantile, sample};
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveTime;
 use criterion::Criterion;
-use cuecard::deck::policy::{LinkStatus, link_status};
+use cuecard::deck::policy::LinkStatus;
 use cuecard::deck::{Block, Deck, Note, Slide};
 use cuecard::show::{Command, Presentation};
 use cuecard::ui::audience::audience_ui;
@@ -143,19 +145,7 @@ impl Module5 {
     fn load() -> Self {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/module5.ron");
         let loaded = cuecard::deck::load(&path).expect("decks/module5.ron loads");
-        let folder = loaded.folder.clone();
-        let links = loaded
-            .deck
-            .slides
-            .iter()
-            .map(|slide| {
-                slide
-                    .links
-                    .iter()
-                    .map(|link| link_status(link, folder.as_deref()))
-                    .collect()
-            })
-            .collect();
+        let links = loaded.link_status();
         Self {
             deck: loaded.deck,
             links,
@@ -227,42 +217,6 @@ fn audience_frame(
             &cuecard::ui::slide::NoImages,
         );
     })
-}
-
-/// Times `f` once per run, `runs` times (no warm-up: the caller does it).
-fn sample(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times
-}
-
-fn quantile(sorted: &[Duration], q: f64) -> Duration {
-    let i = ((sorted.len().saturating_sub(1)) as f64 * q).round() as usize;
-    sorted.get(i).copied().unwrap_or_default()
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
-}
-
-fn budget_line(what: &str, sorted: &[Duration], budget: Duration) {
-    let median = quantile(sorted, 0.5);
-    let verdict = if median <= budget { "MET" } else { "MISSED" };
-    println!(
-        "budget: {what}: median {} p95 {} max {} over {} runs; budget {} -> {verdict} (median is {:.0}% of the budget)",
-        ms(median),
-        ms(quantile(sorted, 0.95)),
-        ms(quantile(sorted, 1.0)),
-        sorted.len(),
-        ms(budget),
-        median.as_secs_f64() / budget.as_secs_f64() * 100.0
-    );
 }
 
 /// A presentation of `deck` on slide `index` with the talk timer running.

@@ -25,6 +25,8 @@
     clippy::missing_docs_in_private_items
 )]
 
+mod common;
+use common::ms;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -124,7 +126,7 @@ impl Show {
             ctx,
             deck,
             presentation,
-            cache: ImageCache::new(Some(folder), || {}),
+            cache: ImageCache::new(Some(folder)),
             time: 0.0,
             now: Instant::now(),
         }
@@ -138,7 +140,7 @@ impl Show {
         let mut wanted = vec![p.current()];
         wanted.extend(p.next_index());
         wanted.extend(p.previous_index());
-        self.cache.want(&self.deck, wanted);
+        self.cache.want(&self.ctx, &self.deck, wanted);
         let arrived = self.cache.poll(&self.ctx);
         self.pass(true);
         self.pass(false);
@@ -217,10 +219,6 @@ impl Show {
             std::thread::sleep(FRAME_GAP);
         }
     }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1e3)
 }
 
 fn walk(show: &mut Show) {

@@ -2,28 +2,21 @@
 //! whole app (where the audience viewport is drawn embedded).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+use common::{module5, opened_url};
+
 use std::cell::RefCell;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveTime;
 use cuecard::app::{Clock, PresenterApp, lock};
-use cuecard::deck::{self, Deck};
+use cuecard::deck;
 use cuecard::show::{Command, Presentation, Screen};
 use cuecard::ui::console::{ConsoleView, console_title, console_ui};
 use cuecard::ui::slide::{canvas, layout_slide, placed_text};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn module5() -> Deck {
-    deck::parse(
-        cuecard::MODULE5_RON.as_bytes(),
-        Path::new("module5.ron"),
-        None,
-    )
-    .unwrap()
-    .deck
-}
 
 /// A console harness on Module 5 slide `index` (0-based), the timer
 /// running for `elapsed`.
@@ -142,19 +135,6 @@ fn console_shows_the_talk_timer_from_the_clock_it_is_given() {
     harness.get_by_label("Pause timer");
 }
 
-/// The URL the last frame asked the platform to open, if any.
-fn opened_url<S>(harness: &Harness<'_, S>) -> Option<String> {
-    harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
-            _ => None,
-        })
-}
-
 #[test]
 fn slide_nine_button_opens_the_video_link() {
     let mut harness = console_on(8, Duration::ZERO);
@@ -162,7 +142,7 @@ fn slide_nine_button_opens_the_video_link() {
         .get_by_label("Open “A Multidisciplinary Approach” online")
         .click();
     harness.step();
-    let open = opened_url(&harness).unwrap();
+    let open = opened_url(harness.output()).unwrap();
     assert_eq!(
         open,
         "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html"
@@ -171,7 +151,7 @@ fn slide_nine_button_opens_the_video_link() {
     let mut harness = console_on(8, Duration::ZERO);
     harness.get_by_label("Open transcript").click();
     harness.step();
-    let open = opened_url(&harness).unwrap();
+    let open = opened_url(harness.output()).unwrap();
     assert!(open.contains("Transcript_A_Multidisciplinary_Approach"));
 }
 

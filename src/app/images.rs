@@ -30,14 +30,12 @@ pub struct ImageCache {
     jobs: Option<Sender<(String, PathBuf)>>,
     done: Receiver<Decoded>,
     done_sender: Sender<Decoded>,
-    wake: std::sync::Arc<dyn Fn() + Send + Sync>,
 }
 
 impl ImageCache {
     /// A cache for a deck in `folder` (`None`: a deck without a folder has
-    /// no images). `wake` is called from the decoding thread when an image
-    /// is ready, to repaint the windows.
-    pub fn new(folder: Option<PathBuf>, wake: impl Fn() + Send + Sync + 'static) -> Self {
+    /// no images).
+    pub fn new(folder: Option<PathBuf>) -> Self {
         let (done_sender, done) = channel();
         Self {
             folder,
@@ -45,15 +43,6 @@ impl ImageCache {
             jobs: None,
             done,
             done_sender,
-            wake: std::sync::Arc::new(wake),
-        }
-    }
-
-    /// Sets what to call when an image is ready (takes effect when the
-    /// decoding thread starts, at the first request).
-    pub fn set_wake(&mut self, wake: impl Fn() + Send + Sync + 'static) {
-        if self.jobs.is_none() {
-            self.wake = std::sync::Arc::new(wake);
         }
     }
 
@@ -63,8 +52,9 @@ impl ImageCache {
         self.folder = folder;
     }
 
-    /// Starts decoding `path` if it is not cached or on its way.
-    pub fn request(&mut self, path: &str) {
+    /// Starts decoding `path` if it is not cached or on its way; `ctx`'s
+    /// windows are repainted when it is ready.
+    pub fn request(&mut self, ctx: &egui::Context, path: &str) {
         if self.entries.contains_key(path) {
             return;
         }
@@ -91,7 +81,7 @@ impl ImageCache {
         let jobs = self.jobs.get_or_insert_with(|| {
             let (jobs, queue) = channel::<(String, PathBuf)>();
             let done = self.done_sender.clone();
-            let wake = std::sync::Arc::clone(&self.wake);
+            let wake = ctx.clone();
             // One decoding thread: slides are decoded in the order asked.
             let spawned = std::thread::Builder::new()
                 .name("cuecard-images".to_owned())
@@ -106,7 +96,8 @@ impl ImageCache {
                         if done.send((key, result)).is_err() {
                             return;
                         }
-                        wake();
+                        wake.request_repaint();
+                        wake.request_repaint_of(super::audience_viewport());
                     }
                 });
             if let Err(error) = spawned {
@@ -126,7 +117,12 @@ impl ImageCache {
     /// Requests the images of slides `indices` of `deck`, and its logo,
     /// and lets go of every other image, so memory holds only what is on
     /// screen or next to it.
-    pub fn want(&mut self, deck: &Deck, indices: impl IntoIterator<Item = usize>) {
+    pub fn want(
+        &mut self,
+        ctx: &egui::Context,
+        deck: &Deck,
+        indices: impl IntoIterator<Item = usize>,
+    ) {
         let mut wanted: Vec<&str> = deck.logo.iter().map(String::as_str).collect();
         for index in indices {
             let Some(slide) = deck.slides.get(index) else {
@@ -142,7 +138,7 @@ impl ImageCache {
         self.entries
             .retain(|path, _| wanted.contains(&path.as_str()));
         for path in wanted {
-            self.request(path);
+            self.request(ctx, path);
         }
     }
 

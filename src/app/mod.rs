@@ -149,22 +149,6 @@ fn presentable_errors(loaded: &LoadedDeck) -> Option<String> {
     (!errors.is_empty()).then(|| errors.join("\n"))
 }
 
-/// Checks every link of `deck` for the console.
-fn link_status_of(loaded: &LoadedDeck) -> Vec<Vec<LinkStatus>> {
-    loaded
-        .deck
-        .slides
-        .iter()
-        .map(|slide| {
-            slide
-                .links
-                .iter()
-                .map(|link| deck::policy::link_status(link, loaded.folder.as_deref()))
-                .collect()
-        })
-        .collect()
-}
-
 /// Smallest and largest notes zoom.
 pub const NOTES_ZOOM_RANGE: (f32, f32) = (0.6, 3.0);
 /// One zoom step (+ or -).
@@ -187,8 +171,11 @@ impl Shared {
             Some(loaded) => Presentation::new(&loaded.deck),
             None => Presentation::new(&empty_deck()),
         };
-        let link_status = deck.as_ref().map(link_status_of).unwrap_or_default();
-        let images = images::ImageCache::new(deck.as_ref().and_then(|d| d.folder.clone()), || {});
+        let link_status = deck
+            .as_ref()
+            .map(LoadedDeck::link_status)
+            .unwrap_or_default();
+        let images = images::ImageCache::new(deck.as_ref().and_then(|d| d.folder.clone()));
         let error = error.or_else(|| deck.as_ref().and_then(presentable_errors));
         Self {
             deck,
@@ -539,7 +526,7 @@ impl PresenterApp {
         match result {
             Ok(loaded) => {
                 shared.presentation = Presentation::new(&loaded.deck);
-                shared.link_status = link_status_of(&loaded);
+                shared.link_status = loaded.link_status();
                 shared.images.clear(loaded.folder.clone());
                 shared.error = presentable_errors(&loaded);
                 crate::settings::Settings::remember_deck(&mut shared.recent, path);
@@ -617,7 +604,7 @@ impl PresenterApp {
                 } else {
                     shared.presentation = Presentation::new(&loaded.deck);
                 }
-                shared.link_status = link_status_of(&loaded);
+                shared.link_status = loaded.link_status();
                 shared.images.clear(loaded.folder.clone());
                 shared.error = presentable_errors(&loaded);
                 if let DeckSource::File(path) = source {
@@ -989,13 +976,6 @@ fn until_next_wall_second(wall: chrono::NaiveTime) -> Duration {
 /// slides while the overview is open), and repaints both windows when a
 /// decoded image arrives.
 fn load_images(ctx: &egui::Context, shared: &mut Shared) {
-    if shared.images.is_empty() {
-        let wake = ctx.clone();
-        shared.images.set_wake(move || {
-            wake.request_repaint();
-            wake.request_repaint_of(audience_viewport());
-        });
-    }
     let Some(loaded) = shared.deck.as_ref() else {
         return;
     };
@@ -1009,7 +989,7 @@ fn load_images(ctx: &egui::Context, shared: &mut Shared) {
         wanted.extend(p.frozen());
         wanted
     };
-    shared.images.want(&loaded.deck, wanted);
+    shared.images.want(ctx, &loaded.deck, wanted);
     if shared.images.poll(ctx) {
         ctx.request_repaint_of(audience_viewport());
     }

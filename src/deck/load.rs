@@ -34,6 +34,24 @@ pub struct LoadedDeck {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl LoadedDeck {
+    /// Every slide's links checked for the console (see
+    /// [`super::policy::link_status`]), by slide, in the deck's order.
+    pub fn link_status(&self) -> Vec<Vec<super::policy::LinkStatus>> {
+        self.deck
+            .slides
+            .iter()
+            .map(|slide| {
+                slide
+                    .links
+                    .iter()
+                    .map(|link| super::policy::link_status(link, self.folder.as_deref()))
+                    .collect()
+            })
+            .collect()
+    }
+}
+
 /// A deck that cannot be presented: one or more diagnostics, at least one
 /// of them an error that is not [presentable](super::Kind::is_presentable). `Display` prints one `path:line:column: ...` per line.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
