@@ -191,9 +191,16 @@ fn console_frame(
 ) -> Vec<ClippedPrimitive> {
     // As the app's console: egui's default central panel.
     screen.frame(None, |ui| {
+        let console = cuecard::app::ConsoleState::default();
         let view = ConsoleView {
             links: m5.links_of(presentation.current()),
-            ..ConsoleView::new(Some(&m5.deck), presentation, clocks.now, clocks.wall)
+            ..ConsoleView::new(
+                Some(&m5.deck),
+                presentation,
+                &console,
+                clocks.now,
+                clocks.wall,
+            )
         };
         black_box(console_ui(ui, &view));
     })
@@ -222,7 +229,7 @@ fn audience_frame(
 /// A presentation of `deck` on slide `index` with the talk timer running.
 fn presentation_on(deck: &Deck, index: usize, clocks: Clocks) -> Presentation {
     let mut presentation = Presentation::new(deck);
-    presentation.apply(Command::GoTo(index), clocks.t0);
+    presentation.apply(&Command::GoTo(index), clocks.t0);
     presentation.timer.start(clocks.t0);
     presentation
 }
@@ -253,7 +260,7 @@ impl<'a> Change<'a> {
             for index in 0..deck.slides.len() {
                 change
                     .presentation
-                    .apply(Command::GoTo(index), change.clocks.now);
+                    .apply(&Command::GoTo(index), change.clocks.now);
                 change.both_frames();
             }
         }
@@ -279,7 +286,7 @@ impl<'a> Change<'a> {
 
     /// Back to slide 1 (untimed), with a frame of each view there.
     fn rewind(&mut self) {
-        self.presentation.apply(Command::GoTo(0), self.clocks.now);
+        self.presentation.apply(&Command::GoTo(0), self.clocks.now);
         self.both_frames();
         self.both_frames();
     }
@@ -293,7 +300,7 @@ impl<'a> Change<'a> {
         }
         let from = self.presentation.current();
         let start = Instant::now();
-        let changed = self.presentation.apply(Command::Next, self.clocks.now);
+        let changed = self.presentation.apply(&Command::Next, self.clocks.now);
         self.both_frames();
         let elapsed = start.elapsed();
         assert!(changed, "Next moved on from slide {}", from + 1);

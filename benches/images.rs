@@ -168,9 +168,10 @@ impl Show {
         let mut output = self.ctx.run_ui(raw_input, |ui| {
             if console {
                 egui::CentralPanel::default().show(ui, |ui| {
+                    let console = cuecard::app::ConsoleState::default();
                     let view = ConsoleView {
                         images: cache,
-                        ..ConsoleView::new(Some(deck), presentation, now, wall)
+                        ..ConsoleView::new(Some(deck), presentation, &console, now, wall)
                     };
                     black_box(console_ui(ui, &view));
                 });
@@ -229,7 +230,7 @@ fn walk(show: &mut Show) {
     for step in 1..SLIDES {
         let preloaded = show.ready(step);
         let start = Instant::now();
-        show.presentation.apply(Command::Next, show.now);
+        show.presentation.apply(&Command::Next, show.now);
         let first = show.frame();
         // The first frame's time includes the Next itself.
         let mut times = vec![Frame {

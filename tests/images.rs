@@ -47,7 +47,7 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
     let path = dir.join("d.ron");
     let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let app = PresenterApp::new(deck::load(&path), clock).with_source(DeckSource::File(path));
-    let shared = app.shared();
+    let cache = app.images();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |_cc| app);
@@ -56,22 +56,20 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
         let start = Instant::now();
         loop {
             harness.run_steps(1);
-            let s = lock(&shared);
-            if paths
-                .iter()
-                .all(|p| s.images.image(p) != ImageView::Loading)
+            let images = lock(&cache);
+            if paths.iter().all(|p| images.image(p) != ImageView::Loading)
                 || start.elapsed() > Duration::from_secs(20)
             {
                 break;
             }
-            drop(s);
+            drop(images);
             std::thread::sleep(Duration::from_millis(20));
         }
     };
     settle(&mut harness, &["big.png", "corrupt.png"]);
     {
-        let s = lock(&shared);
-        match s.images.image("big.png") {
+        let images = lock(&cache);
+        match images.image("big.png") {
             ImageView::Ready(_, size) => {
                 assert!(
                     size.x <= 3840.0 && size.y <= 2160.0,
@@ -85,10 +83,10 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
             other => panic!("big.png: {other:?}"),
         }
         assert!(
-            matches!(s.images.image("corrupt.png"), ImageView::Failed(why) if why.contains("corrupt"))
+            matches!(images.image("corrupt.png"), ImageView::Failed(why) if why.contains("corrupt"))
         );
         assert_eq!(
-            s.images.image("huge.png"),
+            images.image("huge.png"),
             ImageView::Loading,
             "slide three is not a neighbour yet"
         );
@@ -96,13 +94,17 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(1);
     settle(&mut harness, &["huge.png"]);
-    let s = lock(&shared);
+    let images = lock(&cache);
     assert!(
-        matches!(s.images.image("huge.png"), ImageView::Failed(why) if why.contains("over 100 megapixels")),
+        matches!(images.image("huge.png"), ImageView::Failed(why) if why.contains("over 100 megapixels")),
         "{:?}",
-        s.images.image("huge.png")
+        images.image("huge.png")
     );
-    assert_eq!(s.presentation.current(), 1, "the show went on");
-    drop(s);
+    drop(images);
+    assert_eq!(
+        harness.state().presentation().current(),
+        1,
+        "the show went on"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::NaiveTime;
-use cuecard::app::{Clock, Opener, PresenterApp, lock};
+use cuecard::app::{Clock, Opener, PresenterApp};
 use cuecard::deck;
 use cuecard::preflight::{Status, preflight};
 use egui_kittest::Harness;
@@ -195,8 +195,7 @@ fn app_on(path: &Path) -> (Harness<'static, PresenterApp>, Arc<Mutex<Vec<PathBuf
     let loaded = deck::load(path);
     let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let opened = Arc::new(Mutex::new(Vec::new()));
-    let app = PresenterApp::new(loaded, clock);
-    lock(&app.shared()).opener = Opener::Record(Arc::clone(&opened));
+    let app = PresenterApp::new(loaded, clock).with_opener(Opener::Record(Arc::clone(&opened)));
     let harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .build_eframe(move |_cc| app);

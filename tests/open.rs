@@ -8,16 +8,16 @@
 )]
 
 mod common;
-use common::temp_dir as temp;
+use common::{run_until, temp_dir as temp};
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 use std::sync::Arc;
 
 use chrono::NaiveTime;
-use cuecard::app::{Clock, PresenterApp, lock};
+use cuecard::app::{Clock, PresenterApp};
 use cuecard::deck;
-use cuecard::show::Command;
+use cuecard::show::ShellCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -55,7 +55,6 @@ fn a_dropped_deck_opens_and_a_broken_one_says_why_and_changes_nothing() {
     );
     let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let app = PresenterApp::new(loaded, clock);
-    let shared = app.shared();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |_cc| app);
@@ -66,37 +65,40 @@ fn a_dropped_deck_opens_and_a_broken_one_says_why_and_changes_nothing() {
         .input_mut()
         .dropped_files
         .push(Arc::new(Dropped(good.clone())));
-    harness.run_steps(3);
+    assert!(run_until(&mut harness, |app| app
+        .session()
+        .deck()
+        .is_some_and(|d| d.title == "Dropped deck")));
     harness.get_by_label("Slide 1 of 2");
-    assert_eq!(lock(&shared).deck().unwrap().title, "Dropped deck");
     assert!(
-        !lock(&shared).presentation.timer.is_started(),
+        !harness.state().presentation().timer.is_started(),
         "a new deck, a new talk"
     );
-    assert!(lock(&shared).recent[0].ends_with("good.ron"));
+    assert!(harness.state().recent()[0].ends_with("good.ron"));
 
     harness
         .input_mut()
         .dropped_files
         .push(Arc::new(Dropped(broken.clone())));
-    harness.run_steps(3);
+    assert!(run_until(&mut harness, |app| app
+        .session()
+        .deck_error()
+        .is_some()));
     harness.get_by_label_contains("Could not open");
     harness.get_by_label_contains("broken.ron:1:");
     assert_eq!(
-        lock(&shared).deck().unwrap().title,
+        harness.state().session().deck().unwrap().title,
         "Dropped deck",
         "the open deck stays"
     );
 
     // The recent list opens it again.
-    lock(&shared).recent.insert(0, good.clone());
-    lock(&shared).handle(
-        &harness.ctx,
-        Command::OpenRecent(0),
-        std::time::Instant::now(),
-    );
-    harness.run_steps(3);
-    assert!(lock(&shared).error.is_none());
+    assert!(harness.state().recent()[0].ends_with("good.ron"));
+    harness.state().sender().send(ShellCommand::OpenRecent(0));
+    assert!(run_until(&mut harness, |app| app
+        .session()
+        .deck_error()
+        .is_none()));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

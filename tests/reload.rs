@@ -16,9 +16,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveTime;
-use cuecard::app::{Clock, DeckSource, PresenterApp, Shared, lock};
+use cuecard::app::{Clock, DeckSource, PresenterApp};
 use cuecard::deck;
-use cuecard::show::Command;
+use cuecard::show::ShellCommand;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -41,7 +41,6 @@ fn save_by_rename(path: &Path, text: &str) {
 
 struct App {
     harness: Harness<'static, PresenterApp>,
-    shared: Arc<Mutex<Shared>>,
     time: Arc<Mutex<Duration>>,
 }
 
@@ -49,16 +48,11 @@ fn app_on(path: &Path) -> App {
     let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let app = PresenterApp::new(deck::load(path), clock)
         .with_source(DeckSource::File(path.to_path_buf()));
-    let shared = app.shared();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |_cc| app);
     harness.run_steps(2);
-    App {
-        harness,
-        shared,
-        time,
-    }
+    App { harness, time }
 }
 
 impl App {
@@ -66,7 +60,9 @@ impl App {
     /// little longer to catch a second, unwanted reload.
     fn wait_for_reloads(&mut self, n: usize) -> usize {
         let start = Instant::now();
-        while lock(&self.shared).reloads < n && start.elapsed() < Duration::from_secs(10) {
+        while self.harness.state().session().reloads() < n
+            && start.elapsed() < Duration::from_secs(10)
+        {
             std::thread::sleep(Duration::from_millis(50));
             self.harness.run_steps(1);
         }
@@ -75,12 +71,12 @@ impl App {
             std::thread::sleep(Duration::from_millis(50));
             self.harness.run_steps(1);
         }
-        lock(&self.shared).reloads
+        self.harness.state().session().reloads()
     }
 
     fn current_id(&self) -> String {
-        let s = lock(&self.shared);
-        s.deck().unwrap().slides[s.presentation.current()]
+        let app = self.harness.state();
+        app.session().deck().unwrap().slides[app.presentation().current()]
             .id
             .clone()
     }
@@ -103,17 +99,16 @@ fn a_rename_save_reloads_once_keeping_the_slide_and_the_timer() {
     save_by_rename(&path, &deck_text(&["a", "new1", "new2", "b", "c"]));
     assert_eq!(app.wait_for_reloads(1), 1, "one save, one reload");
     assert_eq!(app.current_id(), "c", "still on the same slide");
-    assert_eq!(lock(&app.shared).presentation.current(), 4);
-    let s = lock(&app.shared);
+    assert_eq!(app.harness.state().presentation().current(), 4);
+    let s = app.harness.state();
     assert!(
-        !s.presentation.timer.is_running(),
+        !s.presentation().timer.is_running(),
         "a paused timer stays paused"
     );
     assert_eq!(
-        s.presentation.timer.elapsed(Instant::now()),
+        s.presentation().timer.elapsed(Instant::now()),
         Duration::from_secs(125)
     );
-    drop(s);
     app.harness.get_by_label("Slide 5 of 5");
     app.harness.get_by_label("Notes of c.");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -136,14 +131,17 @@ fn a_save_in_two_writes_reloads_once_with_the_whole_file() {
     std::io::Write::write_all(&mut file, second.as_bytes()).unwrap();
     drop(file);
     assert_eq!(app.wait_for_reloads(1), 1, "two writes, one reload");
-    let s = lock(&app.shared);
+    let s = app.harness.state();
     assert_eq!(
-        s.deck().unwrap().slides.len(),
+        s.session().deck().unwrap().slides.len(),
         3,
         "the finished file was loaded"
     );
-    assert!(s.error.is_none(), "{:?}", s.error);
-    drop(s);
+    assert!(
+        s.session().deck_error().is_none(),
+        "{:?}",
+        s.session().deck_error()
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -183,13 +181,11 @@ fn ctrl_r_reloads_by_hand() {
     let path = dir.join("deck.ron");
     std::fs::write(&path, deck_text(&["a"])).unwrap();
     let mut app = app_on(&path);
-    let before = lock(&app.shared).reloads;
-    lock(&app.shared).handle(&app.harness.ctx, Command::Reload, Instant::now());
-    app.harness.run_steps(2);
-    assert_eq!(lock(&app.shared).reloads, before + 1);
+    let before = app.harness.state().session().reloads();
+    app.harness.state().sender().send(ShellCommand::Reload);
+    assert_eq!(app.wait_for_reloads(before + 1), before + 1);
     app.harness
         .key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::R);
-    app.harness.run_steps(2);
-    assert_eq!(lock(&app.shared).reloads, before + 2);
+    assert_eq!(app.wait_for_reloads(before + 2), before + 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -10,9 +10,10 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveTime;
-use cuecard::app::{Clock, PresenterApp, lock};
+use cuecard::app::ConsoleState;
+use cuecard::app::{Clock, PresenterApp};
 use cuecard::deck;
-use cuecard::show::{Command, Presentation, Screen};
+use cuecard::show::{Command, Presentation, Screen, ShellCommand};
 use cuecard::ui::console::{ConsoleView, console_title, console_ui};
 use cuecard::ui::slide::{canvas, layout_slide, placed_text};
 use egui_kittest::Harness;
@@ -24,9 +25,10 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
     let deck = module5();
     let t0 = Instant::now();
     let mut presentation = Presentation::new(&deck);
-    presentation.apply(Command::GoTo(index), t0);
+    presentation.apply(&Command::GoTo(index), t0);
     presentation.timer.start(t0);
     let commands = RefCell::new(Vec::new());
+    let console = ConsoleState::default();
     let links: Vec<_> = deck.slides[index]
         .links
         .iter()
@@ -40,6 +42,7 @@ fn console_on(index: usize, elapsed: Duration) -> Harness<'static> {
                 ..ConsoleView::new(
                     Some(&deck),
                     &presentation,
+                    &console,
                     t0 + elapsed,
                     NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
                 )
@@ -137,7 +140,10 @@ fn console_shows_the_talk_timer_from_the_clock_it_is_given() {
 
 #[test]
 fn slide_nine_button_opens_the_video_link() {
-    let mut harness = console_on(8, Duration::ZERO);
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.state().sender().send(Command::GoTo(8));
+    harness.run_steps(2);
     harness
         .get_by_label("Open “A Multidisciplinary Approach” online")
         .click();
@@ -148,7 +154,6 @@ fn slide_nine_button_opens_the_video_link() {
         "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html"
     );
 
-    let mut harness = console_on(8, Duration::ZERO);
     harness.get_by_label("Open transcript").click();
     harness.step();
     let open = opened_url(harness.output()).unwrap();
@@ -163,7 +168,7 @@ fn console_title_follows_the_slide() {
         console_title(Some(&deck), &p),
         "Service Provider and Law Enforcement Collaboration — slide 1/10"
     );
-    p.apply(Command::Last, Instant::now());
+    p.apply(&Command::Last, Instant::now());
     assert!(console_title(Some(&deck), &p).ends_with("slide 10/10"));
 }
 
@@ -262,13 +267,12 @@ fn whole_app_keys_drive_both_views() {
     harness.key_press(egui::Key::B);
     harness.run_steps(2);
     harness.get_by_label_contains("Audience sees BLACK");
-    let shared = harness.state().shared();
-    assert_eq!(lock(&shared).presentation.screen(), Screen::Black);
+    assert_eq!(harness.state().presentation().screen(), Screen::Black);
     // Esc from a clicker leaves the blackout and never quits.
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     harness.get_by_label("Audience sees this slide");
-    assert_eq!(lock(&shared).presentation.current(), 9);
+    assert_eq!(harness.state().presentation().current(), 9);
 }
 
 #[test]
@@ -308,11 +312,10 @@ fn the_discussion_count_down_turns_into_times_up_on_the_console() {
     harness.run_steps(2);
     harness.get_by_label("Discussion: time's up (3 min)");
     // The room sees it only when the presenter ticks the box.
-    let shared = harness.state().shared();
-    assert!(!lock(&shared).presentation.discussion_on_audience());
+    assert!(!harness.state().presentation().discussion_on_audience());
     harness.get_by_label("Show to the room").click_accesskit();
     harness.run_steps(2);
-    assert!(lock(&shared).presentation.discussion_on_audience());
+    assert!(harness.state().presentation().discussion_on_audience());
     harness.get_by_label("Stop").click_accesskit();
     harness.run_steps(2);
     assert!(harness.query_by_label_contains("Discussion:").is_none());
@@ -393,13 +396,13 @@ fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
         harness.event(egui::Event::Text("+".to_owned()));
     }
     harness.run_steps(2);
-    let zoom = lock(&harness.state().shared()).notes_zoom;
+    let zoom = harness.state().console().notes_zoom;
     assert!(zoom > 1.4, "zoom {zoom}");
     // A new run starts with the same zoom.
-    assert!((lock(&app().shared()).notes_zoom - zoom).abs() < 1e-6);
+    assert!((app().console().notes_zoom - zoom).abs() < 1e-6);
     harness.event(egui::Event::Text("-".to_owned()));
     harness.run_steps(2);
-    assert!(lock(&harness.state().shared()).notes_zoom < zoom);
+    assert!(harness.state().console().notes_zoom < zoom);
     // A damaged settings file falls back to the default, with a warning
     // on the console.
     std::fs::write(
@@ -408,7 +411,7 @@ fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
     )
     .unwrap();
     let damaged = app();
-    assert_eq!(lock(&damaged.shared()).notes_zoom, 1.0);
+    assert_eq!(damaged.console().notes_zoom, 1.0);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |_cc| damaged);
@@ -421,13 +424,12 @@ fn notes_zoom_follows_plus_and_minus_and_is_remembered() {
 fn a_closed_audience_window_is_announced_and_reopened_with_a() {
     let mut harness = app_harness();
     harness.run_steps(1);
-    let shared = harness.state().shared();
-    lock(&shared).audience_open = false;
+    harness.state().sender().send(ShellCommand::AudienceClosed);
     harness.run_steps(2);
     harness.get_by_label_contains("The audience window is closed");
     harness.key_press(egui::Key::A);
     harness.run_steps(2);
-    assert!(lock(&shared).audience_open);
+    assert!(harness.state().windows().audience_open);
     assert!(
         harness
             .query_by_label_contains("The audience window is closed")
@@ -441,16 +443,16 @@ fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_mo
     harness.run_steps(1);
     harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::S);
     harness.run_steps(2);
-    let shared = harness.state().shared();
-    assert!(lock(&shared).identify_until.is_some());
+    assert!(harness.state().console().identify_until.is_some());
     set_time(&time, 3);
     harness.run_steps(2);
-    let s = lock(&shared);
     assert!(
-        s.identify_until
+        harness
+            .state()
+            .console()
+            .identify_until
             .is_some_and(|t| t <= std::time::Instant::now() + Duration::from_secs(3))
     );
-    drop(s);
     harness.get_by_label("Screens…").click_accesskit();
     harness.run_steps(2);
     harness
@@ -458,7 +460,7 @@ fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_mo
         .click_accesskit();
     harness.run_steps(2);
     assert_eq!(
-        lock(&shared).screen_mode,
+        harness.state().windows().screen_mode,
         cuecard::show::monitors::ScreenMode::Mirror
     );
 }
@@ -481,13 +483,12 @@ fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
     harness.get_by_label("black screen on / off");
     harness.get_by_label("audience view full screen (clicker start button)");
     harness.get_by_label("cuecard ignores this key");
-    let shared = harness.state().shared();
     assert_eq!(
-        lock(&shared).presentation.current(),
+        harness.state().presentation().current(),
         0,
         "nothing moved during the check"
     );
-    assert_eq!(lock(&shared).presentation.screen(), Screen::Slide);
+    assert_eq!(harness.state().presentation().screen(), Screen::Slide);
     harness.key_press(egui::Key::V);
     harness.run_steps(2);
     assert!(

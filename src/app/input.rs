@@ -1,22 +1,44 @@
-//! Keyboard input to [`Command`]s, through the key map in
-//! [`crate::show::keys`].
+//! Keyboard and window input to [`Input`]s, through the key map in
+//! [`crate::show::keys`]. Key gestures whose meaning depends on what is
+//! open (digits, Enter, Backspace, the arrows, Esc) travel as
+//! [`Gesture`]s and are resolved when applied.
+
+use std::path::PathBuf;
 
 use egui::{Event, InputState, Key};
 
-use crate::show::Command;
-use crate::show::keys::{self, Trigger};
+use crate::show::ShellCommand;
+use crate::show::keys::{self, KeyAction, Trigger};
+use crate::show::pickers::Gesture;
 
-/// The command bound to `key` pressed with `modifiers`. Table names are
-/// matched through `Key::from_name`, which accepts the spellings in the
-/// table (`ArrowRight`) as well as egui's own (`Right`).
-fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
+use super::Input;
+
+/// One key press or typed text, as the presenter would say it, with what
+/// cuecard makes of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Press {
+    /// `Page Down`, `Ctrl+Q`, `typed "."`.
+    pub label: String,
+    /// What it does (`None`: nothing).
+    pub input: Option<Input>,
+    /// What it does, in the help's words.
+    pub meaning: Option<String>,
+}
+
+/// The binding of `key` pressed with `modifiers`. Table names are matched
+/// through `Key::from_name`, which accepts the spellings in the table
+/// (`ArrowRight`) as well as egui's own (`Right`).
+fn binding_for_key(key: Key, modifiers: egui::Modifiers) -> Option<&'static keys::Binding> {
     let is = |name: &str| Key::from_name(name) == Some(key);
     let ctrl = modifiers.command || modifiers.ctrl;
     let find = |wanted: fn(&Trigger) -> Option<&'static str>| {
         keys::BINDINGS
             .iter()
             .find(|b| b.triggers.iter().any(|t| wanted(t).is_some_and(is)))
-            .map(|b| b.command)
+    };
+    let plain = |t: &Trigger| match t {
+        Trigger::Key(name) => Some(*name),
+        _ => None,
     };
     if modifiers.alt {
         find(|t| match t {
@@ -34,42 +56,34 @@ fn command_for_key(key: Key, modifiers: egui::Modifiers) -> Option<Command> {
             _ => None,
         })
         // Shift+B and the like act as B: clickers and caps lock.
-        .or_else(|| {
-            find(|t| match t {
-                Trigger::Key(name) => Some(name),
-                _ => None,
-            })
-        })
+        .or_else(|| find(plain))
     } else {
-        find(|t| match t {
-            Trigger::Key(name) => Some(name),
-            _ => None,
-        })
+        find(plain)
     }
 }
 
-/// The commands in this frame's input, in order. When `typing` (a text
-/// field or a focused button has the keyboard), Space, Enter, Tab, Esc and
-/// the arrows are left to the widget so one press does not act twice.
-pub fn commands(input: &InputState, typing: bool) -> Vec<Command> {
-    presses(input, typing)
-        .into_iter()
-        .filter_map(|(_, command)| command)
-        .collect()
+/// The input a binding makes; `digit` for the digits row.
+fn input_of(action: &KeyAction, digit: Option<u8>) -> Input {
+    match action {
+        KeyAction::Do(command) => Input::Intent(command.clone()),
+        KeyAction::Gesture(Gesture::Digit(_)) => Input::Gesture(Gesture::Digit(digit.unwrap_or(0))),
+        KeyAction::Gesture(gesture) => Input::Gesture(*gesture),
+    }
 }
 
-/// Every key press and typed text in this frame's input, described as a
-/// presenter would say it (`Page Down`, `Ctrl+Q`, `"."`), with the command
-/// cuecard makes of it (`None`: ignored). Used by the venue check to show
-/// what a clicker sends.
-pub fn presses(input: &InputState, typing: bool) -> Vec<(String, Option<Command>)> {
+/// Every key press and typed text in this frame's input, in order. When
+/// `typing` (a text field or a focused button has the keyboard), Space,
+/// Enter, Tab, Esc and the arrows are left to the widget so one press does
+/// not act twice. Held keys (auto-repeat) do nothing: a clicker's button
+/// held down must not fly through the deck.
+pub fn presses(input: &InputState, typing: bool) -> Vec<Press> {
     let mut out = Vec::new();
-    for event in &input.events {
+    for (i, event) in input.events.iter().enumerate() {
         match event {
             Event::Key {
                 key,
                 pressed: true,
-                repeat,
+                repeat: false,
                 modifiers,
                 ..
             } => {
@@ -90,14 +104,14 @@ pub fn presses(input: &InputState, typing: bool) -> Vec<(String, Option<Command>
                 {
                     continue;
                 }
-                let command = match command_for_key(*key, *modifiers) {
-                    // Holding a key repeats movement, not toggles.
-                    Some(c @ (Command::Next | Command::Previous)) => Some(c),
-                    Some(c) if !repeat => Some(c),
-                    _ => None,
-                };
-                if *repeat {
-                    out.extend(command.map(|c| (String::new(), Some(c))));
+                let binding = binding_for_key(*key, *modifiers);
+                // A key that typed text it has no binding of its own for
+                // ("." on most layouts) is listed once, as its text.
+                let typed_text = input
+                    .events
+                    .get(i + 1..)
+                    .is_some_and(|rest| rest.iter().any(|e| matches!(e, Event::Text(_))));
+                if binding.is_none() && typed_text && !modifiers.command && !modifiers.ctrl {
                     continue;
                 }
                 let trigger = if modifiers.alt {
@@ -109,19 +123,34 @@ pub fn presses(input: &InputState, typing: bool) -> Vec<(String, Option<Command>
                 } else {
                     Trigger::Key(key.name())
                 };
-                out.push((trigger.label(), command));
+                out.push(Press {
+                    label: trigger.label(),
+                    input: binding.map(|b| input_of(&b.action, None)),
+                    meaning: binding.map(|b| b.help.to_owned()),
+                });
             }
             Event::Text(text) => {
-                let command = match text.as_str() {
-                    digit if digit.len() == 1 && digit.bytes().all(|b| b.is_ascii_digit()) => {
-                        digit.bytes().next().map(|b| Command::Digit(b - b'0'))
-                    }
-                    text => keys::command_for(Trigger::Text(static_text(text))),
+                let digit = (text.len() == 1)
+                    .then(|| text.bytes().next())
+                    .flatten()
+                    .filter(u8::is_ascii_digit)
+                    .map(|b| b - b'0');
+                let binding = match digit {
+                    Some(_) => keys::binding_for(Trigger::Digits),
+                    None => keys::BINDINGS.iter().find(|b| {
+                        b.triggers
+                            .iter()
+                            .any(|t| matches!(t, Trigger::Text(s) if *s == text.as_str()))
+                    }),
                 };
                 // Letters also arrive as keys; list typed text only when it
                 // means something or is punctuation.
-                if command.is_some() || !text.chars().all(char::is_alphanumeric) {
-                    out.push((format!("typed \"{text}\""), command));
+                if binding.is_some() || !text.chars().all(char::is_alphanumeric) {
+                    out.push(Press {
+                        label: format!("typed \"{text}\""),
+                        input: binding.map(|b| input_of(&b.action, digit)),
+                        meaning: binding.map(|b| b.help.to_owned()),
+                    });
                 }
             }
             _ => {}
@@ -130,54 +159,91 @@ pub fn presses(input: &InputState, typing: bool) -> Vec<(String, Option<Command>
     out
 }
 
-/// Text triggers are `&'static str` in the table; find the table's copy.
-fn static_text(text: &str) -> &'static str {
-    keys::BINDINGS
-        .iter()
-        .flat_map(|b| b.triggers)
-        .find_map(|t| match t {
-            Trigger::Text(s) if *s == text => Some(*s),
-            _ => None,
+/// The inputs a window's presses make. While the venue check is open, each
+/// press is listed instead of acted on (V closes the check).
+pub fn window_inputs(presses: Vec<Press>, venue_check_open: bool) -> Vec<Input> {
+    let venue_toggle = Input::from(ShellCommand::ToggleVenueCheck);
+    presses
+        .into_iter()
+        .filter_map(|press| {
+            if !venue_check_open {
+                return press.input;
+            }
+            if press.input.as_ref() == Some(&venue_toggle) {
+                return press.input;
+            }
+            Some(Input::from(ShellCommand::VenuePress {
+                pressed: press.label,
+                meaning: press.meaning,
+            }))
         })
-        .unwrap_or("")
+        .collect()
+}
+
+/// Ctrl+mouse wheel or a pinch over the console: a notes zoom factor.
+pub fn notes_zoom_gesture(ctx: &egui::Context) -> Option<f32> {
+    let zoom = ctx.input(|i| {
+        if i.modifiers.command {
+            i.zoom_delta()
+        } else {
+            1.0
+        }
+    });
+    ((zoom - 1.0).abs() > f32::EPSILON).then_some(zoom)
+}
+
+/// A file dropped on the window, if any.
+pub fn dropped_deck(ctx: &egui::Context) -> Option<PathBuf> {
+    ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .find_map(|f| (!f.path().as_os_str().is_empty()).then(|| f.path().to_path_buf()))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::show::{AppCommand, Command};
+
+    fn action(key: Key, modifiers: egui::Modifiers) -> Option<Input> {
+        binding_for_key(key, modifiers).map(|b| input_of(&b.action, None))
+    }
 
     #[test]
-    fn egui_keys_find_their_commands() {
+    fn egui_keys_find_their_inputs() {
         let none = egui::Modifiers::NONE;
-        assert_eq!(command_for_key(Key::ArrowRight, none), Some(Command::Next));
-        assert_eq!(command_for_key(Key::PageDown, none), Some(Command::Next));
+        let gesture = |g| Some(Input::Gesture(g));
+        assert_eq!(action(Key::ArrowRight, none), gesture(Gesture::Forward));
+        assert_eq!(action(Key::PageDown, none), gesture(Gesture::Forward));
+        assert_eq!(action(Key::ArrowLeft, none), gesture(Gesture::Backward));
         assert_eq!(
-            command_for_key(Key::ArrowLeft, none),
-            Some(Command::Previous)
+            action(Key::Space, egui::Modifiers::SHIFT),
+            gesture(Gesture::Backward)
         );
         assert_eq!(
-            command_for_key(Key::Space, egui::Modifiers::SHIFT),
-            Some(Command::Previous)
+            action(Key::B, egui::Modifiers::SHIFT),
+            Some(Input::Intent(AppCommand::Show(Command::ToggleBlackout)))
         );
+        assert_eq!(action(Key::Q, none), None);
         assert_eq!(
-            command_for_key(Key::B, egui::Modifiers::SHIFT),
-            Some(Command::ToggleBlackout)
+            action(Key::Q, egui::Modifiers::COMMAND),
+            Some(ShellCommand::Quit.into())
         );
-        assert_eq!(command_for_key(Key::Q, none), None);
+        assert_eq!(action(Key::N, egui::Modifiers::COMMAND), None);
         assert_eq!(
-            command_for_key(Key::Q, egui::Modifiers::COMMAND),
-            Some(Command::Quit)
+            action(Key::ArrowLeft, egui::Modifiers::ALT),
+            Some(Command::Back.into())
         );
-        assert_eq!(command_for_key(Key::N, egui::Modifiers::COMMAND), None);
-        assert_eq!(
-            command_for_key(Key::ArrowLeft, egui::Modifiers::ALT),
-            Some(Command::Back)
-        );
-        assert_eq!(command_for_key(Key::Enter, none), Some(Command::Confirm));
-        assert_eq!(
-            command_for_key(Key::ArrowDown, egui::Modifiers::SHIFT),
-            Some(Command::ScrollNotesDown)
-        );
+        assert_eq!(action(Key::Enter, none), gesture(Gesture::Enter));
+        assert_eq!(action(Key::Backspace, none), gesture(Gesture::Erase));
+        assert!(matches!(
+            action(Key::ArrowDown, egui::Modifiers::SHIFT),
+            Some(Input::Intent(AppCommand::Shell(ShellCommand::ScrollNotes(
+                _
+            ))))
+        ));
     }
 
     #[test]

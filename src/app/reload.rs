@@ -9,7 +9,6 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use notify::RecursiveMode;
@@ -23,7 +22,6 @@ pub const DEBOUNCE: Duration = Duration::from_millis(500);
 /// Watches a deck's files. Dropping it stops watching.
 pub struct DeckWatcher {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
-    events: Receiver<DebounceEventResult>,
     files: BTreeSet<PathBuf>,
 }
 
@@ -74,29 +72,38 @@ fn is_change(event: &notify_debouncer_full::DebouncedEvent) -> bool {
 }
 
 impl DeckWatcher {
-    /// Starts watching `files`; `wake` is called (from the watcher's
-    /// thread) whenever something changed, e.g. to repaint the console.
+    /// Starts watching `files`; `on_change` is called (from the watcher's
+    /// thread) with `Ok(())` when a watched file was created, changed or
+    /// removed, and with the watcher's error as text when it failed. The app
+    /// turns these into commands on its command channel.
     ///
     /// # Errors
     /// The watcher's error when the system cannot watch the folders (no
     /// inotify watches left, a folder gone); live reload is then off and
     /// Ctrl+R still reloads by hand.
-    pub fn new(files: BTreeSet<PathBuf>, wake: impl Fn() + Send + 'static) -> notify::Result<Self> {
-        let (sender, events) = channel();
+    pub fn new(
+        files: BTreeSet<PathBuf>,
+        on_change: impl Fn(Result<(), String>) + Send + 'static,
+    ) -> notify::Result<Self> {
         let watched = files.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             // Other programs reading or writing other files in the folder
             // must not wake the windows: only a change to a watched file
-            // (or a watcher error) does.
-            let relevant = match &result {
-                Ok(events) => events.iter().any(|e| {
-                    is_change(e) && e.paths.iter().any(|p| watched.contains(&normalize(p)))
-                }),
-                Err(_) => true,
-            };
-            // The receiver is gone only when the watcher is being dropped.
-            if relevant && sender.send(result).is_ok() {
-                wake();
+            // (or a watcher error) does. Reading a file (cuecard's own
+            // reload, an editor opening it) is an access event and does not
+            // count.
+            match result {
+                Ok(events) => {
+                    if events.iter().any(|e| {
+                        is_change(e) && e.paths.iter().any(|p| watched.contains(&normalize(p)))
+                    }) {
+                        on_change(Ok(()));
+                    }
+                }
+                Err(errors) => {
+                    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                    on_change(Err(text.join("; ")));
+                }
             }
         })?;
         let folders: BTreeSet<&Path> = files.iter().filter_map(|f| f.parent()).collect();
@@ -107,7 +114,6 @@ impl DeckWatcher {
         }
         Ok(Self {
             _debouncer: debouncer,
-            events,
             files,
         })
     }
@@ -115,38 +121,5 @@ impl DeckWatcher {
     /// The watched files.
     pub fn files(&self) -> &BTreeSet<PathBuf> {
         &self.files
-    }
-
-    /// Whether a watched file changed since the last call (all pending
-    /// events are taken). Watcher errors are returned as text.
-    pub fn changed(&self) -> Result<bool, String> {
-        let mut changed = false;
-        let mut errors = Vec::new();
-        while let Ok(result) = self.events.try_recv() {
-            match result {
-                Ok(events) => {
-                    // Reading the file (cuecard's own reload) is an access
-                    // event: only creation, change and removal count.
-                    changed |= events
-                        .iter()
-                        .filter(|e| {
-                            matches!(
-                                e.kind,
-                                notify::EventKind::Create(_)
-                                    | notify::EventKind::Modify(_)
-                                    | notify::EventKind::Remove(_)
-                            )
-                        })
-                        .flat_map(|e| &e.paths)
-                        .any(|p| self.files.contains(&normalize(p)));
-                }
-                Err(list) => errors.extend(list.into_iter().map(|e| e.to_string())),
-            }
-        }
-        if errors.is_empty() {
-            Ok(changed)
-        } else {
-            Err(errors.join("; "))
-        }
     }
 }

@@ -1,25 +1,35 @@
-//! Everything a presenter can ask for. Every key, click and clicker press
-//! becomes one [`Command`].
+//! Everything a presenter can ask for, as intents: what they mean, not
+//! which key they pressed. Every input source (keys of both windows,
+//! clicks, drops, the file dialog, the reload watcher, later the phone
+//! remote and the pointer) produces these, and the app applies them in one
+//! place.
+//!
+//! - [`Command`]: acts on the [`crate::show::Presentation`] (the model).
+//! - [`ShellCommand`]: acts on the windows, files and the console's view
+//!   state (help, notes zoom, the go-to prompt and the overview).
+//! - [`AppCommand`]: either, as it travels on the app's command channel.
+//!
+//! All three are serde-serializable, so a log of `(offset, command)` can
+//! be written and replayed.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::monitors::ScreenMode;
 
 /// Length of a discussion count-down when the prompt suggests none, in
 /// minutes.
 pub const DEFAULT_DISCUSSION_MINUTES: u32 = 3;
 
-/// A presenter's request. Navigation, screen and timer commands act on the
-/// [`crate::show::Presentation`]; window commands (marked) are for the app
-/// shell, and the model ignores them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// A presenter's intent for the presentation itself. Applied by
+/// [`crate::show::Presentation::apply`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Command {
-    /// Next visible slide (clicker forward). In the overview: the next
-    /// thumbnail.
+    /// Next visible slide (clicker forward).
     Next,
-    /// Previous visible slide (clicker back). In the overview: the previous
-    /// thumbnail.
+    /// Previous visible slide (clicker back).
     Previous,
-    /// Down arrow: the next slide; in the overview, the row below.
-    Down,
-    /// Up arrow: the previous slide; in the overview, the row above.
-    Up,
     /// First slide.
     First,
     /// Last slide.
@@ -29,22 +39,17 @@ pub enum Command {
     /// Back to the slide shown before the last jump (go-to, first, last,
     /// overview), e.g. after showing something out of order.
     Back,
-    /// A digit typed on the keyboard: builds a slide number for go-to.
-    Digit(u8),
-    /// Open the go-to prompt (G); type a number, then Enter.
-    OpenGoTo,
-    /// Enter: go to the typed number or the overview's selection, else the
-    /// next slide.
-    Confirm,
-    /// Open or close the overview of all slides.
-    ToggleOverview,
     /// Freeze the audience view on the slide it shows while the presenter
     /// moves on; unfreezing shows the console's slide.
     ToggleFreeze,
+    /// Unfreeze the audience view (does nothing when not frozen).
+    Unfreeze,
     /// Black the audience view, or show the slide again.
     ToggleBlackout,
     /// White the audience view, or show the slide again.
     ToggleWhiteout,
+    /// Leave a black or white screen and show the slide.
+    ShowSlide,
     /// Start, pause or resume the talk timer.
     ToggleTimer,
     /// Reset the talk timer to 0:00 (undoable).
@@ -84,75 +89,146 @@ pub enum Command {
     /// Tick or untick the prompt at this index in the current slide's notes
     /// as covered.
     ToggleCovered(usize),
-    /// Leave, in this order: the go-to prompt, the overview, a break, a
-    /// black or white screen; the shell then closes the help or leaves full
-    /// screen. Never quits (clickers send Esc).
-    Escape,
-    /// Shell: make the speaker notes larger.
+}
+
+impl Command {
+    /// Whether this command moves between slides (and so ends a break).
+    pub fn is_navigation(&self) -> bool {
+        matches!(
+            self,
+            Self::Next | Self::Previous | Self::First | Self::Last | Self::GoTo(_) | Self::Back
+        )
+    }
+}
+
+/// Which of a link's addresses to open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LinkTarget {
+    /// The link's web address.
+    Online,
+    /// The transcript's web address.
+    Transcript,
+}
+
+/// A request to the app shell: windows, files, and the console's own view
+/// state. The presentation model never sees these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ShellCommand {
+    /// Make the speaker notes larger by one step.
     NotesZoomIn,
-    /// Shell: make the speaker notes smaller.
+    /// Make the speaker notes smaller by one step.
     NotesZoomOut,
-    /// Shell: scroll the speaker notes down.
-    ScrollNotesDown,
-    /// Shell: scroll the speaker notes up.
-    ScrollNotesUp,
-    /// Shell: play the local copy of link `link` of slide `slide` in the
-    /// system's player.
+    /// Multiply the notes zoom by this factor (Ctrl+mouse wheel, pinch).
+    NotesZoomBy(f32),
+    /// Scroll the speaker notes by this many points (positive: down).
+    ScrollNotes(f32),
+    /// Open the go-to prompt (G), empty.
+    OpenGoTo,
+    /// Type a digit into the go-to prompt, opening it if needed.
+    GoToDigit(u8),
+    /// Delete the last digit typed into the go-to prompt.
+    GoToErase,
+    /// Go to the slide typed into the go-to prompt.
+    GoToSubmit,
+    /// Close the go-to prompt without going anywhere.
+    CloseGoTo,
+    /// Open or close the overview of all slides.
+    ToggleOverview,
+    /// Move the overview's selection by this many slides (rows are
+    /// [`crate::show::OVERVIEW_COLUMNS`] slides).
+    OverviewMove(i32),
+    /// Select the slide at this 0-based index in the overview.
+    OverviewSelect(usize),
+    /// Go to the overview's selection and close the overview.
+    OverviewSubmit,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Open or close the venue check (the clicker test).
+    ToggleVenueCheck,
+    /// A key press seen while the venue check is open: what was pressed and
+    /// what cuecard would do with it (`None`: nothing).
+    VenuePress {
+        /// The press as a presenter would say it (`Page Down`, `"."`).
+        pressed: String,
+        /// What cuecard does with it, in words.
+        meaning: Option<String>,
+    },
+    /// Swap the monitors of the audience view and the console.
+    SwapScreens,
+    /// Flash "Audience" and "Presenter" on the windows for two seconds.
+    IdentifyScreens,
+    /// The audience view full screen on the monitor at this index.
+    AudienceOn(usize),
+    /// How the two windows are laid out.
+    SetScreenMode(ScreenMode),
+    /// Put the audience view in or out of full screen.
+    ToggleFullscreen,
+    /// Put the audience view in full screen (F5, a clicker's start button).
+    EnterFullscreen,
+    /// Take the audience view out of full screen.
+    LeaveFullscreen,
+    /// Open the audience window again after it was closed.
+    ShowAudience,
+    /// The audience window was closed (by the window system or the
+    /// presenter); cuecard keeps running.
+    AudienceClosed,
+    /// Choose a deck to open in the system's file dialog.
+    OpenDeckDialog,
+    /// The file dialog was closed without choosing a deck.
+    OpenDeckDialogClosed,
+    /// Open the deck at this path (chosen in the dialog, dropped on a
+    /// window).
+    OpenDeck(PathBuf),
+    /// Open the recent deck at this index.
+    OpenRecent(usize),
+    /// Load the deck file again (by hand, or because it changed on disk).
+    Reload,
+    /// Live reload stopped working, with the watcher's error.
+    LiveReloadFailed(String),
+    /// Open a link of a slide in the web browser.
+    OpenLink {
+        /// Slide index.
+        slide: usize,
+        /// Link index in the slide.
+        link: usize,
+        /// Which address.
+        target: LinkTarget,
+    },
+    /// Play the local copy of a link of a slide in the system's player.
     PlayLocal {
         /// Slide index.
         slide: usize,
         /// Link index in the slide.
         link: usize,
     },
-    /// Shell: choose a deck to open in the system's file dialog.
-    OpenDeck,
-    /// Shell: open the recent deck at this index.
-    OpenRecent(usize),
-    /// Shell: load the deck file again now (live reload does it by itself
-    /// when the file changes).
-    Reload,
-    /// Shell: open or close the venue check (the clicker test).
-    ToggleVenueCheck,
-    /// Shell: swap the monitors of the audience view and the console.
-    SwapScreens,
-    /// Shell: flash "Audience" and "Presenter" on the windows for two
-    /// seconds, to tell the screens apart when setting up.
-    IdentifyScreens,
-    /// Shell: the audience view full screen on the monitor at this index.
-    AudienceOn(usize),
-    /// Shell: how the two windows are laid out.
-    SetScreenMode(super::monitors::ScreenMode),
-    /// Shell: put the audience view in or out of full screen.
-    ToggleFullscreen,
-    /// Shell: put the audience view in full screen (F5, a clicker's start
-    /// button).
-    EnterFullscreen,
-    /// Shell: open the audience window again after it was closed.
-    ShowAudience,
-    /// Shell: show or hide the key help.
-    ToggleHelp,
-    /// Shell: quit cuecard (Ctrl+Q, or "Quit" in the question asked when
-    /// the console window is closed during a talk).
+    /// Take the console message with this id off the screen.
+    DismissNotice(u64),
+    /// Quit cuecard; during a talk, ask first.
     Quit,
-    /// Shell: answer "keep presenting" to that question.
+    /// Quit, answering "Quit" to the question asked during a talk.
+    ConfirmQuit,
+    /// Answer "keep presenting" to that question.
     KeepPresenting,
 }
 
-impl Command {
-    /// Whether this command moves between slides (and so ends a break).
-    pub fn is_navigation(self) -> bool {
-        matches!(
-            self,
-            Self::Next
-                | Self::Previous
-                | Self::Down
-                | Self::Up
-                | Self::First
-                | Self::Last
-                | Self::GoTo(_)
-                | Self::Back
-                | Self::Confirm
-                | Self::Escape
-        )
+/// What travels on the app's command channel: a model intent or a shell
+/// request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AppCommand {
+    /// For the presentation model.
+    Show(Command),
+    /// For the app shell.
+    Shell(ShellCommand),
+}
+
+impl From<Command> for AppCommand {
+    fn from(command: Command) -> Self {
+        Self::Show(command)
+    }
+}
+
+impl From<ShellCommand> for AppCommand {
+    fn from(command: ShellCommand) -> Self {
+        Self::Shell(command)
     }
 }

@@ -8,7 +8,8 @@
 
 use std::fmt::Write as _;
 
-use super::command::Command;
+use super::command::{AppCommand, Command, ShellCommand};
+use super::pickers::Gesture;
 
 /// What the presenter presses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,11 +55,33 @@ impl Trigger {
     }
 }
 
+/// What a key does: one intent, or a gesture whose meaning depends on what
+/// is open (resolved by [`super::pickers::resolve`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeyAction {
+    /// Always this intent.
+    Do(AppCommand),
+    /// A gesture; digits carry the digit typed.
+    Gesture(Gesture),
+}
+
+const fn show(command: Command) -> KeyAction {
+    KeyAction::Do(AppCommand::Show(command))
+}
+
+const fn shell(command: ShellCommand) -> KeyAction {
+    KeyAction::Do(AppCommand::Shell(command))
+}
+
+const fn gesture(gesture: Gesture) -> KeyAction {
+    KeyAction::Gesture(gesture)
+}
+
 /// One row of the key map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Binding {
     /// What the row does.
-    pub command: Command,
+    pub action: KeyAction,
     /// The keys that do it.
     pub triggers: &'static [Trigger],
     /// What the help overlay says, in a few words.
@@ -70,191 +93,200 @@ use Trigger::{Alt, Ctrl, Digits, Key, Shift, Text};
 /// Every key cuecard answers to, in the order the help overlay lists them.
 pub const BINDINGS: &[Binding] = &[
     Binding {
-        command: Command::Next,
-        triggers: &[
-            Key("ArrowRight"),
-            Key("ArrowDown"),
-            Key("PageDown"),
-            Key("Space"),
-            Key("N"),
-        ],
+        action: gesture(Gesture::Forward),
+        triggers: &[Key("ArrowRight"), Key("PageDown"), Key("Space"), Key("N")],
         help: "next slide",
     },
     Binding {
-        command: Command::Previous,
-        triggers: &[
-            Key("ArrowLeft"),
-            Key("ArrowUp"),
-            Key("PageUp"),
-            Key("Backspace"),
-            Key("P"),
-            Shift("Space"),
-        ],
+        action: gesture(Gesture::Backward),
+        triggers: &[Key("ArrowLeft"), Key("PageUp"), Key("P"), Shift("Space")],
         help: "previous slide",
     },
     Binding {
-        command: Command::Confirm,
+        action: gesture(Gesture::Down),
+        triggers: &[Key("ArrowDown")],
+        help: "next slide; in the overview, the row below",
+    },
+    Binding {
+        action: gesture(Gesture::Up),
+        triggers: &[Key("ArrowUp")],
+        help: "previous slide; in the overview, the row above",
+    },
+    Binding {
+        action: gesture(Gesture::Erase),
+        triggers: &[Key("Backspace")],
+        help: "previous slide; while typing a number, deletes a digit",
+    },
+    Binding {
+        action: gesture(Gesture::Enter),
         triggers: &[Key("Enter")],
         help: "next slide; or go to the typed number or the overview's choice",
     },
     Binding {
-        command: Command::First,
+        action: gesture(Gesture::Home),
         triggers: &[Key("Home")],
         help: "first slide",
     },
     Binding {
-        command: Command::Last,
+        action: gesture(Gesture::End),
         triggers: &[Key("End")],
         help: "last slide",
     },
     Binding {
-        command: Command::Digit(0),
+        action: gesture(Gesture::Digit(0)),
         triggers: &[Digits],
         help: "type a slide number, then Enter: go to that slide",
     },
     Binding {
-        command: Command::OpenGoTo,
+        action: gesture(Gesture::GoTo),
         triggers: &[Key("G")],
         help: "go to a slide by number (G, the number, Enter; or the number, then G)",
     },
     Binding {
-        command: Command::ToggleOverview,
+        action: shell(ShellCommand::ToggleOverview),
         triggers: &[Key("Tab"), Key("O")],
         help: "overview of all slides (arrows choose, Enter jumps)",
     },
     Binding {
-        command: Command::Back,
+        action: show(Command::Back),
         triggers: &[Alt("ArrowLeft"), Key("Z")],
         help: "back to where you were before a jump",
     },
     Binding {
-        command: Command::ToggleFreeze,
+        action: show(Command::ToggleFreeze),
         triggers: &[Key("X")],
         help: "freeze the audience view while you look ahead; again to unfreeze",
     },
     Binding {
-        command: Command::ToggleBlackout,
+        action: show(Command::ToggleBlackout),
         triggers: &[Key("B"), Text(".")],
         help: "black screen on / off",
     },
     Binding {
-        command: Command::ToggleWhiteout,
+        action: show(Command::ToggleWhiteout),
         triggers: &[Key("W"), Text(",")],
         help: "white screen on / off",
     },
     Binding {
-        command: Command::ToggleTimer,
+        action: show(Command::ToggleTimer),
         triggers: &[Key("T")],
         help: "start, pause or resume the talk timer",
     },
     Binding {
-        command: Command::ResetTimer,
+        action: show(Command::ResetTimer),
         triggers: &[Key("R")],
         help: "reset the talk timer (Ctrl+Z undoes)",
     },
     Binding {
-        command: Command::UndoResetTimer,
+        action: show(Command::UndoResetTimer),
         triggers: &[Ctrl("Z")],
         help: "undo the timer reset",
     },
     Binding {
-        command: Command::ToggleAllIdeas,
+        action: show(Command::ToggleAllIdeas),
         triggers: &[Key("I")],
         help: "open or fold the ideas of this slide's questions",
     },
     Binding {
-        command: Command::ToggleDiscussion,
+        action: show(Command::ToggleDiscussion),
         triggers: &[Key("D")],
         help: "start or stop the discussion count-down",
     },
     Binding {
-        command: Command::ToggleDiscussionOnAudience,
+        action: show(Command::ToggleDiscussionOnAudience),
         triggers: &[Shift("D")],
         help: "show the discussion count-down to the room, or hide it",
     },
     Binding {
-        command: Command::NotesZoomIn,
+        action: shell(ShellCommand::NotesZoomIn),
         triggers: &[Text("+"), Text("=")],
         help: "larger notes (also Ctrl+mouse wheel)",
     },
     Binding {
-        command: Command::NotesZoomOut,
+        action: shell(ShellCommand::NotesZoomOut),
         triggers: &[Text("-")],
         help: "smaller notes",
     },
     Binding {
-        command: Command::ScrollNotesDown,
+        action: shell(ShellCommand::ScrollNotes(NOTES_SCROLL_STEP_PT)),
         triggers: &[Shift("ArrowDown"), Ctrl("ArrowDown")],
         help: "scroll the notes down",
     },
     Binding {
-        command: Command::ScrollNotesUp,
+        action: shell(ShellCommand::ScrollNotes(-NOTES_SCROLL_STEP_PT)),
         triggers: &[Shift("ArrowUp"), Ctrl("ArrowUp")],
         help: "scroll the notes up",
     },
     Binding {
-        command: Command::ToggleFullscreen,
+        action: shell(ShellCommand::ToggleFullscreen),
         triggers: &[Key("F")],
         help: "audience view full screen on / off",
     },
     Binding {
-        command: Command::EnterFullscreen,
+        action: shell(ShellCommand::EnterFullscreen),
         triggers: &[Key("F5")],
         help: "audience view full screen (clicker start button)",
     },
     Binding {
-        command: Command::Escape,
+        action: gesture(Gesture::Escape),
         triggers: &[Key("Escape")],
         help: "leave go-to, overview, break, black/white screen, help, full screen; never quits",
     },
     Binding {
-        command: Command::SwapScreens,
+        action: shell(ShellCommand::SwapScreens),
         triggers: &[Key("S")],
         help: "swap the screens of the audience view and the console",
     },
     Binding {
-        command: Command::IdentifyScreens,
+        action: shell(ShellCommand::IdentifyScreens),
         triggers: &[Shift("S")],
         help: "show which screen is which for two seconds",
     },
     Binding {
-        command: Command::OpenDeck,
+        action: shell(ShellCommand::OpenDeckDialog),
         triggers: &[Ctrl("O")],
         help: "open another deck (or drop a .ron file on a window)",
     },
     Binding {
-        command: Command::Reload,
+        action: shell(ShellCommand::Reload),
         triggers: &[Ctrl("R")],
         help: "load the deck again (it also reloads by itself when saved)",
     },
     Binding {
-        command: Command::ToggleVenueCheck,
+        action: shell(ShellCommand::ToggleVenueCheck),
         triggers: &[Key("V")],
         help: "venue check: test what the clicker's buttons send",
     },
     Binding {
-        command: Command::ShowAudience,
+        action: shell(ShellCommand::ShowAudience),
         triggers: &[Key("A")],
         help: "open the audience window again after it was closed",
     },
     Binding {
-        command: Command::ToggleHelp,
+        action: shell(ShellCommand::ToggleHelp),
         triggers: &[Text("?"), Key("F1")],
         help: "show or hide this help",
     },
     Binding {
-        command: Command::Quit,
+        action: shell(ShellCommand::Quit),
         triggers: &[Ctrl("Q")],
         help: "quit cuecard",
     },
 ];
 
-/// The command bound to `trigger`, if any.
-pub fn command_for(trigger: Trigger) -> Option<Command> {
+/// One keyboard scroll of the notes, in points.
+pub const NOTES_SCROLL_STEP_PT: f32 = 160.0;
+
+/// The binding of `trigger`, if any.
+pub fn binding_for(trigger: Trigger) -> Option<&'static Binding> {
     BINDINGS
         .iter()
         .find(|binding| binding.triggers.contains(&trigger))
-        .map(|binding| binding.command)
+}
+
+/// What `trigger` does, if anything.
+pub fn action_for(trigger: Trigger) -> Option<&'static KeyAction> {
+    binding_for(trigger).map(|binding| &binding.action)
 }
 
 /// The key map as a Markdown table (the body of `docs/keys.md`).
@@ -273,16 +305,20 @@ mod tests {
 
     #[test]
     fn clicker_keys_map_as_presenters_expect() {
-        assert_eq!(command_for(Key("PageDown")), Some(Command::Next));
-        assert_eq!(command_for(Key("Enter")), Some(Command::Confirm));
-        assert_eq!(command_for(Digits), Some(Command::Digit(0)));
-        assert_eq!(command_for(Key("PageUp")), Some(Command::Previous));
-        assert_eq!(command_for(Text(".")), Some(Command::ToggleBlackout));
-        assert_eq!(command_for(Key("B")), Some(Command::ToggleBlackout));
-        assert_eq!(command_for(Key("F5")), Some(Command::EnterFullscreen));
-        assert_eq!(command_for(Key("Escape")), Some(Command::Escape));
-        assert_eq!(command_for(Key("Q")), None, "plain Q must not quit");
-        assert_eq!(command_for(Ctrl("Q")), Some(Command::Quit));
+        let forward = gesture(Gesture::Forward);
+        assert_eq!(action_for(Key("PageDown")), Some(&forward));
+        assert_eq!(action_for(Key("Enter")), Some(&gesture(Gesture::Enter)));
+        assert_eq!(action_for(Digits), Some(&gesture(Gesture::Digit(0))));
+        assert_eq!(action_for(Key("PageUp")), Some(&gesture(Gesture::Backward)));
+        let black = show(Command::ToggleBlackout);
+        assert_eq!(action_for(Text(".")), Some(&black));
+        assert_eq!(action_for(Key("B")), Some(&black));
+        let f5 = shell(ShellCommand::EnterFullscreen);
+        assert_eq!(action_for(Key("F5")), Some(&f5));
+        let esc = gesture(Gesture::Escape);
+        assert_eq!(action_for(Key("Escape")), Some(&esc));
+        assert_eq!(action_for(Key("Q")), None, "plain Q must not quit");
+        assert_eq!(action_for(Ctrl("Q")), Some(&shell(ShellCommand::Quit)));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The presentation model, UI-free: current slide, blackout and whiteout,
-//! the talk timer, the commands that drive them and the key map.
+//! the talk timer, the commands that drive them, the key map and the
+//! console's pickers (go-to, overview) with the gestures they resolve.
 //!
 //! Nothing here imports egui: every behaviour is tested without a window,
 //! with time passed in.
@@ -8,10 +9,11 @@ mod command;
 pub mod keys;
 pub mod monitors;
 mod pacing;
+pub mod pickers;
 mod presentation;
 mod timer;
 
-pub use command::{Command, DEFAULT_DISCUSSION_MINUTES};
+pub use command::{AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, LinkTarget, ShellCommand};
 pub use pacing::{Pace, pace};
 pub use presentation::{
     AudienceShows, Discussion, OVERVIEW_COLUMNS, Presentation, PromptKey, Screen,

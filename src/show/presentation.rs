@@ -1,6 +1,7 @@
 //! The presentation state: which slide, what the audience sees, the talk
-//! and discussion timers, the overview, go-to, freeze, breaks, and the
-//! facilitation state of the prompts.
+//! and discussion timers, freeze, breaks, and the facilitation state of the
+//! prompts. (The console's go-to prompt and overview are in
+//! [`super::pickers`].)
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
@@ -82,8 +83,6 @@ pub struct Presentation {
     previous_position: Option<usize>,
     screen: Screen,
     frozen: Option<usize>,
-    overview: Option<usize>,
-    goto: Option<String>,
     break_ends: Option<Instant>,
     /// Whether the talk timer was running when the break began (it pauses
     /// for the break and resumes after it).
@@ -108,8 +107,6 @@ impl Presentation {
             previous_position: None,
             screen: Screen::Slide,
             frozen: None,
-            overview: None,
-            goto: None,
             break_ends: None,
             resume_after_break: false,
             discussion: None,
@@ -186,16 +183,6 @@ impl Presentation {
         self.frozen
     }
 
-    /// The overview's selected slide, if the overview is open.
-    pub fn overview(&self) -> Option<usize> {
-        self.overview
-    }
-
-    /// The go-to prompt's typed text, if the prompt is open.
-    pub fn goto_text(&self) -> Option<&str> {
-        self.goto.as_deref()
-    }
-
     /// When the break ends, if there is one.
     pub fn break_ends(&self) -> Option<Instant> {
         self.break_ends
@@ -266,32 +253,16 @@ impl Presentation {
     }
 
     /// Applies `command` at time `now`. Returns whether anything the
-    /// presenter or the audience can see changed. Shell commands (zoom,
-    /// full screen, help, quit, ...) return `false`: the app shell does them.
-    pub fn apply(&mut self, command: Command, now: Instant) -> bool {
-        // Any navigation key ends a break and shows the slide again.
-        if self.break_ends.is_some() && (command.is_navigation() || command == Command::EndBreak) {
+    /// presenter or the audience can see changed.
+    pub fn apply(&mut self, command: &Command, now: Instant) -> bool {
+        // Any navigation ends a break and shows the slide again.
+        if self.break_ends.is_some() && (command.is_navigation() || *command == Command::EndBreak) {
             self.end_break(now);
             return true;
         }
-        // A number typed in the overview goes to that slide on Enter.
-        if self.goto.is_some()
-            && let Some(changed) = self.apply_in_goto(command, now)
-        {
-            return changed;
-        }
-        if self.overview.is_some()
-            && let Some(changed) = self.apply_in_overview(command, now)
-        {
-            return changed;
-        }
-        match command {
-            Command::Next | Command::Down | Command::Confirm => {
-                self.next_index().is_some_and(|i| self.move_to(i, now))
-            }
-            Command::Previous | Command::Up => {
-                self.previous_index().is_some_and(|i| self.move_to(i, now))
-            }
+        match *command {
+            Command::Next => self.next_index().is_some_and(|i| self.move_to(i, now)),
+            Command::Previous => self.previous_index().is_some_and(|i| self.move_to(i, now)),
             Command::First => self.jump_to(0, now),
             Command::Last => self.jump_to(self.hidden.len().saturating_sub(1), now),
             Command::GoTo(index) => index < self.hidden.len() && self.jump_to(index, now),
@@ -299,18 +270,6 @@ impl Presentation {
                 Some(index) if index < self.hidden.len() => self.jump_to(index, now),
                 _ => false,
             },
-            Command::Digit(d) => {
-                self.goto = Some(char::from(b'0' + d.min(9)).to_string());
-                true
-            }
-            Command::OpenGoTo => {
-                self.goto = Some(String::new());
-                true
-            }
-            Command::ToggleOverview => {
-                self.overview = Some(self.current);
-                true
-            }
             Command::ToggleFreeze => {
                 self.frozen = match self.frozen {
                     Some(_) => None,
@@ -318,8 +277,10 @@ impl Presentation {
                 };
                 true
             }
+            Command::Unfreeze => self.frozen.take().is_some(),
             Command::ToggleBlackout => self.toggle_screen(Screen::Black),
             Command::ToggleWhiteout => self.toggle_screen(Screen::White),
+            Command::ShowSlide => self.toggle_screen(Screen::Slide),
             Command::ToggleTimer => {
                 self.timer.toggle(now);
                 true
@@ -358,7 +319,7 @@ impl Presentation {
                     })
                     .unwrap_or(f64::from(DEFAULT_DISCUSSION_MINUTES));
                 let seconds = (minutes * 60.0).round().clamp(1.0, 24.0 * 3600.0) as u32;
-                self.apply(Command::StartDiscussion { seconds, prompt }, now)
+                self.apply(&Command::StartDiscussion { seconds, prompt }, now)
             }
             Command::ToggleDiscussionOnAudience => {
                 self.discussion_on_audience = !self.discussion_on_audience;
@@ -373,6 +334,7 @@ impl Presentation {
                 }
                 true
             }
+            Command::EndBreak => false,
             Command::ToggleIdeas(note) => match self.prompt_at(note) {
                 Some(key) => {
                     toggle(&mut self.ideas_open, key);
@@ -408,106 +370,7 @@ impl Presentation {
                 }
                 None => false,
             },
-            Command::Escape => self.toggle_screen(Screen::Slide),
-            Command::EndBreak
-            | Command::NotesZoomIn
-            | Command::NotesZoomOut
-            | Command::ScrollNotesDown
-            | Command::ScrollNotesUp
-            | Command::PlayLocal { .. }
-            | Command::Reload
-            | Command::OpenDeck
-            | Command::OpenRecent(_)
-            | Command::ToggleVenueCheck
-            | Command::SwapScreens
-            | Command::IdentifyScreens
-            | Command::AudienceOn(_)
-            | Command::SetScreenMode(_)
-            | Command::ToggleFullscreen
-            | Command::EnterFullscreen
-            | Command::ToggleHelp
-            | Command::ShowAudience
-            | Command::Quit
-            | Command::KeepPresenting => false,
         }
-    }
-
-    /// Commands while the overview is open: movement moves the selection,
-    /// Enter jumps, Tab/O/Esc close. Others fall through (`None`).
-    fn apply_in_overview(&mut self, command: Command, now: Instant) -> Option<bool> {
-        let selected = self.overview?;
-        let last = self.hidden.len().saturating_sub(1);
-        let select = |p: &mut Self, index: usize| {
-            p.overview = Some(index.min(last));
-            true
-        };
-        Some(match command {
-            Command::Next => select(self, selected + 1),
-            Command::Previous => select(self, selected.saturating_sub(1)),
-            Command::Down if selected + OVERVIEW_COLUMNS <= last => {
-                select(self, selected + OVERVIEW_COLUMNS)
-            }
-            Command::Up => select(self, selected.saturating_sub(OVERVIEW_COLUMNS)),
-            Command::Down => false,
-            Command::First => select(self, 0),
-            Command::Last => select(self, last),
-            Command::Confirm => {
-                self.overview = None;
-                self.jump_to(selected, now);
-                true
-            }
-            Command::GoTo(index) if index <= last => {
-                self.overview = None;
-                self.jump_to(index, now);
-                true
-            }
-            Command::ToggleOverview | Command::Escape => {
-                self.overview = None;
-                true
-            }
-            _ => return None,
-        })
-    }
-
-    /// Commands while the go-to prompt is open: digits type, Backspace
-    /// deletes, Enter goes, Esc cancels. Others close it and fall through.
-    fn apply_in_goto(&mut self, command: Command, now: Instant) -> Option<bool> {
-        let typed = self.goto.clone()?;
-        Some(match command {
-            Command::Digit(d) if typed.len() < 4 => {
-                self.goto = Some(format!("{typed}{}", d.min(9)));
-                true
-            }
-            Command::Digit(_) => false,
-            Command::Previous if !typed.is_empty() => {
-                // Backspace (bound to previous) deletes while typing.
-                let mut typed = typed;
-                typed.pop();
-                self.goto = Some(typed);
-                true
-            }
-            Command::Confirm | Command::OpenGoTo => match typed.parse::<usize>() {
-                Ok(number) if (1..=self.hidden.len()).contains(&number) => {
-                    self.goto = None;
-                    self.overview = None;
-                    self.jump_to(number - 1, now);
-                    true
-                }
-                // No such slide: keep the prompt open, empty, to try again.
-                _ => {
-                    self.goto = Some(String::new());
-                    true
-                }
-            },
-            Command::Escape => {
-                self.goto = None;
-                true
-            }
-            _ => {
-                self.goto = None;
-                return None;
-            }
-        })
     }
 
     fn end_break(&mut self, now: Instant) {
@@ -518,7 +381,7 @@ impl Presentation {
     }
 
     fn toggle_screen(&mut self, screen: Screen) -> bool {
-        let new = if self.screen == screen {
+        let new = if self.screen == screen || screen == Screen::Slide {
             Screen::Slide
         } else {
             screen
@@ -552,8 +415,8 @@ impl Presentation {
 
     /// Takes a reloaded `deck`, staying on the slide with the same id (else
     /// the same number, clamped) and keeping the timer, the screen, ticks
-    /// and open idea lists. A frozen slide or overview selection that no
-    /// longer exists is clamped.
+    /// and open idea lists. A frozen slide that no longer exists is
+    /// clamped.
     pub fn replace_deck(&mut self, deck: &Deck) {
         let current_id = self.ids.get(self.current).cloned();
         let frozen_id = self.frozen.and_then(|i| self.ids.get(i).cloned());
@@ -565,7 +428,6 @@ impl Presentation {
         };
         self.current = find(current_id.as_ref(), self.current);
         self.frozen = self.frozen.map(|f| find(frozen_id.as_ref(), f));
-        self.overview = self.overview.map(|o| o.min(last));
         self.previous_position = self.previous_position.filter(|&p| p <= last);
         if self.discussion.is_some_and(|d| d.slide > last) {
             self.discussion = None;

@@ -7,7 +7,7 @@ use egui::{CornerRadius, Frame, Margin, RichText, Stroke, Ui};
 
 use super::tokens;
 use crate::deck::Note;
-use crate::show::{Command, DEFAULT_DISCUSSION_MINUTES, Presentation};
+use crate::show::{AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, Presentation};
 
 /// Base size of notes text in points, before the presenter's zoom.
 pub const NOTES_POINTS: f32 = 17.0;
@@ -20,7 +20,7 @@ pub fn notes_ui(
     zoom: f32,
     slide: usize,
     presentation: &Presentation,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     let size = NOTES_POINTS * zoom;
     if notes.is_empty() {
@@ -120,7 +120,7 @@ fn prompt_card_ui(
     ideas: &[String],
     minutes: Option<f64>,
     presentation: &Presentation,
-    commands: &mut Vec<Command>,
+    commands: &mut Vec<AppCommand>,
 ) {
     let covered = presentation.is_covered(slide, note);
     let fill = if covered {
@@ -157,7 +157,7 @@ fn prompt_card_ui(
                     .checkbox(&mut ticked, RichText::new("Covered").size(size * 0.8))
                     .changed()
                 {
-                    commands.push(Command::ToggleCovered(note));
+                    commands.push(Command::ToggleCovered(note).into());
                 }
                 let running = presentation
                     .discussion()
@@ -167,16 +167,19 @@ fn prompt_card_ui(
                         .button(RichText::new("Stop discussion").size(size * 0.8))
                         .clicked()
                     {
-                        commands.push(Command::StopDiscussion);
+                        commands.push(Command::StopDiscussion.into());
                     }
                 } else {
                     let length = minutes.unwrap_or(f64::from(DEFAULT_DISCUSSION_MINUTES));
                     let label = format!("Start {}-min discussion", format_minutes(length));
                     if ui.button(RichText::new(label).size(size * 0.8)).clicked() {
-                        commands.push(Command::StartDiscussion {
-                            seconds: (length * 60.0).round().clamp(1.0, 86_400.0) as u32,
-                            prompt: Some(note),
-                        });
+                        commands.push(
+                            Command::StartDiscussion {
+                                seconds: (length * 60.0).round().clamp(1.0, 86_400.0) as u32,
+                                prompt: Some(note),
+                            }
+                            .into(),
+                        );
                     }
                 }
             });
@@ -188,7 +191,7 @@ fn prompt_card_ui(
                     format!("Ideas if the group needs help ({})", ideas.len())
                 };
                 if ui.button(RichText::new(label).size(size * 0.8)).clicked() {
-                    commands.push(Command::ToggleIdeas(note));
+                    commands.push(Command::ToggleIdeas(note).into());
                 }
                 if open {
                     for idea in ideas {

@@ -124,3 +124,19 @@ pub mod size {
 /// Largest glyph size in physical pixels: egui's glyph atlas refuses glyphs
 /// much over 1024 px, so text is clamped below that.
 pub const MAX_GLYPH_PX: f32 = 900.0;
+
+/// Console text sizes, in points. Views take sizes from here, never as
+/// literals.
+pub const TEXT_BODY: f32 = 16.0;
+/// Dialog text, a little larger than the body.
+pub const TEXT_READ: f32 = 17.0;
+/// Headings of the console's columns, the no-deck screen.
+pub const TEXT_LARGE: f32 = 18.0;
+/// Banners that must be read at a glance (discussion, venue check rows).
+pub const TEXT_BANNER: f32 = 20.0;
+/// The status bar: slide number, talk timer, clock.
+pub const TEXT_STATUS: f32 = 22.0;
+/// Panel titles (the venue check).
+pub const TEXT_TITLE: f32 = 24.0;
+/// The go-to prompt's typed number.
+pub const TEXT_PROMPT: f32 = 28.0;

@@ -82,3 +82,22 @@ pub fn png_header_only(w: u32, h: u32) -> Vec<u8> {
     }
     png
 }
+
+/// Steps `harness` one frame at a time (a little apart, so worker threads
+/// can finish) until `done` holds for the app, or 10 s pass. Returns
+/// whether it held.
+pub fn run_until(
+    harness: &mut egui_kittest::Harness<'_, cuecard::app::PresenterApp>,
+    done: impl Fn(&cuecard::app::PresenterApp) -> bool,
+) -> bool {
+    let start = std::time::Instant::now();
+    while !done(harness.state()) {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.run_steps(1);
+    }
+    harness.run_steps(2);
+    true
+}

@@ -1,0 +1,283 @@
+//! The one place where inputs are applied: every key, click, drop, window
+//! event, file-dialog answer, reload and remote request arrives here as an
+//! [`Input`], is resolved to an intent, recorded, and applied to the model
+//! or the shell.
+
+use std::time::Instant;
+
+use egui::{ViewportCommand, ViewportId};
+
+use crate::deck::policy::LocalCopy;
+use crate::show::monitors::{Placement, ScreenMode, choose_placement, setup_key, swap};
+use crate::show::pickers::{ShellState, apply_to_model, resolve};
+use crate::show::{AppCommand, LinkTarget, ShellCommand};
+
+use super::notices::{NoticeSource, Severity};
+use super::state::{IDENTIFY_FOR, NOTES_ZOOM_STEP, VENUE_CHECK_ROWS, VenueRow};
+use super::{Input, PresenterApp, audience_viewport};
+
+impl PresenterApp {
+    /// Resolves `input` (a gesture means what the state makes of it now)
+    /// and applies it. Returns whether anything visible changed.
+    pub(super) fn apply_input(&mut self, ctx: &egui::Context, input: Input, now: Instant) -> bool {
+        let command = match input {
+            Input::Intent(command) => command,
+            Input::Gesture(gesture) => {
+                let shell = ShellState {
+                    confirm_quit: self.console.confirm_quit,
+                    help_open: self.console.help_open,
+                    audience_fullscreen: self.windows.audience_fullscreen,
+                };
+                match resolve(
+                    gesture,
+                    &self.console.pickers,
+                    &self.session.presentation,
+                    shell,
+                ) {
+                    Some(command) => command,
+                    None => return false,
+                }
+            }
+        };
+        self.apply(ctx, &command, now)
+    }
+
+    /// Applies one intent at `now`: the one place commands act. Model
+    /// commands go to the presentation, shell commands to the windows,
+    /// files and the console's view state. Returns whether anything visible
+    /// changed.
+    pub fn apply(&mut self, ctx: &egui::Context, command: &AppCommand, now: Instant) -> bool {
+        if let Some(log) = self.log.as_mut() {
+            log.record(now, command);
+        }
+        if let Some(changed) = apply_to_model(
+            &mut self.console.pickers,
+            &mut self.session.presentation,
+            command,
+            now,
+        ) {
+            return changed;
+        }
+        match command {
+            AppCommand::Shell(command) => self.apply_shell(ctx, command, now),
+            AppCommand::Show(_) => false,
+        }
+    }
+
+    fn apply_shell(&mut self, ctx: &egui::Context, command: &ShellCommand, now: Instant) -> bool {
+        use ShellCommand as S;
+        match command {
+            S::NotesZoomIn => self.console.zoom_notes(NOTES_ZOOM_STEP),
+            S::NotesZoomOut => self.console.zoom_notes(1.0 / NOTES_ZOOM_STEP),
+            S::NotesZoomBy(factor) => factor.is_finite() && self.console.zoom_notes(*factor),
+            S::ScrollNotes(points) => {
+                self.console.notes_scroll += points;
+                true
+            }
+            S::ToggleHelp => {
+                self.console.help_open = !self.console.help_open;
+                true
+            }
+            S::ToggleVenueCheck => {
+                self.console.venue_check = match self.console.venue_check {
+                    Some(_) => None,
+                    None => Some(Vec::new()),
+                };
+                true
+            }
+            S::VenuePress { pressed, meaning } => {
+                let Some(log) = self.console.venue_check.as_mut() else {
+                    return false;
+                };
+                log.push(VenueRow {
+                    pressed: pressed.clone(),
+                    meaning: meaning.clone(),
+                });
+                let excess = log.len().saturating_sub(VENUE_CHECK_ROWS);
+                log.drain(..excess);
+                true
+            }
+            S::IdentifyScreens => {
+                self.console.identify_until = Some(now + IDENTIFY_FOR);
+                true
+            }
+            S::SwapScreens | S::AudienceOn(_) | S::SetScreenMode(_) => {
+                self.apply_screen_command(ctx, command)
+            }
+            S::ToggleFullscreen => self.set_fullscreen(ctx, !self.windows.audience_fullscreen),
+            S::EnterFullscreen => self.set_fullscreen(ctx, true),
+            S::LeaveFullscreen => self.set_fullscreen(ctx, false),
+            S::ShowAudience => {
+                let changed = !self.windows.audience_open;
+                self.windows.audience_open = true;
+                changed
+            }
+            S::AudienceClosed => {
+                let changed = self.windows.audience_open;
+                self.windows.audience_open = false;
+                self.windows.audience_fullscreen = false;
+                changed
+            }
+            S::OpenDeckDialog => self.open_dialog(),
+            S::OpenDeckDialogClosed => std::mem::take(&mut self.dialog_open),
+            S::OpenDeck(path) => {
+                self.dialog_open = false;
+                self.request_open(path);
+                true
+            }
+            S::OpenRecent(index) => match self.recent.get(*index).cloned() {
+                Some(path) => {
+                    self.request_open(&path);
+                    true
+                }
+                None => false,
+            },
+            S::Reload => self.request_reload(),
+            S::LiveReloadFailed(error) => {
+                self.notices.push(
+                    Severity::Warning,
+                    NoticeSource::Files,
+                    format!("Live reload: {error}. Ctrl+R reloads the deck by hand."),
+                );
+                true
+            }
+            S::OpenLink {
+                slide,
+                link,
+                target,
+            } => self.open_link(ctx, *slide, *link, *target),
+            S::PlayLocal { slide, link } => self.play_local(*slide, *link),
+            S::DismissNotice(id) => self.notices.dismiss(*id),
+            S::Quit => {
+                if self.session.presentation.timer.is_started() && !self.windows.quit_confirmed {
+                    // Quitting ends the talk: ask first, as closing the
+                    // console window does.
+                    let asked = !self.console.confirm_quit;
+                    self.console.confirm_quit = true;
+                    asked
+                } else {
+                    self.quit(ctx)
+                }
+            }
+            S::ConfirmQuit => self.quit(ctx),
+            S::KeepPresenting => std::mem::take(&mut self.console.confirm_quit),
+            // Picker commands are applied by `apply_to_model`.
+            S::OpenGoTo
+            | S::GoToDigit(_)
+            | S::GoToErase
+            | S::GoToSubmit
+            | S::CloseGoTo
+            | S::ToggleOverview
+            | S::OverviewMove(_)
+            | S::OverviewSelect(_)
+            | S::OverviewSubmit => false,
+        }
+    }
+
+    fn quit(&mut self, ctx: &egui::Context) -> bool {
+        self.windows.quit_confirmed = true;
+        self.console.confirm_quit = false;
+        ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);
+        false
+    }
+
+    fn set_fullscreen(&mut self, ctx: &egui::Context, fullscreen: bool) -> bool {
+        if !self.windows.audience_open || self.windows.audience_fullscreen == fullscreen {
+            return false;
+        }
+        self.windows.audience_fullscreen = fullscreen;
+        ctx.send_viewport_cmd_to(audience_viewport(), ViewportCommand::Fullscreen(fullscreen));
+        true
+    }
+
+    /// Swap, a monitor, a mode: choose the placement and carry it out.
+    fn apply_screen_command(&mut self, ctx: &egui::Context, command: &ShellCommand) -> bool {
+        let screens = &self.windows.screens;
+        let console = screens.console.unwrap_or(0);
+        let monitors = &screens.monitors;
+        let placement = match command {
+            ShellCommand::SwapScreens => screens.audience.and_then(|a| swap(monitors, console, a)),
+            ShellCommand::AudienceOn(i) if *i == console => Some(Placement::Mirror { monitor: *i }),
+            ShellCommand::AudienceOn(i) if *i < monitors.len() => {
+                self.windows.screen_mode = ScreenMode::Present;
+                Some(Placement::Fullscreen {
+                    audience: *i,
+                    console: None,
+                })
+            }
+            ShellCommand::SetScreenMode(mode) => {
+                self.windows.screen_mode = *mode;
+                let key = setup_key(monitors);
+                Some(choose_placement(
+                    monitors,
+                    screens.console,
+                    self.remembered_screens.get(&key),
+                    *mode,
+                ))
+            }
+            _ => None,
+        };
+        match placement {
+            Some(placement) => {
+                self.place(ctx, &placement);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn open_link(
+        &mut self,
+        ctx: &egui::Context,
+        slide: usize,
+        link: usize,
+        target: LinkTarget,
+    ) -> bool {
+        let Some(deck_link) = self
+            .session
+            .deck()
+            .and_then(|d| d.slides.get(slide))
+            .and_then(|s| s.links.get(link))
+        else {
+            return false;
+        };
+        let status = self.session.links_of(slide).get(link);
+        let (url, allowed) = match target {
+            LinkTarget::Online => (
+                Some(deck_link.url.clone()),
+                status.is_some_and(|s| s.online.is_ok()),
+            ),
+            LinkTarget::Transcript => (
+                deck_link.transcript.clone(),
+                status.is_some_and(|s| matches!(s.transcript, Some(Ok(())))),
+            ),
+        };
+        match url {
+            Some(url) if allowed => {
+                ctx.open_url(egui::OpenUrl::new_tab(url));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn play_local(&mut self, slide: usize, link: usize) -> bool {
+        let Some(status) = self.session.links_of(slide).get(link) else {
+            return false;
+        };
+        let LocalCopy::Present(path) = &status.local else {
+            return false;
+        };
+        if let Err(error) = self.opener.open(path) {
+            self.notices.push(
+                Severity::Warning,
+                NoticeSource::Links,
+                format!(
+                    "The video player did not start for {} ({error}). Open the file by hand, or install a video player.",
+                    path.display()
+                ),
+            );
+        }
+        true
+    }
+}

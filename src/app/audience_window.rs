@@ -1,0 +1,98 @@
+//! The audience window: a deferred viewport that draws the latest
+//! published [`AudienceFrame`] and sends its keys, drops and close through
+//! the command channel like every other input source. It never changes
+//! state itself.
+
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use crate::show::{Presentation, ShellCommand};
+use crate::ui::audience::audience_ui;
+
+use super::state::{ReadyDeck, empty_deck};
+use super::{Clock, CommandSender, images, input, lock, repaint};
+
+/// What the audience window shows, published by the console after each
+/// frame that changed something. Readers clone the `Arc` and let go.
+#[derive(Debug, Clone)]
+pub struct AudienceFrame {
+    /// The deck, if one loaded.
+    pub deck: Option<ReadyDeck>,
+    /// The presentation state.
+    pub presentation: Presentation,
+    /// Until when "Audience" is flashed on the window.
+    pub identify_until: Option<Instant>,
+    /// Whether the venue check is open (keys are listed, not acted on).
+    pub venue_check_open: bool,
+}
+
+impl Default for AudienceFrame {
+    fn default() -> Self {
+        Self {
+            deck: None,
+            presentation: Presentation::new(&empty_deck()),
+            identify_until: None,
+            venue_check_open: false,
+        }
+    }
+}
+
+/// The audience window's handles on the app.
+pub struct AudienceWindow {
+    /// The latest published frame.
+    pub frame: Arc<Mutex<Arc<AudienceFrame>>>,
+    /// The slides' images.
+    pub images: Arc<Mutex<images::ImageCache>>,
+    /// Where its inputs go.
+    pub sender: CommandSender,
+    /// The app's clock.
+    pub clock: Clock,
+}
+
+impl AudienceWindow {
+    /// One frame of the audience window.
+    pub fn ui(&self, ui: &mut egui::Ui, class: egui::ViewportClass) {
+        let ctx = ui.ctx().clone();
+        let now = self.clock.now();
+        let wall = self.clock.wall();
+        let frame = Arc::clone(&lock(&self.frame));
+        // An embedded audience view (tests, backends without windows) shares
+        // the console's input, which the console has handled already.
+        if class != egui::ViewportClass::EmbeddedWindow {
+            let presses = ctx.input(|i| input::presses(i, false));
+            for input in input::window_inputs(presses, frame.venue_check_open) {
+                self.sender.send(input);
+            }
+            // A deck dropped on the audience window opens too.
+            if let Some(path) = input::dropped_deck(&ctx) {
+                self.sender.send(ShellCommand::OpenDeck(path));
+            }
+        }
+        if ctx.input(|i| i.viewport().close_requested()) {
+            // Closing the audience window never quits cuecard: the console
+            // says so and can reopen it.
+            self.sender.send(ShellCommand::AudienceClosed);
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let identify = frame.identify_until.is_some_and(|t| now < t);
+                let images = lock(&self.images);
+                audience_ui(
+                    ui,
+                    frame.deck.as_ref().map(|d| &d.loaded.deck),
+                    &frame.presentation,
+                    now,
+                    wall,
+                    identify,
+                    &*images,
+                );
+            });
+        // The audience sees a clock only during a break or a discussion the
+        // presenter chose to show: then it repaints once a second.
+        let p = &frame.presentation;
+        if p.break_ends().is_some() || p.discussion_on_audience() {
+            ctx.request_repaint_after(repaint::until_next_wall_second(wall));
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! The presenter console: current slide, next-slide preview, speaker
+//! notes, talk timer with pacing, wall clock, discussion count-down,
+//! break, overview, go-to, links. Thin: it reads a [`ConsoleView`] and
+//! returns the commands the presenter clicked.
+//!
+//! - `status`: the status bar (slide, timers, clock) and its menus.
+//! - `banners`: the deck's errors, the notices, what the audience sees.
+//! - `previews`: the audience's slide, the next slide, links.
+//! - `panels`: notes, overview, go-to, venue check, help, identify.
+
+mod banners;
+mod panels;
+mod previews;
+mod status;
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveTime;
+use egui::{Align, Layout, RichText, Ui, vec2};
+
+use super::slide::ImageLookup;
+use super::tokens;
+use crate::app::Notice;
+use crate::app::state::ConsoleState;
+use crate::deck::Deck;
+use crate::deck::policy::LinkStatus;
+use crate::show::monitors::{Monitor, ScreenMode};
+use crate::show::{AppCommand, Presentation, ShellCommand};
+
+pub use panels::identify_ui;
+
+/// Everything the console shows, borrowed for one frame.
+pub struct ConsoleView<'a> {
+    /// The deck, if one loaded.
+    pub deck: Option<&'a Deck>,
+    /// The presentation state.
+    pub presentation: &'a Presentation,
+    /// Now, on the monotonic clock (for the timers).
+    pub now: Instant,
+    /// The wall clock's local time now.
+    pub wall: NaiveTime,
+    /// Why the deck did not load, or its errors (`path:line:column: ...`
+    /// lines), for the red banner.
+    pub deck_error: Option<&'a str>,
+    /// Messages for the presenter, each with a dismiss button.
+    pub notices: &'a [Notice],
+    /// The console's view state (pickers, help, notes zoom, venue check).
+    pub console: &'a ConsoleState,
+    /// Whether the audience window is open.
+    pub audience_open: bool,
+    /// The monitors, for the screen menu.
+    pub monitors: &'a [Monitor],
+    /// Index of the console's monitor, if known.
+    pub console_monitor: Option<usize>,
+    /// Index of the audience view's monitor, if it is full screen on one.
+    pub audience_monitor: Option<usize>,
+    /// How the windows are laid out.
+    pub screen_mode: ScreenMode,
+    /// Whether to flash "Presenter" over the console (identify screens).
+    pub identify: bool,
+    /// The current slide's links, checked when the deck loaded (same order
+    /// as the slide's `links`).
+    pub links: &'a [LinkStatus],
+    /// Where slide images come from.
+    pub images: &'a dyn ImageLookup,
+    /// Decks opened recently, newest first.
+    pub recent: &'a [std::path::PathBuf],
+}
+
+impl<'a> ConsoleView<'a> {
+    /// A view of `deck` and `presentation` at `now` (wall clock `wall`)
+    /// with the console state `console` and everything else at its default:
+    /// no banner, the audience window open, no monitors known, no links, no
+    /// images. Change fields with struct update syntax.
+    pub fn new(
+        deck: Option<&'a Deck>,
+        presentation: &'a Presentation,
+        console: &'a ConsoleState,
+        now: Instant,
+        wall: NaiveTime,
+    ) -> Self {
+        Self {
+            deck,
+            presentation,
+            now,
+            wall,
+            deck_error: None,
+            notices: &[],
+            console,
+            audience_open: true,
+            monitors: &[],
+            console_monitor: None,
+            audience_monitor: None,
+            screen_mode: ScreenMode::Present,
+            identify: false,
+            links: &[],
+            images: &super::slide::NoImages,
+            recent: &[],
+        }
+    }
+}
+
+/// The console's title bar text: `<deck title> — slide N/M`.
+pub fn console_title(deck: Option<&Deck>, presentation: &Presentation) -> String {
+    match deck {
+        Some(deck) => format!(
+            "{} — slide {}/{}",
+            deck.title,
+            presentation.current() + 1,
+            presentation.slide_count()
+        ),
+        None => "cuecard — no deck".to_owned(),
+    }
+}
+
+/// Formats a wall-clock time as `HH:MM`.
+pub fn format_wall(time: NaiveTime) -> String {
+    time.format("%H:%M").to_string()
+}
+
+/// The wall-clock time of the monotonic instant `then`, given that the wall
+/// clock reads `wall` at `now` (`then` may be before or after `now`).
+pub fn wall_at(wall: NaiveTime, now: Instant, then: Instant) -> NaiveTime {
+    if then >= now {
+        wall_after(wall, then - now)
+    } else {
+        let seconds = i64::try_from((now - then).as_secs()).unwrap_or(0);
+        wall.overflowing_sub_signed(chrono::TimeDelta::seconds(seconds))
+            .0
+    }
+}
+
+/// The wall-clock time `after` from `wall`.
+pub fn wall_after(wall: NaiveTime, after: Duration) -> NaiveTime {
+    let seconds = i64::try_from(after.as_secs()).unwrap_or(0);
+    wall.overflowing_add_signed(chrono::TimeDelta::seconds(seconds))
+        .0
+}
+
+/// Shows the whole presenter console in `ui`; returns what was clicked.
+pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
+    if let Some(error) = view.deck_error {
+        banners::error_banner_ui(ui, error);
+    }
+    banners::notices_ui(ui, view.notices, &mut commands);
+    let Some(deck) = view.deck else {
+        no_deck_ui(ui, view, &mut commands);
+        return commands;
+    };
+    status::status_bar_ui(ui, deck, view, &mut commands);
+    banners::state_banners_ui(ui, view, &mut commands);
+    ui.separator();
+    let pickers = &view.console.pickers;
+    if let Some(log) = &view.console.venue_check {
+        panels::venue_check_ui(ui, log, &mut commands);
+    } else if let Some(selected) = pickers.overview() {
+        panels::overview_ui(ui, deck, view, selected, &mut commands);
+    } else {
+        let width = ui.available_width();
+        let left = (width * 0.42).clamp(240.0, 900.0);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                vec2(left, ui.available_height()),
+                Layout::top_down(Align::Min),
+                |ui| {
+                    previews::slides_column_ui(ui, deck, view, &mut commands);
+                },
+            );
+            ui.separator();
+            ui.vertical(|ui| panels::notes_column_ui(ui, deck, view, &mut commands));
+        });
+    }
+    if let Some(prompt) = pickers.goto() {
+        panels::goto_ui(ui, prompt, view.presentation.slide_count());
+    }
+    if view.console.help_open {
+        panels::help_ui(ui, &mut commands);
+    }
+    if view.identify {
+        identify_ui(ui, "Presenter");
+    }
+    if view.console.confirm_quit {
+        banners::confirm_quit_ui(ui, view, &mut commands);
+    }
+    commands
+}
+
+/// No deck is open: say so, and offer Open… and the recent decks.
+fn no_deck_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
+    ui.label(
+        RichText::new(
+            "No deck is open. Open one, pick a recent deck, or drop a .ron file on this window.",
+        )
+        .size(tokens::TEXT_LARGE),
+    );
+    if ui
+        .button(RichText::new("Open deck… (Ctrl+O)").size(tokens::TEXT_LARGE))
+        .clicked()
+    {
+        commands.push(ShellCommand::OpenDeckDialog.into());
+    }
+    for (i, path) in view.recent.iter().enumerate() {
+        if ui.button(path.display().to_string()).clicked() {
+            commands.push(ShellCommand::OpenRecent(i).into());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! The status bar: slide number, talk timer with pacing, wall clock, and
+//! the buttons and menus under it.
+
+use std::time::Duration;
+
+use egui::{RichText, Ui};
+
+use super::super::tokens;
+use super::{ConsoleView, format_wall};
+use crate::deck::Deck;
+use crate::show::monitors::ScreenMode;
+use crate::show::{AppCommand, Command, Pace, Screen, ShellCommand, format_clock, pace};
+
+/// The status bar and its buttons.
+pub(super) fn status_bar_ui(
+    ui: &mut Ui,
+    deck: &Deck,
+    view: &ConsoleView<'_>,
+    commands: &mut Vec<AppCommand>,
+) {
+    let p = view.presentation;
+    let big = tokens::TEXT_STATUS;
+    ui.horizontal_wrapped(|ui| {
+        let count = p.slide_count();
+        ui.label(
+            RichText::new(format!(
+                "Slide {} of {count}",
+                (p.current() + 1).min(count.max(1))
+            ))
+            .size(big)
+            .strong(),
+        );
+        ui.separator();
+        let elapsed = p.timer.elapsed(view.now);
+        let (state, color) = if p.timer.is_running() {
+            ("", tokens::TIMER_RUNNING)
+        } else if p.timer.is_started() {
+            (" (paused)", tokens::TIMER_PAUSED)
+        } else {
+            (" (not started)", tokens::TIMER_PAUSED)
+        };
+        ui.label(
+            RichText::new(format!("Talk timer {}{state}", format_clock(elapsed)))
+                .size(big)
+                .color(color)
+                .monospace(),
+        );
+        if let Some(total) = deck.duration_minutes {
+            let planned = Duration::from_secs_f64((total * 60.0).clamp(0.0, 1e7));
+            let text = if elapsed <= planned {
+                format!("{} left", format_clock(planned.saturating_sub(elapsed)))
+            } else {
+                format!("{} over", format_clock(elapsed.saturating_sub(planned)))
+            };
+            ui.label(
+                RichText::new(text)
+                    .size(big * 0.8)
+                    .monospace()
+                    .color(tokens::CONSOLE_MUTED),
+            );
+        }
+        let planned: Vec<Option<f64>> = deck.slides.iter().map(|s| s.minutes).collect();
+        let (text, color) = match pace(&planned, p.current(), elapsed) {
+            Pace::Unplanned => (String::new(), tokens::CONSOLE_MUTED),
+            Pace::OnTime => ("On time".to_owned(), tokens::PACE_ON_TIME),
+            Pace::Ahead(m) => (format!("{m} min ahead"), tokens::PACE_AHEAD),
+            Pace::Behind(m) => (format!("{m} min behind"), tokens::PACE_BEHIND),
+        };
+        if !text.is_empty() && p.timer.is_started() {
+            ui.label(RichText::new(text).size(big * 0.8).strong().color(color));
+        }
+        ui.separator();
+        ui.label(
+            RichText::new(format!("Clock {}", format_wall(view.wall)))
+                .size(big)
+                .monospace(),
+        );
+    });
+    ui.horizontal_wrapped(|ui| {
+        let toggle = if p.timer.is_running() {
+            "Pause timer"
+        } else if p.timer.is_started() {
+            "Resume timer"
+        } else {
+            "Start timer"
+        };
+        if ui.button(toggle).clicked() {
+            commands.push(Command::ToggleTimer.into());
+        }
+        if p.timer.can_undo_reset() {
+            if ui.button("Undo timer reset").clicked() {
+                commands.push(Command::UndoResetTimer.into());
+            }
+        } else if p.timer.is_started() && ui.button("Reset timer").clicked() {
+            commands.push(Command::ResetTimer.into());
+        }
+        ui.separator();
+        if ui.button("Overview").clicked() {
+            commands.push(ShellCommand::ToggleOverview.into());
+        }
+        if ui.button("Go to…").clicked() {
+            commands.push(ShellCommand::OpenGoTo.into());
+        }
+        let freeze = if p.frozen().is_some() {
+            "Unfreeze audience"
+        } else {
+            "Freeze audience"
+        };
+        if ui.button(freeze).clicked() {
+            commands.push(Command::ToggleFreeze.into());
+        }
+        let black = if p.screen() == Screen::Black {
+            "Show slide"
+        } else {
+            "Black screen"
+        };
+        if ui.button(black).clicked() {
+            commands.push(Command::ToggleBlackout.into());
+        }
+        ui.menu_button("Break…", |ui| {
+            for minutes in [5, 10, 15, 20, 30] {
+                if ui.button(format!("{minutes}-minute break")).clicked() {
+                    commands.push(Command::StartBreak { minutes }.into());
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("Discussion…", |ui| {
+            for minutes in [1, 2, 3, 5, 10, 15] {
+                if ui.button(format!("{minutes}-minute count-down")).clicked() {
+                    commands.push(
+                        Command::StartDiscussion {
+                            seconds: minutes * 60,
+                            prompt: None,
+                        }
+                        .into(),
+                    );
+                    ui.close();
+                }
+            }
+        });
+        screens_menu_ui(ui, view, commands);
+        ui.menu_button("Deck…", |ui| {
+            if ui.button("Open deck… (Ctrl+O)").clicked() {
+                commands.push(ShellCommand::OpenDeckDialog.into());
+                ui.close();
+            }
+            if ui.button("Reload (Ctrl+R)").clicked() {
+                commands.push(ShellCommand::Reload.into());
+                ui.close();
+            }
+            if !view.recent.is_empty() {
+                ui.separator();
+                ui.label(RichText::new("Recent decks").color(tokens::CONSOLE_MUTED));
+            }
+            for (i, path) in view.recent.iter().enumerate() {
+                if ui.button(path.display().to_string()).clicked() {
+                    commands.push(ShellCommand::OpenRecent(i).into());
+                    ui.close();
+                }
+            }
+        });
+        if ui.button("Venue check…").clicked() {
+            commands.push(ShellCommand::ToggleVenueCheck.into());
+        }
+        if ui.button("Keys…").clicked() {
+            commands.push(ShellCommand::ToggleHelp.into());
+        }
+    });
+}
+
+fn screens_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
+    ui.menu_button("Screens…", |ui| {
+        if view.monitors.is_empty() {
+            ui.label("The window system reports no monitors.");
+        }
+        for (i, monitor) in view.monitors.iter().enumerate() {
+            let mut text = format!("{}. {}", i + 1, monitor.describe());
+            if view.console_monitor == Some(i) {
+                text.push_str(" — console");
+            }
+            let here = view.audience_monitor == Some(i);
+            if ui.radio(here, format!("Audience view on {text}")).clicked() {
+                commands.push(ShellCommand::AudienceOn(i).into());
+                ui.close();
+            }
+        }
+        ui.separator();
+        for (mode, label) in [
+            (
+                ScreenMode::Present,
+                "Present: audience full screen on another monitor",
+            ),
+            (ScreenMode::Rehearse, "Rehearse: both windows side by side"),
+            (
+                ScreenMode::Mirror,
+                "Mirror: audience full screen, console on top",
+            ),
+        ] {
+            if ui.radio(view.screen_mode == mode, label).clicked() {
+                commands.push(ShellCommand::SetScreenMode(mode).into());
+                ui.close();
+            }
+        }
+        ui.separator();
+        if ui.button("Swap screens (S)").clicked() {
+            commands.push(ShellCommand::SwapScreens.into());
+            ui.close();
+        }
+        if ui.button("Identify screens (Shift+S)").clicked() {
+            commands.push(ShellCommand::IdentifyScreens.into());
+            ui.close();
+        }
+    });
+}
