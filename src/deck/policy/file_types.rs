@@ -7,7 +7,7 @@
 //!   Outlook never lets a user open, because they can run code
 //!   ([`Source::Outlook`]);
 //! - Microsoft's app and installer packages that Windows installs when
-//!   opened (MSIX/App Installer, ClickOnce for Office, disk images that open
+//!   opened (MSIX and App Installer, `ClickOnce` for Office, disk images that open
 //!   as a drive) ([`Source::Windows`]);
 //! - Apple, "About file quarantine" and the download assessment of macOS
 //!   (Gatekeeper): applications, installer packages, disk images, scripts,
@@ -96,7 +96,7 @@ pub const PROGRAM_TYPES: &[ProgramType] = &[
     t("csh", "a shell script", Outlook),
     t("der", "a security certificate", Outlook),
     t("diagcab", "a troubleshooting pack", Outlook),
-    t("exe", "a program", Outlook),
+    t("exe", "a Windows program", Outlook),
     t("fxp", "a FoxPro program", Outlook),
     t("gadget", "a Windows gadget", Outlook),
     t("grp", "a program group", Outlook),

@@ -86,13 +86,13 @@ pub fn mixed_scripts(text: &str) -> Vec<String> {
     if allowed {
         return Vec::new();
     }
-    let names = PropertyNamesLong::<Script>::new();
-    let mut named: Vec<String> = scripts
+    let long_names = PropertyNamesLong::<Script>::new();
+    let mut mixed: Vec<String> = scripts
         .iter()
-        .map(|s| names.get(*s).unwrap_or("Unknown").replace('_', " "))
+        .map(|s| long_names.get(*s).unwrap_or("Unknown").replace('_', " "))
         .collect();
-    named.sort();
-    named
+    mixed.sort();
+    mixed
 }
 
 /// Checks a host as the URL parser gives it (`ascii`, lower case, punycode

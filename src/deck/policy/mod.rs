@@ -63,7 +63,7 @@ pub enum Refusal {
     /// A local copy whose type runs a program when opened (see
     /// [`PROGRAM_TYPES`]).
     #[error(
-        "{path:?} is not a media file cuecard will open: it is {what}, which runs a program when opened (accepted: {accepted})"
+        "{path:?} is not a media file cuecard will open but {what}, a type of file that runs a program when opened (accepted: {accepted})"
     )]
     Program {
         /// The path as written in the deck.

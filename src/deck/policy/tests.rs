@@ -146,7 +146,8 @@ fn credentials_are_warned_and_removed_from_the_address() {
         assert_eq!(
             verdict.cautions(),
             &[Caution::Credentials {
-                host: (*goes_to).to_owned()
+                host: (*goes_to).to_owned(),
+                address: (*address).to_owned(),
             }],
             "{url}"
         );

@@ -25,6 +25,8 @@ pub enum Caution {
     Credentials {
         /// The host the address really goes to.
         host: String,
+        /// The address without the credentials, as shown and opened.
+        address: String,
     },
     /// The host is in punycode or mixes scripts: it may be a lookalike of
     /// a real site's name.
@@ -34,9 +36,9 @@ pub enum Caution {
 impl fmt::Display for Caution {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Credentials { host } => write!(
+            Self::Credentials { host, address } => write!(
                 f,
-                "the address has a user name or password before its host; it goes to {host}, and cuecard shows and opens it without them"
+                "the address has a user name or password before its host; it goes to {host}, and cuecard shows and opens it without them, as {address}"
             ),
             Self::Lookalike(lookalike) => lookalike.fmt(f),
         }
@@ -167,6 +169,7 @@ fn judge(url: &str) -> Result<(Vec<Caution>, String), Refusal> {
         address = parsed.to_string();
         cautions.push(Caution::Credentials {
             host: host.to_string(),
+            address: address.clone(),
         });
     }
     if let Host::Domain(ascii) = &host {
