@@ -261,6 +261,33 @@ fn check_flags_every_hostile_link_at_its_place() {
     );
 }
 
+#[test]
+fn docs_list_exactly_the_program_types() {
+    let docs = std::fs::read_to_string("docs/links.md").unwrap();
+    let (_, rest) = docs.split_once("<!-- program-types -->").unwrap();
+    let (list, _) = rest.split_once("<!-- /program-types -->").unwrap();
+    let mut listed: Vec<&str> = list
+        .split('`')
+        .filter_map(|word| word.strip_prefix('.'))
+        .collect();
+    let mut types: Vec<&str> = cuecard::deck::policy::PROGRAM_TYPES
+        .iter()
+        .map(|t| t.extension)
+        .collect();
+    listed.sort_unstable();
+    types.sort_unstable();
+    assert_eq!(
+        listed, types,
+        "docs/links.md's list differs from PROGRAM_TYPES"
+    );
+    for source in ["Outlook", "Windows", "macOS", "Linux"] {
+        assert!(
+            list.contains(source),
+            "docs/links.md names no {source} source"
+        );
+    }
+}
+
 fn app_on(path: &Path) -> (Harness<'static, PresenterApp>, Arc<Mutex<Vec<PathBuf>>>) {
     let loaded = deck::load(path);
     let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
