@@ -25,6 +25,10 @@ pub struct Lookalike {
     /// The scripts of the host's letters when they mix in a way UTS #39
     /// does not allow (e.g. `["Cyrillic", "Latin"]`); empty otherwise.
     pub mixed_scripts: Vec<String>,
+    /// When the scripts mix: the letters that are not Latin (or, without
+    /// Latin, not of the most used script), each as `"а" is Cyrillic
+    /// (U+0430)`, so the presenter can see which letter is the odd one.
+    pub odd_letters: Vec<String>,
 }
 
 impl std::fmt::Display for Lookalike {
@@ -48,6 +52,9 @@ impl std::fmt::Display for Lookalike {
                 ", which mixes {} letters",
                 self.mixed_scripts.join(" and ")
             )?;
+            if !self.odd_letters.is_empty() {
+                write!(f, ": {}", self.odd_letters.join(", "))?;
+            }
         }
         write!(
             f,
@@ -108,10 +115,53 @@ pub fn lookalike(ascii: &str, written: &str) -> Option<Lookalike> {
     let (unicode, _) = idna::domain_to_unicode(ascii);
     let punycode = written.to_ascii_lowercase().contains("xn--");
     let mixed = mixed_scripts(&unicode);
+    let odd = if mixed.is_empty() {
+        Vec::new()
+    } else {
+        odd_letters(&unicode)
+    };
     (punycode || !mixed.is_empty()).then(|| Lookalike {
         ascii: ascii.to_owned(),
         unicode,
         punycode,
         mixed_scripts: mixed,
+        odd_letters: odd,
     })
+}
+
+/// The distinct letters of `text` that are not Latin when Latin is among
+/// its scripts (lookalikes imitate Latin names), else those not of its
+/// most used script; each as `"а" is Cyrillic (U+0430)`.
+fn odd_letters(text: &str) -> Vec<String> {
+    let map = CodePointMapData::<Script>::new();
+    let letters: Vec<(char, Script)> = text
+        .chars()
+        .map(|c| (c, map.get(c)))
+        .filter(|(_, s)| *s != Script::Common && *s != Script::Inherited)
+        .collect();
+    let main = if letters.iter().any(|(_, s)| *s == Script::Latin) {
+        Script::Latin
+    } else {
+        letters
+            .iter()
+            .map(|(_, s)| *s)
+            .max_by_key(|s| letters.iter().filter(|(_, t)| t == s).count())
+            .unwrap_or(Script::Latin)
+    };
+    let long_names = PropertyNamesLong::<Script>::new();
+    let mut odd: Vec<String> = Vec::new();
+    for (c, script) in letters {
+        let shown = format!(
+            "\"{c}\" is {} (U+{:04X})",
+            long_names
+                .get(script)
+                .unwrap_or("Unknown")
+                .replace('_', " "),
+            u32::from(c)
+        );
+        if script != main && !odd.contains(&shown) {
+            odd.push(shown);
+        }
+    }
+    odd
 }

@@ -202,6 +202,13 @@ fn lookalike_hosts_are_warned_with_their_unicode_form() {
         let shown = found.to_string();
         assert!(shown.contains(unicode), "{shown}");
     }
+    // The odd letter is named, so the presenter can see it.
+    let verdict = web_link("https://xn--pple-43d.com/");
+    let shown = verdict.cautions()[0].to_string();
+    assert!(
+        shown.contains("mixes Cyrillic and Latin letters: \"\u{430}\" is Cyrillic (U+0430);"),
+        "{shown}"
+    );
 }
 
 #[test]
