@@ -281,3 +281,31 @@ fn hostile_links_are_each_one_item() {
     let (code, _, _) = cuecard(&["preflight", path]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn an_address_named_twice_is_asked_once() {
+    let dir = temp("pf-twice");
+    // The server answers one request, then stops listening: a second
+    // probe would find nothing there and fail.
+    let (port, server) = serve(
+        "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        1,
+    );
+    let links = format!(
+        "(title: \"One\", url: \"http://127.0.0.1:{port}/v\"), (title: \"Two\", url: \"http://127.0.0.1:{port}/v\")"
+    );
+    std::fs::write(dir.join("d.ron"), deck("", &links, "")).unwrap();
+    let report = preflight(&dir.join("d.ron"), true);
+    server.join().unwrap();
+    assert_eq!(report.worst(), Status::Ready, "{report}");
+    assert_eq!(
+        report
+            .items
+            .iter()
+            .filter(|i| i.text.contains("answers (200)"))
+            .count(),
+        2,
+        "{report}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1,6 +1,7 @@
 //! Links: for each one, will it play or show here, now? One item per link
 //! (its page and its local copy together) and one per transcript.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use super::probe::{Reach, probe};
@@ -35,15 +36,40 @@ impl Facts {
 /// A link fails when it is refused, when its local copy is refused, or
 /// (with `online`) when neither its page nor a local copy will play.
 pub(super) fn links(report: &mut Report, deck: &Deck, folder: &Path, online: bool) {
+    let mut probes = Probes {
+        online,
+        answers: HashMap::new(),
+    };
     for (n, slide) in deck.slides.iter().enumerate() {
         for link in &slide.links {
             let name = format!("slide {} ({:?}): link {:?}", n + 1, slide.id, link.title);
             let status = policy::link_status(link, Some(folder));
-            link_item(report, &name, link, &status, folder, online);
+            link_item(report, &name, link, &status, folder, &mut probes);
             if let (Some(url), Some(verdict)) = (&link.transcript, &status.transcript_verdict) {
-                transcript_item(report, &name, url, verdict, online);
+                transcript_item(report, &name, url, verdict, &mut probes);
             }
         }
+    }
+}
+
+/// With `--online`, each address is asked once, however many links name it.
+struct Probes {
+    online: bool,
+    answers: HashMap<String, Reach>,
+}
+
+impl Probes {
+    /// What the server of `address` says; `None` without `--online`.
+    fn ask(&mut self, address: &str) -> Option<Reach> {
+        if !self.online {
+            return None;
+        }
+        Some(
+            self.answers
+                .entry(address.to_owned())
+                .or_insert_with(|| probe(address))
+                .clone(),
+        )
     }
 }
 
@@ -53,7 +79,7 @@ fn link_item(
     link: &Link,
     status: &policy::LinkStatus,
     folder: &Path,
-    online: bool,
+    probes: &mut Probes,
 ) {
     let mut facts = Facts::default();
     let written = link.local.as_deref().unwrap_or_default();
@@ -93,8 +119,7 @@ fn link_item(
                 );
             }
             let address = verdict.address(&link.url).unwrap_or(&link.url);
-            if online {
-                let reach = probe(address);
+            if let Some(reach) = probes.ask(address) {
                 let status = match &reach {
                     Reach::Answers(_) => Status::Ready,
                     Reach::Program(_) => Status::Failed,
@@ -122,7 +147,13 @@ fn link_item(
     facts.push_to(report, name);
 }
 
-fn transcript_item(report: &mut Report, name: &str, url: &str, verdict: &Verdict, online: bool) {
+fn transcript_item(
+    report: &mut Report,
+    name: &str,
+    url: &str,
+    verdict: &Verdict,
+    probes: &mut Probes,
+) {
     let mut facts = Facts::default();
     match verdict {
         Verdict::Refused(refusal) => facts.add(Status::Failed, format!("refused: {refusal}")),
@@ -134,8 +165,7 @@ fn transcript_item(report: &mut Report, name: &str, url: &str, verdict: &Verdict
                 );
             }
             let address = verdict.address(url).unwrap_or(url);
-            if online {
-                let reach = probe(address);
+            if let Some(reach) = probes.ask(address) {
                 let status = match reach {
                     Reach::Answers(_) => Status::Ready,
                     Reach::Program(_) => Status::Failed,

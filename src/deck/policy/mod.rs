@@ -216,6 +216,28 @@ pub struct LinkStatus {
     pub local: LocalCopy,
 }
 
+impl LinkStatus {
+    /// The address the console shows, puts in the QR code and opens for
+    /// `link` (the link this status was made from): `link.url` as written
+    /// when allowed, without credentials when warned, `None` when refused.
+    pub fn online_address<'a>(&'a self, link: &'a super::Link) -> Option<&'a str> {
+        self.online_verdict.address(&link.url)
+    }
+
+    /// The same for the transcript; `None` when there is none or it is
+    /// refused.
+    pub fn transcript_address<'a>(&'a self, link: &'a super::Link) -> Option<&'a str> {
+        let written = link.transcript.as_deref()?;
+        self.transcript_verdict.as_ref()?.address(written)
+    }
+
+    /// Whether opening the online link must first show its cautions and
+    /// ask the presenter (once).
+    pub fn online_needs_confirmation(&self) -> bool {
+        !self.online_verdict.cautions().is_empty()
+    }
+}
+
 /// Checks `link` for the console: its URLs against [`check_url`], its
 /// local copy against [`check_media_path`] and, with a `folder`, the file
 /// system ([`resolve_inside`]).

@@ -309,3 +309,38 @@ fn the_file_type_lists_do_not_overlap_and_are_lower_case() {
     assert!(!is_program_media_type("text/html; charset=utf-8"));
     assert!(!is_program_media_type("video/mp4"));
 }
+
+#[test]
+fn link_status_gives_the_console_the_address_to_show_and_open() {
+    let link = crate::deck::Link {
+        title: "Video".to_owned(),
+        url: "https://trainer:secret@example.org/video".to_owned(),
+        local: None,
+        transcript: Some("https://example.org/t.vbs".to_owned()),
+        qr: true,
+    };
+    let status = link_status(&link, None);
+    assert!(status.online.is_ok());
+    assert!(status.online_needs_confirmation());
+    assert_eq!(
+        status.online_address(&link),
+        Some("https://example.org/video")
+    );
+    assert!(matches!(
+        status.transcript,
+        Some(Err(Refusal::RunsProgram { .. }))
+    ));
+    assert_eq!(status.transcript_address(&link), None);
+
+    let plain = crate::deck::Link {
+        url: "https://example.org/video".to_owned(),
+        transcript: None,
+        ..link
+    };
+    let status = link_status(&plain, None);
+    assert!(!status.online_needs_confirmation());
+    assert_eq!(
+        status.online_address(&plain),
+        Some("https://example.org/video")
+    );
+}
