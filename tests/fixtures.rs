@@ -98,6 +98,8 @@ const BAD: &[(&str, Kind, usize, usize, &str)] = &[
     ("url_file_passwd.ron", Kind::BadUrl, 10, 26, "\"file:///etc/passwd\" is not one"),
     ("url_transcript_data.ron", Kind::BadUrl, 11, 33, "transcript: only http:// and https://"),
     ("url_no_host.ron", Kind::BadUrl, 10, 26, "is not a well-formed web address"),
+    // Every hostile form at once; tests/links.rs checks each of its diagnostics.
+    ("links_hostile.ron", Kind::RunsProgram, 10, 43, "leads to \"setup.exe\", a Windows program"),
     // Local media and image paths.
     ("media_dotdot.ron", Kind::PathEscapes, 11, 28, "\"../../secret.mp4\" leaves the deck's folder"),
     ("media_absolute.ron", Kind::PathEscapes, 11, 28, "\"/etc/passwd.mp4\" is absolute"),

@@ -93,6 +93,15 @@ pub enum Kind {
     PathEscapes,
     /// A local media file whose type cuecard will not open (e.g. `.exe`).
     NotMedia,
+    /// A web link to a file that runs a program when opened (an installer,
+    /// a shortcut, a script).
+    RunsProgram,
+    /// A web link with a user name or password in it (a warning; the
+    /// console shows and opens it without them).
+    Credentials,
+    /// A web link whose host is in punycode or mixes scripts, a possible
+    /// lookalike of a real site (a warning).
+    LookalikeHost,
     /// A referenced file that does not exist.
     MissingFile,
     /// Negative, absurd or inconsistent planned minutes.
@@ -115,7 +124,11 @@ impl Kind {
     pub fn is_presentable(self) -> bool {
         matches!(
             self,
-            Self::BadUrl | Self::PathEscapes | Self::NotMedia | Self::MissingFile
+            Self::BadUrl
+                | Self::RunsProgram
+                | Self::PathEscapes
+                | Self::NotMedia
+                | Self::MissingFile
         )
     }
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::diagnostic::{Diagnostic, Kind, Location, Severity};
-use super::policy::{self, Refusal};
+use super::policy::{self, Caution, Refusal, Verdict};
 use super::scan::{Scan, scan};
 use super::schema::{Block, Deck, Note, SCHEMA_VERSION, Slide};
 use super::theme;
@@ -228,14 +228,36 @@ impl Checker<'_> {
     }
 
     fn url(&mut self, slide: usize, label: &str, url: &str) {
-        if let Err(refusal) = policy::check_url(url) {
-            let location = self.locator.value(Some(slide), url);
-            self.push(
-                Severity::Error,
-                Kind::BadUrl,
-                location,
-                format!("{label}: {refusal}"),
-            );
+        match policy::web_link(url) {
+            Verdict::Allowed => {}
+            Verdict::Refused(refusal) => {
+                let location = self.locator.value(Some(slide), url);
+                let kind = match refusal {
+                    Refusal::RunsProgram { .. } => Kind::RunsProgram,
+                    _ => Kind::BadUrl,
+                };
+                self.push(
+                    Severity::Error,
+                    kind,
+                    location,
+                    format!("{label}: {refusal}"),
+                );
+            }
+            Verdict::Warned { cautions, .. } => {
+                let location = self.locator.value(Some(slide), url);
+                for caution in cautions {
+                    let kind = match caution {
+                        Caution::Credentials { .. } => Kind::Credentials,
+                        Caution::Lookalike(_) => Kind::LookalikeHost,
+                    };
+                    self.push(
+                        Severity::Warning,
+                        kind,
+                        location,
+                        format!("{label}: {caution}; the console asks before opening it"),
+                    );
+                }
+            }
         }
     }
 
@@ -249,7 +271,7 @@ impl Checker<'_> {
         if let Err(refusal) = checked {
             let kind = match refusal {
                 Refusal::EmptyPath => Kind::Empty,
-                Refusal::NotMedia { .. } => Kind::NotMedia,
+                Refusal::NotMedia { .. } | Refusal::Program { .. } => Kind::NotMedia,
                 _ => Kind::PathEscapes,
             };
             self.push(

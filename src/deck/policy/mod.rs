@@ -4,8 +4,25 @@
 //! nothing in it may get cuecard to run a program or read files outside the
 //! deck's folder. These checks are pure functions of the text in the deck;
 //! [`resolve_inside`] adds the one file-system check (symbolic links).
+//!
+//! A web link gets a [`Verdict`] ([`web_link`]): allowed, warned (the
+//! presenter confirms once, having seen the [`Caution`]s) or refused (the
+//! [`Refusal`] is shown on the disabled button). The file types that run a
+//! program are one list, [`PROGRAM_TYPES`], used for web links and local
+//! copies alike (its sources are in `file_types.rs` and `docs/links.md`).
 
 use std::path::{Component, Path, PathBuf};
+
+mod file_types;
+mod host;
+mod web;
+
+pub use file_types::{
+    MEDIA_EXTENSIONS, PROGRAM_MEDIA_TYPES, PROGRAM_TYPES, ProgramType, Source,
+    is_program_media_type, program_type,
+};
+pub use host::{Lookalike, lookalike, mixed_scripts};
+pub use web::{Caution, Verdict, web_link};
 
 /// Why a URL or path in a deck is refused. The `Display` text is shown to
 /// the presenter as is.
@@ -30,6 +47,32 @@ pub enum Refusal {
         "{0:?} leaves the deck's folder; keep media and images in the deck's folder or below it"
     )]
     Escapes(String),
+    /// A web link leads to a file that runs a program when opened (an
+    /// installer, a shortcut, a script: see [`PROGRAM_TYPES`]).
+    #[error(
+        "{url:?} leads to {file:?}, {what}: a type of file that runs a program when opened; a deck never makes cuecard open one (link the web page about it instead)"
+    )]
+    RunsProgram {
+        /// The address as written in the deck.
+        url: String,
+        /// The file name it leads to, percent-decoded.
+        file: String,
+        /// What the file is, from [`PROGRAM_TYPES`].
+        what: &'static str,
+    },
+    /// A local copy whose type runs a program when opened (see
+    /// [`PROGRAM_TYPES`]).
+    #[error(
+        "{path:?} is not a media file cuecard will open but {what}, a type of file that runs a program when opened (accepted: {accepted})"
+    )]
+    Program {
+        /// The path as written in the deck.
+        path: String,
+        /// What the file is, from [`PROGRAM_TYPES`].
+        what: &'static str,
+        /// The accepted extensions, comma-separated.
+        accepted: String,
+    },
     /// The file's extension is not one of the accepted media types.
     #[error("{path:?} is not a media file cuecard will open (accepted: {accepted})")]
     NotMedia {
@@ -40,39 +83,16 @@ pub enum Refusal {
     },
 }
 
-/// File extensions of local media that may be opened in the system's player.
-pub const MEDIA_EXTENSIONS: &[&str] = &[
-    "mp4", "m4v", "mov", "webm", "mkv", "avi", "mp3", "m4a", "wav", "ogg",
-];
-
-/// Checks that `url` is a well-formed `http` or `https` URL.
+/// Checks that `url` may be opened at all: `Ok` for an allowed or a
+/// warned link (see [`web_link`] for the verdict and its cautions).
 ///
 /// # Errors
-/// [`Refusal::Scheme`] for any other scheme (`file:`, `javascript:`,
-/// `data:`, a bare path), [`Refusal::Malformed`] when there is no host or
-/// the text has white space.
+/// [`Refusal::Scheme`] for any scheme but `http`/`https` (`file:`,
+/// `javascript:`, `data:`, a bare path), [`Refusal::Malformed`] when there
+/// is no host or the text has white space or deceptive characters,
+/// [`Refusal::RunsProgram`] for a link to a file that runs a program.
 pub fn check_url(url: &str) -> Result<(), Refusal> {
-    let trimmed = url.trim();
-    let lower = trimmed.to_ascii_lowercase();
-    let rest = if let Some(rest) = lower.strip_prefix("https://") {
-        rest
-    } else if let Some(rest) = lower.strip_prefix("http://") {
-        rest
-    } else if lower.starts_with("http:") || lower.starts_with("https:") {
-        return Err(Refusal::Malformed(url.to_owned()));
-    } else {
-        return Err(Refusal::Scheme(url.to_owned()));
-    };
-    // Control, bidirectional and invisible characters can make a link
-    // read differently from where it goes ("\u{202E}gpj.exe").
-    if url.chars().any(is_deceptive) {
-        return Err(Refusal::Malformed(url.escape_default().to_string()));
-    }
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() || trimmed.chars().any(char::is_whitespace) || trimmed != url {
-        return Err(Refusal::Malformed(url.to_owned()));
-    }
-    Ok(())
+    web_link(url).as_result()
 }
 
 /// Whether `c` is a control, bidirectional-formatting or invisible
@@ -106,9 +126,18 @@ pub fn check_relative_path(path: &str) -> Result<(), Refusal> {
 /// extension from [`MEDIA_EXTENSIONS`] (case-insensitive).
 ///
 /// # Errors
-/// As [`check_relative_path`], or [`Refusal::NotMedia`].
+/// As [`check_relative_path`], [`Refusal::Program`] for a type in
+/// [`PROGRAM_TYPES`], or [`Refusal::NotMedia`] for any other type.
 pub fn check_media_path(path: &str) -> Result<(), Refusal> {
     check_relative_path(path)?;
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    if let Some(program) = program_type(name) {
+        return Err(Refusal::Program {
+            path: path.to_owned(),
+            what: program.what,
+            accepted: MEDIA_EXTENSIONS.join(", "),
+        });
+    }
     let extension = Path::new(path)
         .extension()
         .and_then(|e| e.to_str())
@@ -172,12 +201,41 @@ pub enum LocalCopy {
 /// deck loads (not every frame).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkStatus {
-    /// Whether the online URL may be opened.
+    /// Whether the online URL may be opened at all (`Ok` for a warned
+    /// link too): [`Verdict::as_result`] of `online_verdict`.
     pub online: Result<(), Refusal>,
-    /// Whether the transcript URL may be opened; `None` when there is none.
+    /// The online URL's verdict: allowed, warned (confirm once first, show
+    /// and open [`Verdict::address`]) or refused.
+    pub online_verdict: Verdict,
+    /// Whether the transcript URL may be opened at all; `None` when there
+    /// is none.
     pub transcript: Option<Result<(), Refusal>>,
+    /// The transcript's verdict; `None` when there is none.
+    pub transcript_verdict: Option<Verdict>,
     /// The local copy.
     pub local: LocalCopy,
+}
+
+impl LinkStatus {
+    /// The address the console shows, puts in the QR code and opens for
+    /// `link` (the link this status was made from): `link.url` as written
+    /// when allowed, without credentials when warned, `None` when refused.
+    pub fn online_address<'a>(&'a self, link: &'a super::Link) -> Option<&'a str> {
+        self.online_verdict.address(&link.url)
+    }
+
+    /// The same for the transcript; `None` when there is none or it is
+    /// refused.
+    pub fn transcript_address<'a>(&'a self, link: &'a super::Link) -> Option<&'a str> {
+        let written = link.transcript.as_deref()?;
+        self.transcript_verdict.as_ref()?.address(written)
+    }
+
+    /// Whether opening the online link must first show its cautions and
+    /// ask the presenter (once).
+    pub fn online_needs_confirmation(&self) -> bool {
+        !self.online_verdict.cautions().is_empty()
+    }
 }
 
 /// Checks `link` for the console: its URLs against [`check_url`], its
@@ -198,87 +256,16 @@ pub fn link_status(link: &super::Link, folder: Option<&Path>) -> LinkStatus {
             },
         },
     };
+    let online_verdict = web_link(&link.url);
+    let transcript_verdict = link.transcript.as_deref().map(web_link);
     LinkStatus {
-        online: check_url(&link.url),
-        transcript: link.transcript.as_deref().map(check_url),
+        online: online_verdict.as_result(),
+        online_verdict,
+        transcript: transcript_verdict.as_ref().map(Verdict::as_result),
+        transcript_verdict,
         local,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls() {
-        let cases: &[(&str, bool)] = &[
-            (
-                "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html",
-                true,
-            ),
-            ("http://example.org", true),
-            ("HTTPS://EXAMPLE.ORG/a?b#c", true),
-            ("file:///etc/passwd", false),
-            ("javascript:alert(1)", false),
-            ("data:text/html,hi", false),
-            ("ftp://example.org", false),
-            ("example.org", false),
-            ("https://", false),
-            ("https:///path", false),
-            ("https:/example.org", false),
-            ("https://example.org/\u{202E}gpj.exe", false),
-            ("https://exa\u{200B}mple.org", false),
-            ("https://exa mple.org", false),
-            (" https://example.org", false),
-            ("", false),
-        ];
-        for (url, ok) in cases {
-            assert_eq!(check_url(url).is_ok(), *ok, "{url:?}");
-        }
-    }
-
-    #[test]
-    fn paths_in_unix_and_windows_forms() {
-        let cases: &[(&str, bool)] = &[
-            ("media/video.mp4", true),
-            ("media\\video.mp4", true),
-            ("./video.mp4", true),
-            ("a..b/video.mp4", true),
-            ("", false),
-            ("/etc/passwd", false),
-            ("~/video.mp4", false),
-            ("../video.mp4", false),
-            ("media/../../video.mp4", false),
-            ("media\\..\\..\\video.mp4", false),
-            ("C:\\Users\\x\\video.mp4", false),
-            ("c:/video.mp4", false),
-            ("\\\\server\\share\\video.mp4", false),
-            ("\\video.mp4", false),
-        ];
-        for (path, ok) in cases {
-            assert_eq!(check_relative_path(path).is_ok(), *ok, "{path:?}");
-        }
-    }
-
-    #[test]
-    fn media_extensions() {
-        assert!(check_media_path("media/a.MP4").is_ok());
-        assert!(check_media_path("talk.webm").is_ok());
-        for bad in [
-            "run.exe",
-            "x.bat",
-            "x.cmd",
-            "x.ps1",
-            "x.sh",
-            "x.app",
-            "x.desktop",
-            "x.lnk",
-            "noext",
-        ] {
-            assert!(
-                matches!(check_media_path(bad), Err(Refusal::NotMedia { .. })),
-                "{bad}"
-            );
-        }
-    }
-}
+mod tests;
