@@ -1,5 +1,6 @@
 //! `cuecard report [SESSION] [--out FILE]`.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::journal::{SessionFile, list};
@@ -72,7 +73,7 @@ pub fn report_command(
         };
         crate::settings::write_atomically(out, &bytes)
             .map_err(|e| SessionError::io(out, "write the report", e))?;
-        summary.push_str(&format!("\nWrote {}\n", out.display()));
+        let _ = writeln!(summary, "\nWrote {}", out.display());
     }
     Ok(summary)
 }

@@ -8,7 +8,7 @@
 //! once a second, so a power cut loses at most about the last second.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read as _, Seek as _, SeekFrom, Write as _};
+use std::io::{BufRead as _, Read as _, Seek as _, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
 use std::thread::JoinHandle;
@@ -86,16 +86,14 @@ impl SessionFile {
 /// The deck key and start time of a session file, from its first line
 /// only (cheap, for listing).
 pub fn peek_start(path: &Path) -> Option<(String, i64)> {
-    let mut file = File::open(path).ok()?;
-    let mut head = Vec::new();
-    // A start line holds the deck's plan: rarely over a few KiB, but read
-    // generously rather than misjudge a big deck's session.
-    std::io::Read::take(&mut file, 4 * 1024 * 1024)
-        .read_to_end(&mut head)
+    let file = File::open(path).ok()?;
+    // A start line holds the deck's plan: rarely over a few KiB; a longer
+    // first line is not read whole.
+    let mut first = String::new();
+    std::io::BufReader::new(file.take(4 * 1024 * 1024))
+        .read_line(&mut first)
         .ok()?;
-    let text = String::from_utf8_lossy(&head);
-    let first = text.split('\n').next()?;
-    match serde_json::from_str::<Line>(first).ok()?.event {
+    match serde_json::from_str::<Line>(first.trim_end()).ok()?.event {
         Event::Start {
             deck,
             started_unix_ms,

@@ -1,7 +1,7 @@
 //! Rehearsed timings written back into the deck file: each timed slide's
 //! `minutes` is edited in place (the number only), so comments, layout and
 //! everything else in the file stay exactly as the trainer wrote them.
-//! PowerPoint's "Rehearse Timings" is the model: rehearse, then keep the
+//! `PowerPoint`'s "Rehearse Timings" is the model: rehearse, then keep the
 //! timings, after seeing what changes ([`Rewrite::diff`]).
 
 use std::path::{Path, PathBuf};
@@ -172,20 +172,18 @@ pub fn rewrite_minutes(
                 .find(|k| k.depth == 3 && k.name == name && (start..end).contains(&k.offset))
         };
         let number = format!("{new_minutes:.1}");
-        let edit = match field("minutes") {
-            Some(key) => replace_number(source, key, &number).ok_or_else(|| {
+        let edit = if let Some(key) = field("minutes") {
+            replace_number(source, key, &number).ok_or_else(|| {
                 fail(
                     key.offset,
                     "`minutes:` is not followed by a number".to_owned(),
                 )
-            })?,
-            None => {
-                let id =
-                    field("id").ok_or_else(|| fail(start, "this slide has no `id:`".to_owned()))?;
-                insert_after_id(source, &scanned.strings, id, &number, newline).ok_or_else(
-                    || fail(id.offset, "`id:` is not followed by a string".to_owned()),
-                )?
-            }
+            })?
+        } else {
+            let id =
+                field("id").ok_or_else(|| fail(start, "this slide has no `id:`".to_owned()))?;
+            insert_after_id(source, &scanned.strings, id, &number, newline)
+                .ok_or_else(|| fail(id.offset, "`id:` is not followed by a string".to_owned()))?
         };
         changes.push(MinutesChange {
             slide_id: slide.id.clone(),

@@ -47,7 +47,7 @@ fn session_writer_child() {
             p.apply(Cmd::First, now);
         }
         rec.observe(&p, &loaded, now);
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             rec.park(&format!("question {i}"), &p, &loaded, now)
                 .unwrap();
             println!("parked {i}");

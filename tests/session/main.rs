@@ -4,7 +4,9 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
-    clippy::panic
+    clippy::panic,
+    clippy::missing_panics_doc,
+    clippy::case_sensitive_file_extension_comparisons
 )]
 
 #[path = "../common/mod.rs"]

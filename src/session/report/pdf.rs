@@ -131,7 +131,7 @@ impl Measure<'_> {
                 line = candidate;
             } else {
                 lines.push(std::mem::take(&mut line));
-                line = word.to_owned();
+                word.clone_into(&mut line);
             }
         }
         if !line.is_empty() {

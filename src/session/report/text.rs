@@ -351,3 +351,25 @@ fn trim(value: f64) -> String {
         format!("{value:.1}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_are_not_run() {
+        assert_eq!(csv("plain"), "plain");
+        assert_eq!(csv("a, b"), "\"a, b\"");
+        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv("-1.5"), "-1.5", "numbers stay numbers");
+        assert_eq!(csv("-cmd"), "'-cmd");
+    }
+
+    #[test]
+    fn differences_are_signed_clock_times() {
+        assert_eq!(difference(150.0, Some(2.0)), "+0:30");
+        assert_eq!(difference(60.0, Some(3.0)), "-2:00");
+        assert_eq!(difference(60.0, None), "");
+    }
+}
