@@ -30,6 +30,8 @@ pub struct Parked {
 #[derive(Debug, Clone, PartialEq)]
 struct Seen {
     slide: usize,
+    /// The slide's id: a reload can put another slide at the same index.
+    slide_id: String,
     timer: TimerMark,
     screen: ScreenMark,
     on_break: bool,
@@ -149,13 +151,16 @@ impl Recorder {
                 .map(|s| s.id.clone())
                 .unwrap_or_default()
         };
-        if before.as_ref().is_none_or(|b| b.slide != seen.slide) {
+        if before
+            .as_ref()
+            .is_none_or(|b| (b.slide, &b.slide_id) != (seen.slide, &seen.slide_id))
+        {
             self.push(
                 presentation,
                 now,
                 Event::Slide {
                     index: seen.slide,
-                    id: ids(seen.slide),
+                    id: seen.slide_id.clone(),
                 },
             );
         }
@@ -394,6 +399,12 @@ fn see(presentation: &Presentation, loaded: &LoadedDeck) -> Seen {
     }
     Seen {
         slide: presentation.current(),
+        slide_id: loaded
+            .deck
+            .slides
+            .get(presentation.current())
+            .map(|s| s.id.clone())
+            .unwrap_or_default(),
         timer,
         screen,
         on_break,

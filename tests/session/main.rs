@@ -305,3 +305,35 @@ fn a_torn_last_line_is_skipped_and_a_resume_starts_on_a_fresh_line() {
         "{error}"
     );
 }
+
+#[test]
+fn a_reload_while_presenting_changes_the_plan_and_keeps_the_time_of_a_removed_slide() {
+    let dir = sessions_dir(&temp_dir("session-reload"));
+    let deck = module5_loaded();
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&deck.deck);
+    let mut rec = Recorder::start(&dir, &deck, &p, t0).unwrap();
+    step(&mut rec, &mut p, &deck, Command::Next, t0);
+    pass(&mut rec, &p, &deck, t0, 30);
+    // The trainer deletes the disclaimer slide and plans 5 minutes for
+    // the title, and saves.
+    let mut edited = deck.clone();
+    edited.deck.slides.remove(1);
+    edited.deck.slides[0].minutes = Some(5.0);
+    p.replace_deck(&edited.deck);
+    rec.reloaded(&p, &edited, t0 + secs(30));
+    assert_eq!(edited.deck.slides[p.current()].id, "learning-objectives");
+    pass(&mut rec, &p, &edited, t0 + secs(30), 20);
+    let report = rec.report(t0 + secs(50));
+    assert_eq!(report.reloads, 1);
+    assert_eq!(report.slides.len(), 10, "9 slides and the removed one");
+    assert_eq!(report.slides[0].planned_minutes, Some(5.0));
+    assert_eq!(report.slides[1].id, "learning-objectives");
+    assert!((report.slides[1].talk_secs - 20.0).abs() < 0.01);
+    let removed = report.slides.last().unwrap();
+    assert_eq!(
+        (removed.id.as_str(), removed.planned_minutes),
+        ("disclaimer", None)
+    );
+    assert!((removed.talk_secs - 30.0).abs() < 0.01);
+}

@@ -170,7 +170,10 @@ impl Report {
                     if !seen_order.contains(id) {
                         seen_order.push(id.clone());
                     }
-                    time.entry(id.clone()).or_default().1 += 1;
+                    // A reload that moves the slide is not a new visit.
+                    if current.as_ref() != Some(id) {
+                        time.entry(id.clone()).or_default().1 += 1;
+                    }
                     current = Some(id.clone());
                 }
                 Event::Timer { state } => running = *state == TimerMark::Running,

@@ -17,7 +17,7 @@ use krilla::text::{Font, TextDirection};
 use skrifa::MetadataProvider as _;
 
 use super::Report;
-use super::text::{clock, difference};
+use super::text::{clock, difference, when};
 
 const REGULAR: &[u8] = include_bytes!("../../../assets/fonts/AtkinsonHyperlegible-Regular.ttf");
 const BOLD: &[u8] = include_bytes!("../../../assets/fonts/AtkinsonHyperlegible-Bold.ttf");
@@ -216,7 +216,7 @@ pub fn layout(report: &Report) -> Vec<Vec<Op>> {
     p.paragraph(&m, &report.title, 20.0, true, INK);
     p.y += 4.0;
     let summary = [
-        format!("Session started {}", report.started),
+        format!("Session started {}", when(&report.started)),
         format!(
             "Talk time {} against {:.0} planned minutes; prompts covered {} of {}; {} parked questions",
             clock(report.talk_secs),

@@ -11,6 +11,15 @@ pub(super) fn clock(secs: f64) -> String {
     format_clock(Duration::try_from_secs_f64(secs.max(0.0).round()).unwrap_or_default())
 }
 
+/// An RFC 3339 time as people read it, `2026-12-02 09:30`; the text as
+/// it is when it does not parse.
+pub(super) fn when(rfc3339: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).map_or_else(
+        |_| rfc3339.to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
 /// Minutes with one decimal, e.g. `3.5`.
 fn minutes(secs: f64) -> String {
     format!("{:.1}", secs / 60.0)
@@ -36,7 +45,7 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{}", self.title);
-        let _ = writeln!(out, "Started {} ({})", self.started, self.deck);
+        let _ = writeln!(out, "Started {} ({})", when(&self.started), self.deck);
         let _ = writeln!(
             out,
             "Talk time {} against {} planned minutes{}",
@@ -141,7 +150,7 @@ impl Report {
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n", md(&self.title));
-        let _ = writeln!(out, "- Started: {}", md(&self.started));
+        let _ = writeln!(out, "- Started: {}", when(&self.started));
         let _ = writeln!(out, "- Deck: `{}`", self.deck.replace('`', "'"));
         let _ = writeln!(
             out,
