@@ -85,7 +85,7 @@ fn find_session(session: Option<&Path>, data_dir: Option<&Path>) -> Result<PathB
         (Some(path), _) => Ok(path.to_path_buf()),
         (None, Some(dir)) => list(dir)?
             .pop()
-            .map(|(path, _, _)| path)
+            .map(|entry| entry.path)
             .ok_or_else(|| SessionError::NoSessions { dir: dir.clone() }),
         (None, None) => Err(SessionError::NoDataFolder),
     }

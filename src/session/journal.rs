@@ -103,25 +103,46 @@ pub fn peek_start(path: &Path) -> Option<(String, i64)> {
     }
 }
 
+/// A session file found in the sessions folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionEntry {
+    /// The file.
+    pub path: PathBuf,
+    /// Its deck (see [`super::deck_key`]).
+    pub deck: String,
+    /// When it started, in milliseconds since 1970 (UTC).
+    pub started_unix_ms: i64,
+}
+
 /// Session files in `dir`, oldest first (by the start time in their first
 /// line; files that are not sessions are left out). A missing folder gives
 /// an empty list.
 ///
 /// # Errors
 /// [`SessionError::Io`] when the folder exists but cannot be listed.
-pub fn list(dir: &Path) -> Result<Vec<(PathBuf, String, i64)>, SessionError> {
+pub fn list(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(SessionError::io(dir, "list the sessions folder", e)),
     };
-    let mut found: Vec<(PathBuf, String, i64)> = entries
+    let mut found: Vec<SessionEntry> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|e| e == EXTENSION))
-        .filter_map(|path| peek_start(&path).map(|(deck, unix)| (path, deck, unix)))
+        .filter_map(|path| {
+            peek_start(&path).map(|(deck, started_unix_ms)| SessionEntry {
+                path,
+                deck,
+                started_unix_ms,
+            })
+        })
         .collect();
-    found.sort_by(|a, b| a.2.cmp(&b.2).then_with(|| a.0.cmp(&b.0)));
+    found.sort_by(|a, b| {
+        a.started_unix_ms
+            .cmp(&b.started_unix_ms)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     Ok(found)
 }
 

@@ -27,7 +27,7 @@ mod resume;
 use std::path::{Path, PathBuf};
 
 pub use cli::{ReportFormat, report_command, run_report};
-pub use journal::{EXTENSION, SYNC_INTERVAL, SessionFile, list};
+pub use journal::{EXTENSION, SYNC_INTERVAL, SessionEntry, SessionFile, list};
 pub use recorder::{Parked, Recorder};
 pub use report::{BreakTaken, DiscussionRun, PromptCovered, Report, SlideTime, pdf, pdf::to_pdf};
 pub use resume::{ResumeOffer, apply_resume, decline, find_resumable};

@@ -60,14 +60,10 @@ impl ResumeOffer {
 /// [`SessionError::Io`] when the folder cannot be listed. A damaged
 /// session file is not an error (there is just nothing to offer).
 pub fn find_resumable(dir: &Path, deck_key: &str) -> Result<Option<ResumeOffer>, SessionError> {
-    let Some((path, _, _)) = list(dir)?
-        .into_iter()
-        .rev()
-        .find(|(_, deck, _)| deck == deck_key)
-    else {
+    let Some(entry) = list(dir)?.into_iter().rev().find(|e| e.deck == deck_key) else {
         return Ok(None);
     };
-    let Ok(file) = SessionFile::load(&path) else {
+    let Ok(file) = SessionFile::load(&entry.path) else {
         return Ok(None);
     };
     if file.ended() {
