@@ -183,6 +183,9 @@ pub enum Event {
     Ended {
         /// Whether the presenter quit (true) or the session was abandoned.
         clean: bool,
+        /// Local wall-clock time of the end, RFC 3339.
+        #[serde(default)]
+        at: String,
     },
 }
 

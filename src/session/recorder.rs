@@ -57,6 +57,7 @@ pub struct Recorder {
     seen: Option<Seen>,
     last_write_t: f64,
     problem: Option<String>,
+    parked: Vec<Parked>,
 }
 
 impl Recorder {
@@ -84,6 +85,7 @@ impl Recorder {
             seen: None,
             last_write_t: 0.0,
             problem: None,
+            parked: Vec::new(),
         };
         recorder.push(
             presentation,
@@ -115,8 +117,10 @@ impl Recorder {
     ) -> Result<Self, SessionError> {
         let journal = Journal::reopen(&file.path)?;
         let offset_secs = file.lines.last().map_or(0.0, |l| l.t);
+        let parked = parked_in(&file.lines);
         let mut recorder = Self {
             journal: Some(journal),
+            parked,
             lines: file.lines,
             skipped_lines: file.skipped_lines,
             offset_secs,
@@ -272,18 +276,27 @@ impl Recorder {
             presentation,
             now,
             Event::Parked {
-                slide,
+                slide: slide.clone(),
                 index,
-                clock,
-                text,
+                clock: clock.clone(),
+                text: text.clone(),
             },
         );
-        self.parked().pop()
+        let parked = Parked {
+            slide: index,
+            slide_id: slide,
+            talk_secs: self.lines.last().map_or(0.0, |l| l.talk),
+            clock,
+            text,
+        };
+        self.parked.push(parked.clone());
+        Some(parked)
     }
 
-    /// The parked questions so far, oldest first.
-    pub fn parked(&self) -> Vec<Parked> {
-        parked_in(&self.lines)
+    /// The parked questions so far, oldest first (those from before a
+    /// crash included), for the console's list.
+    pub fn parked(&self) -> &[Parked] {
+        &self.parked
     }
 
     /// Ends the session cleanly (the presenter quit): records the end and
@@ -292,7 +305,14 @@ impl Recorder {
     /// # Errors
     /// [`SessionError::Io`] when the last write or flush fails.
     pub fn finish(mut self, presentation: &Presentation, now: Instant) -> Result<(), SessionError> {
-        self.push(presentation, now, Event::Ended { clean: true });
+        self.push(
+            presentation,
+            now,
+            Event::Ended {
+                clean: true,
+                at: chrono::Local::now().to_rfc3339(),
+            },
+        );
         match self.journal.take() {
             Some(journal) => journal.close(),
             None => Ok(()),

@@ -161,7 +161,10 @@ pub fn decline(offer: &ResumeOffer) -> Result<(), SessionError> {
     journal.append(&Line {
         t: last.map_or(0.0, |l| l.t),
         talk: last.map_or(0.0, |l| l.talk),
-        event: Event::Ended { clean: false },
+        event: Event::Ended {
+            clean: false,
+            at: chrono::Local::now().to_rfc3339(),
+        },
     })?;
     journal.close()
 }

@@ -182,6 +182,7 @@ fn a_talk_is_recorded_and_reported_per_slide_against_the_plan() {
         "-1:00",
         "Prompts covered: 1 of",
         "4:00 against 3:00",
+        ", ended ",
     ] {
         assert!(text.contains(needle), "{needle} missing from\n{text}");
     }

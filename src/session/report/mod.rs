@@ -92,6 +92,8 @@ pub struct Report {
     pub audience_closed: usize,
     /// Times the session was resumed after cuecard ended without a quit.
     pub resumes: usize,
+    /// When the session ended (quit or abandoned), local RFC 3339.
+    pub ended: Option<String>,
     /// Whether the presenter quit at the end (false: still running, or
     /// cuecard crashed).
     pub ended_cleanly: bool,
@@ -121,6 +123,7 @@ impl Report {
             audience_closed: 0,
             resumes: 0,
             ended_cleanly: false,
+            ended: None,
             parked: parked_in(lines),
             skipped_lines,
         };
@@ -219,7 +222,10 @@ impl Report {
                     }
                 }
                 Event::AudienceClosed => r.audience_closed += 1,
-                Event::Ended { clean } => r.ended_cleanly = *clean,
+                Event::Ended { clean, at } => {
+                    r.ended_cleanly = *clean;
+                    r.ended = Some(at.clone());
+                }
                 Event::AudienceOpened | Event::Parked { .. } | Event::Heartbeat => {}
             }
         }

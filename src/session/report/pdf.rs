@@ -216,7 +216,11 @@ pub fn layout(report: &Report) -> Vec<Vec<Op>> {
     p.paragraph(&m, &report.title, 20.0, true, INK);
     p.y += 4.0;
     let summary = [
-        format!("Session started {}", when(&report.started)),
+        format!(
+            "Session started {}{}",
+            when(&report.started),
+            report.ended_text()
+        ),
         format!(
             "Talk time {} against {:.0} planned minutes; prompts covered {} of {}; {} parked questions",
             clock(report.talk_secs),

@@ -45,7 +45,13 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{}", self.title);
-        let _ = writeln!(out, "Started {} ({})", when(&self.started), self.deck);
+        let _ = writeln!(
+            out,
+            "Started {}{} ({})",
+            when(&self.started),
+            self.ended_text(),
+            self.deck
+        );
         let _ = writeln!(
             out,
             "Talk time {} against {} planned minutes{}",
@@ -138,6 +144,15 @@ impl Report {
         out
     }
 
+    /// `, ended 2026-12-02 11:00` when the end is recorded.
+    pub(super) fn ended_text(&self) -> String {
+        self.ended
+            .as_deref()
+            .filter(|at| !at.is_empty())
+            .map(|at| format!(", ended {}", when(at)))
+            .unwrap_or_default()
+    }
+
     fn status(&self) -> &'static str {
         if self.ended_cleanly {
             ""
@@ -150,7 +165,12 @@ impl Report {
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "# {}\n", md(&self.title));
-        let _ = writeln!(out, "- Started: {}", when(&self.started));
+        let _ = writeln!(
+            out,
+            "- Started: {}{}",
+            when(&self.started),
+            self.ended_text()
+        );
         let _ = writeln!(out, "- Deck: `{}`", self.deck.replace('`', "'"));
         let _ = writeln!(
             out,
