@@ -109,7 +109,7 @@ impl Recorder {
     ///
     /// # Errors
     /// [`SessionError::Io`] when the file cannot be opened for appending.
-    pub fn continue_session(
+    pub(super) fn continue_session(
         file: SessionFile,
         loaded: &LoadedDeck,
         presentation: &Presentation,

@@ -338,3 +338,19 @@ fn a_reload_while_presenting_changes_the_plan_and_keeps_the_time_of_a_removed_sl
     );
     assert!((removed.talk_secs - 30.0).abs() < 0.01);
 }
+
+#[test]
+fn a_sessions_folder_that_cannot_be_made_is_an_error_that_names_it() {
+    let data = temp_dir("session-unwritable");
+    // A file where the sessions folder should be.
+    std::fs::write(data.join("sessions"), "not a folder").unwrap();
+    let deck = module5_loaded();
+    let p = Presentation::new(&deck.deck);
+    let error = Recorder::start(&sessions_dir(&data), &deck, &p, Instant::now())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("sessions") && error.contains("cannot create"),
+        "{error}"
+    );
+}
