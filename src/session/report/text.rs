@@ -39,6 +39,15 @@ pub(super) fn difference(talk_secs: f64, planned_minutes: Option<f64>) -> String
     format!("{sign}{}", clock(delta.abs()))
 }
 
+/// The difference to the plan, or "not shown" for a slide never shown.
+fn shown_difference(slide: &super::SlideTime) -> String {
+    if slide.visits == 0 {
+        "not shown".to_owned()
+    } else {
+        difference(slide.talk_secs, slide.planned_minutes)
+    }
+}
+
 impl Report {
     /// The summary `cuecard report` prints: the talk, then time per slide
     /// against the plan, discussions, prompts, breaks and parked questions.
@@ -68,7 +77,7 @@ impl Report {
                 shorten(&s.title, 44),
                 clock(s.talk_secs),
                 planned(s.planned_minutes),
-                difference(s.talk_secs, s.planned_minutes)
+                shown_difference(s)
             );
         }
         if !self.discussions.is_empty() {
@@ -200,7 +209,7 @@ impl Report {
                 md(&s.title),
                 clock(s.talk_secs),
                 planned(s.planned_minutes),
-                difference(s.talk_secs, s.planned_minutes),
+                shown_difference(s),
                 s.visits
             );
         }
