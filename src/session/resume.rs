@@ -31,6 +31,8 @@ pub struct ResumeOffer {
     pub parked: usize,
     /// When the crashed session started, local RFC 3339.
     pub started: String,
+    /// The prompts ticked covered, as (slide id, note index).
+    pub covered: Vec<(String, usize)>,
 }
 
 impl ResumeOffer {
@@ -80,8 +82,20 @@ fn offer_of(file: &SessionFile) -> Option<ResumeOffer> {
     let mut slide = (0, String::new());
     let mut timer = TimerMark::NotStarted;
     let mut parked = 0;
+    let mut covered = std::collections::BTreeSet::new();
     for line in &file.lines {
         match &line.event {
+            Event::Covered {
+                slide,
+                note,
+                covered: on,
+            } => {
+                if *on {
+                    covered.insert((slide.clone(), *note));
+                } else {
+                    covered.remove(&(slide.clone(), *note));
+                }
+            }
             Event::Slide { index, id } => slide = (*index, id.clone()),
             Event::Timer { state } => timer = *state,
             Event::Parked { .. } => parked += 1,
@@ -100,12 +114,14 @@ fn offer_of(file: &SessionFile) -> Option<ResumeOffer> {
         timer_was_running: timer == TimerMark::Running,
         parked,
         started,
+        covered: covered.into_iter().collect(),
     })
 }
 
 /// Puts `presentation` where the offer says: the slide with the offer's
-/// id (else the same number, clamped to the deck) and the talk timer at
-/// the offer's time, paused.
+/// id (else the same number, clamped to the deck), the talk timer at the
+/// offer's time, paused, and the prompts ticked covered (those still in
+/// the deck).
 pub fn apply_resume(
     offer: &ResumeOffer,
     loaded: &LoadedDeck,
@@ -118,6 +134,11 @@ pub fn apply_resume(
         .position(|s| s.id == offer.slide_id)
         .unwrap_or_else(|| offer.slide.min(slides.len().saturating_sub(1)));
     presentation.apply(Command::GoTo(index), now);
+    for (id, note) in &offer.covered {
+        if let Some(slide) = slides.iter().position(|s| s.id == *id) {
+            presentation.set_covered(slide, *note, true);
+        }
+    }
     presentation.timer = if offer.talk_secs > 0.0 || offer.timer_was_running {
         TalkTimer::paused_at(offer.talk())
     } else {

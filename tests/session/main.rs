@@ -206,6 +206,19 @@ fn after_a_crash_the_same_deck_is_offered_a_resume_that_restores_slide_and_timer
     rec.park("First question", &p, &deck, t0 + secs(70))
         .unwrap();
     pass(&mut rec, &p, &deck, t0 + secs(60), 34);
+    // Slide 6 has prompts; the first is ticked covered.
+    let first_prompt = deck.deck.slides[5]
+        .notes
+        .iter()
+        .position(|n| matches!(n, deck::Note::Prompt { .. }))
+        .unwrap();
+    step(
+        &mut rec,
+        &mut p,
+        &deck,
+        Command::ToggleCovered(first_prompt),
+        t0 + secs(94),
+    );
     // The crash: the recorder is never finished.
     drop(rec);
 
@@ -227,6 +240,17 @@ fn after_a_crash_the_same_deck_is_offered_a_resume_that_restores_slide_and_timer
     assert_eq!(p.current(), 5);
     assert_eq!(p.timer.state(), TimerState::Paused { elapsed: secs(94) });
     assert_eq!(rec.parked().len(), 1, "questions parked before the crash");
+    assert!(p.is_covered(5, first_prompt), "ticks are back");
+    assert_eq!(p.prompts_covered(5).0, 1);
+    let script = deck.deck.slides[5]
+        .notes
+        .iter()
+        .position(|n| matches!(n, deck::Note::Script(_)))
+        .unwrap();
+    assert!(
+        !p.set_covered(5, script, true),
+        "only prompts can be ticked"
+    );
     step(&mut rec, &mut p, &deck, Command::ToggleTimer, r0 + secs(3));
     pass(&mut rec, &p, &deck, r0 + secs(3), 20);
     rec.park("Second question", &p, &deck, r0 + secs(23))
