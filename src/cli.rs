@@ -57,6 +57,18 @@ pub enum Action {
     },
     /// Print every key cuecard answers to, as a Markdown table.
     Keys,
+    /// Report on a session: time per slide against the plan, discussions,
+    /// prompts covered, parked questions. Prints a summary; --out also
+    /// writes it as .md, .csv or .pdf.
+    Report {
+        /// The session file (or its name in the sessions folder); the
+        /// latest session if omitted.
+        session: Option<PathBuf>,
+        /// Also write the report here; the format follows the extension
+        /// (.md, .csv, .pdf, .txt).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Exit code: everything clean.
@@ -106,6 +118,10 @@ pub fn main() -> ExitCode {
                 ExitCode::from(EXIT_ERRORS)
             }
         },
+        Some(Action::Report { session, out }) => ExitCode::from(crate::session::run_report(
+            session.as_deref(),
+            out.as_deref(),
+        )),
         Some(Action::Keys) => {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS

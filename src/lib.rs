@@ -5,12 +5,15 @@
 //!   commands, keys), UI-free.
 //! - [`ui`]: the egui views: slide renderer, audience view, presenter console.
 //! - [`app`]: the eframe shell: windows, input, monitors.
+//! - [`session`]: the session record, parking lot, resume, report and
+//!   rehearsed timings, UI-free.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
 pub mod preflight;
+pub mod session;
 pub mod settings;
 pub mod show;
 pub mod ui;

@@ -5,7 +5,7 @@
 mod diagnostic;
 mod load;
 pub mod policy;
-mod scan;
+pub(crate) mod scan;
 mod schema;
 pub mod theme;
 mod validate;

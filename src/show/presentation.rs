@@ -220,6 +220,18 @@ impl Presentation {
         (ticked, prompts.len())
     }
 
+    /// Ticks (or unticks) the prompt at note index `note` of slide
+    /// `slide` as covered, e.g. to restore a resumed talk. Returns whether
+    /// anything changed (`false` for a note that is not a prompt).
+    pub fn set_covered(&mut self, slide: usize, note: usize, covered: bool) -> bool {
+        let is_prompt = self.prompts.get(slide).is_some_and(|p| p.contains(&note));
+        match self.key(slide, note) {
+            Some(key) if is_prompt && covered => self.covered.insert(key),
+            Some(key) if is_prompt => self.covered.remove(&key),
+            _ => false,
+        }
+    }
+
     fn key(&self, slide: usize, note: usize) -> Option<PromptKey> {
         self.ids.get(slide).map(|id| (id.clone(), note))
     }

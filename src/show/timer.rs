@@ -48,6 +48,14 @@ impl TalkTimer {
         }
     }
 
+    /// A timer paused at `elapsed`, e.g. a talk resumed after a crash.
+    pub fn paused_at(elapsed: Duration) -> Self {
+        Self {
+            state: TimerState::Paused { elapsed },
+            before_reset: None,
+        }
+    }
+
     /// The current state.
     pub fn state(&self) -> TimerState {
         self.state
