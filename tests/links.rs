@@ -380,3 +380,53 @@ fn the_console_plays_a_local_copy_that_is_there() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_link_with_a_password_asks_once_and_never_shows_or_opens_the_password() {
+    let dir = temp("ask-once");
+    let link = "(title: \"Portal\", url: \"https://trainer:s3cret@example.org/portal\")";
+    std::fs::write(dir.join("d.ron"), deck_with_link(link, "")).unwrap();
+    let (mut harness, _) = app_on(&dir.join("d.ron"));
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("s3cret").is_none(),
+        "the console shows the password"
+    );
+    harness
+        .get_by_label("Open “Portal” online")
+        .click_accesskit();
+    harness.step();
+    assert_eq!(opened_url(&harness), None, "opened without asking");
+    assert!(
+        harness.state().console().link_question.is_some(),
+        "nothing asked"
+    );
+    harness.run_steps(3);
+    harness.get_by_label("It would open https://example.org/portal");
+    // Esc (a clicker's start button) cancels; nothing opens.
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("It would open").is_none());
+    harness
+        .get_by_label("Open “Portal” online")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Open anyway").click_accesskit();
+    harness.step();
+    assert_eq!(
+        opened_url(&harness).as_deref(),
+        Some("https://example.org/portal"),
+        "opened without the password"
+    );
+    // Asked once: the next click opens at once.
+    harness.run_steps(2);
+    harness
+        .get_by_label("Open “Portal” online")
+        .click_accesskit();
+    harness.step();
+    assert_eq!(
+        opened_url(&harness).as_deref(),
+        Some("https://example.org/portal")
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

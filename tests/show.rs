@@ -524,6 +524,7 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
     d.press(Gesture::GoTo, t0);
     let shell = ShellState {
         confirm_quit: true,
+        link_question: false,
         help_open: true,
         audience_fullscreen: true,
     };

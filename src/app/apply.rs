@@ -13,7 +13,7 @@ use crate::show::pickers::{ShellState, apply_to_model, resolve};
 use crate::show::{AppCommand, LinkTarget, ShellCommand};
 
 use super::notices::{NoticeSource, Severity};
-use super::state::{IDENTIFY_FOR, NOTES_ZOOM_STEP, VENUE_CHECK_ROWS, VenueRow};
+use super::state::{IDENTIFY_FOR, LinkQuestion, NOTES_ZOOM_STEP, VENUE_CHECK_ROWS, VenueRow};
 use super::{Input, PresenterApp, audience_viewport};
 
 impl PresenterApp {
@@ -25,6 +25,7 @@ impl PresenterApp {
             Input::Gesture(gesture) => {
                 let shell = ShellState {
                     confirm_quit: self.console.confirm_quit,
+                    link_question: self.console.link_question.is_some(),
                     help_open: self.console.help_open,
                     audience_fullscreen: self.windows.audience_fullscreen,
                 };
@@ -146,6 +147,15 @@ impl PresenterApp {
                 link,
                 target,
             } => self.open_link(ctx, *slide, *link, *target),
+            S::ConfirmLink => match self.console.link_question.take() {
+                Some(question) => {
+                    let key = (question.slide, question.link, question.target);
+                    self.console.links_confirmed.push(key);
+                    self.open_link(ctx, question.slide, question.link, question.target)
+                }
+                None => false,
+            },
+            S::CancelLink => self.console.link_question.take().is_some(),
             S::PlayLocal { slide, link } => self.play_local(*slide, *link),
             S::DismissNotice(id) => self.notices.dismiss(*id),
             S::Quit => {
@@ -226,6 +236,8 @@ impl PresenterApp {
         }
     }
 
+    /// Opens a link in the browser: a refused one never; one with a
+    /// caution only after the presenter said "Open anyway" once.
     fn open_link(
         &mut self,
         ctx: &egui::Context,
@@ -241,24 +253,41 @@ impl PresenterApp {
         else {
             return false;
         };
-        let status = self.session.links_of(slide).get(link);
-        let (url, allowed) = match target {
+        let Some(status) = self.session.links_of(slide).get(link) else {
+            return false;
+        };
+        let (address, verdict) = match target {
             LinkTarget::Online => (
-                Some(deck_link.url.clone()),
-                status.is_some_and(|s| s.online.is_ok()),
+                status.online_address(deck_link),
+                Some(&status.online_verdict),
             ),
             LinkTarget::Transcript => (
-                deck_link.transcript.clone(),
-                status.is_some_and(|s| matches!(s.transcript, Some(Ok(())))),
+                status.transcript_address(deck_link),
+                status.transcript_verdict.as_ref(),
             ),
         };
-        match url {
-            Some(url) if allowed => {
-                ctx.open_url(egui::OpenUrl::new_tab(url));
-                true
-            }
-            _ => false,
+        let Some(address) = address.map(str::to_owned) else {
+            return false;
+        };
+        let cautions: Vec<String> = verdict
+            .map(|v| v.cautions().iter().map(ToString::to_string).collect())
+            .unwrap_or_default();
+        let confirmed = self
+            .console
+            .links_confirmed
+            .contains(&(slide, link, target));
+        if !cautions.is_empty() && !confirmed {
+            self.console.link_question = Some(LinkQuestion {
+                slide,
+                link,
+                target,
+                address,
+                cautions,
+            });
+            return true;
         }
+        ctx.open_url(egui::OpenUrl::new_tab(address));
+        true
     }
 
     fn play_local(&mut self, slide: usize, link: usize) -> bool {

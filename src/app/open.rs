@@ -158,6 +158,9 @@ impl PresenterApp {
                     .pickers
                     .clamp(session.presentation.slide_count());
                 session.deck_error = presentable_errors(&ready.loaded);
+                // A new load asks again before opening a link with a caution.
+                self.console.links_confirmed.clear();
+                self.console.link_question = None;
                 lock(&self.images).clear(ready.loaded.folder.clone());
                 if let Purpose::Open(path) = purpose {
                     crate::settings::Settings::remember_deck(&mut self.recent, path);

@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use crate::deck::policy::LinkStatus;
 use crate::deck::{self, Deck, DeckError, LoadedDeck};
-use crate::show::Presentation;
 use crate::show::monitors::ScreenMode;
 use crate::show::pickers::Pickers;
+use crate::show::{LinkTarget, Presentation};
 
 use super::screens::Screens;
 
@@ -187,6 +187,27 @@ pub struct ConsoleState {
     pub confirm_quit: bool,
     /// Until when "Audience" and "Presenter" are flashed on the windows.
     pub identify_until: Option<Instant>,
+    /// A warned link waiting for "Open anyway" (slide, link, address).
+    pub link_question: Option<LinkQuestion>,
+    /// Warned links the presenter chose to open; not asked again until the
+    /// deck is loaded again.
+    pub links_confirmed: Vec<(usize, usize, LinkTarget)>,
+}
+
+/// "Open this link?", asked once for a link with a caution (a password in
+/// it, a lookalike host).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkQuestion {
+    /// Slide index.
+    pub slide: usize,
+    /// Link index in the slide.
+    pub link: usize,
+    /// Which address.
+    pub target: LinkTarget,
+    /// The address that would open (without a password).
+    pub address: String,
+    /// Why cuecard asks, one sentence each.
+    pub cautions: Vec<String>,
 }
 
 impl Default for ConsoleState {
@@ -199,6 +220,8 @@ impl Default for ConsoleState {
             venue_check: None,
             confirm_quit: false,
             identify_until: None,
+            link_question: None,
+            links_confirmed: Vec::new(),
         }
     }
 }

@@ -133,7 +133,7 @@ pub fn apply_resume(
         .iter()
         .position(|s| s.id == offer.slide_id)
         .unwrap_or_else(|| offer.slide.min(slides.len().saturating_sub(1)));
-    presentation.apply(Command::GoTo(index), now);
+    presentation.apply(&Command::GoTo(index), now);
     for (id, note) in &offer.covered {
         if let Some(slide) = slides.iter().position(|s| s.id == *id) {
             presentation.set_covered(slide, *note, true);

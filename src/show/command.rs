@@ -194,6 +194,11 @@ pub enum ShellCommand {
         /// Which address.
         target: LinkTarget,
     },
+    /// Open the link the console asked about ("Open anyway"), and don't
+    /// ask again for it until the deck is loaded again.
+    ConfirmLink,
+    /// Don't open the link the console asked about.
+    CancelLink,
     /// Play the local copy of a link of a slide in the system's player.
     PlayLocal {
         /// Slide index.

@@ -198,6 +198,8 @@ const OVERVIEW_COLUMNS_I32: i32 = OVERVIEW_COLUMNS as i32;
 pub struct ShellState {
     /// The "Quit cuecard?" question is showing.
     pub confirm_quit: bool,
+    /// The "Open this link?" question is showing.
+    pub link_question: bool,
     /// The key help is showing.
     pub help_open: bool,
     /// The audience view is full screen.
@@ -207,7 +209,8 @@ pub struct ShellState {
 /// The one intent a gesture means now, given the pickers, the
 /// presentation and the shell. `None`: nothing to do (Esc with nothing on).
 ///
-/// Esc leaves, in this order: the quit question, the key help, the go-to
+/// Esc leaves, in this order: the quit question, the link question, the
+/// key help, the go-to
 /// prompt, the overview, a break, a black or white screen, a freeze, full
 /// screen. It never quits: clickers send Esc.
 pub fn resolve(
@@ -247,6 +250,8 @@ fn escape(pickers: &Pickers, p: &Presentation, shell: ShellState) -> Option<AppC
     use ShellCommand as S;
     Some(if shell.confirm_quit {
         S::KeepPresenting.into()
+    } else if shell.link_question {
+        S::CancelLink.into()
     } else if shell.help_open {
         S::ToggleHelp.into()
     } else if pickers.goto().is_some() {

@@ -413,7 +413,18 @@ pub fn paint_slide(
         }
         painter.galley(item.pos, item.galley.clone(), colors.text);
     }
-    for (k, link) in slide.links.iter().filter(|l| l.qr).enumerate() {
+    // The room's QR code carries the address a browser may open: never a
+    // refused one, never a password written into the link.
+    let verdicts: Vec<_> = slide
+        .links
+        .iter()
+        .filter(|l| l.qr)
+        .map(|l| (l, crate::deck::policy::web_link(&l.url)))
+        .collect();
+    let addresses = verdicts
+        .iter()
+        .filter_map(|(link, verdict)| verdict.address(&link.url));
+    for (k, address) in addresses.enumerate() {
         let qr_side = h * 0.26;
         let gap = h * 0.03;
         let min =
@@ -421,7 +432,7 @@ pub fn paint_slide(
         paint_qr(
             painter,
             Rect::from_min_size(min, vec2(qr_side, qr_side)),
-            &link.url,
+            address,
             colors,
         );
     }

@@ -42,9 +42,9 @@ fn session_writer_child() {
     let mut i = 0usize;
     loop {
         let now = Instant::now();
-        p.apply(commands[i % commands.len()], now);
+        p.apply(&commands[i % commands.len()], now);
         if p.current() + 1 >= p.slide_count() {
-            p.apply(Cmd::First, now);
+            p.apply(&Cmd::First, now);
         }
         rec.observe(&p, &loaded, now);
         if i.is_multiple_of(3) {

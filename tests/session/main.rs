@@ -49,7 +49,7 @@ pub fn step(
     command: Command,
     at: Instant,
 ) {
-    p.apply(command, at);
+    p.apply(&command, at);
     rec.observe(p, deck, at);
 }
 

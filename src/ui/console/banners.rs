@@ -223,3 +223,40 @@ pub(super) fn warning_ui(ui: &mut Ui, text: &str) {
             );
         });
 }
+
+/// "Open this link?": the cautions of a warned link, with "Open anyway"
+/// and "Cancel".
+pub(super) fn link_question_ui(
+    ui: &mut Ui,
+    question: &crate::app::state::LinkQuestion,
+    commands: &mut Vec<AppCommand>,
+) {
+    egui::Window::new("Open this link?")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ui.ctx(), |ui| {
+            for caution in &question.cautions {
+                ui.label(RichText::new(caution).size(tokens::TEXT_READ));
+            }
+            ui.label(
+                RichText::new(format!("It would open {}", question.address))
+                    .size(tokens::TEXT_BODY)
+                    .color(tokens::CONSOLE_MUTED),
+            );
+            ui.horizontal(|ui| {
+                if ui
+                    .button(RichText::new("Cancel").size(tokens::TEXT_READ))
+                    .clicked()
+                {
+                    commands.push(ShellCommand::CancelLink.into());
+                }
+                if ui
+                    .button(RichText::new("Open anyway").size(tokens::TEXT_READ))
+                    .clicked()
+                {
+                    commands.push(ShellCommand::ConfirmLink.into());
+                }
+            });
+        });
+}

@@ -180,6 +180,9 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
     if view.identify {
         identify_ui(ui, "Presenter");
     }
+    if let Some(question) = &view.console.link_question {
+        banners::link_question_ui(ui, question, &mut commands);
+    }
     if view.console.confirm_quit {
         banners::confirm_quit_ui(ui, view, &mut commands);
     }

@@ -133,11 +133,10 @@ fn links_ui(
             .size(tokens::TEXT_LARGE)
             .strong(),
     );
-    ui.label(
-        RichText::new(&link.url)
-            .small()
-            .color(tokens::CONSOLE_MUTED),
-    );
+    let shown = status
+        .and_then(|s| s.online_address(link))
+        .unwrap_or("(refused address)");
+    ui.label(RichText::new(shown).small().color(tokens::CONSOLE_MUTED));
     let Some(status) = status else {
         return;
     };
