@@ -5,11 +5,13 @@
 //!   commands, keys), UI-free.
 //! - [`ui`]: the egui views: slide renderer, audience view, presenter console.
 //! - [`app`]: the eframe shell: windows, input, monitors.
+//! - [`import`]: .pptx decks and .docx/.txt presenter's guides to decks, UI-free.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod import;
 pub mod preflight;
 pub mod settings;
 pub mod show;
