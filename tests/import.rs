@@ -206,3 +206,343 @@ fn module5_docx_reproduces_the_bundled_decks_notes_kind_by_kind() {
 fn module5_text_guide_keeps_every_sentence_exactly_once() {
     assert_every_sentence_once(&guide("module5-presenters-guide.txt"), "module5 .txt");
 }
+
+#[test]
+fn a_second_guide_in_other_words_imports_the_same_from_docx_and_markdown() {
+    let from_docx = guide("second-guide.docx");
+    let from_md = guide("second-guide.md");
+    assert_eq!(
+        from_docx.slides, from_md.slides,
+        "the .docx and .md guides differ"
+    );
+    assert_eq!(from_docx.title.as_deref(), Some("Interviewing With Care"));
+    let kinds: Vec<(&str, Vec<&str>)> = from_docx
+        .slides
+        .iter()
+        .map(|s| {
+            (
+                s.title.as_str(),
+                s.notes.iter().map(|n| shape(n).0).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Welcome", vec!["Script", "Tip"]),
+            ("Ground Rules", vec!["SlideText", "Script", "Prompt"]),
+            (
+                "Why Words Matter",
+                vec!["Script", "SlideText", "SlideText", "SlideText", "Prompt"]
+            ),
+            ("A Caseworker Remembers", vec!["Script", "Quote", "Tip"]),
+            ("Practice in Pairs", vec!["Script", "Tip", "Script"]),
+            ("Resources", vec!["Script"]),
+            ("Closing", vec![]),
+        ]
+    );
+    let slide3 = &from_docx.slides[2];
+    assert_eq!(
+        shape(&slide3.notes[4]).1,
+        [
+            "Which of these is hardest for you in practice, and why?",
+            "Silence feels like losing control",
+            "Procedures push us to ask for facts first",
+            "We rarely know what happens next ourselves",
+        ]
+    );
+    assert_eq!(
+        slide3.content,
+        [Block::Bullets(vec![
+            "Ask open questions".into(),
+            "Let silence work".into(),
+            "Name what happens next".into()
+        ])]
+    );
+    assert!(from_docx.slides[6].no_notes);
+    assert_eq!(
+        from_docx.slides[5].links[0].url,
+        "https://www.childwelfare.gov/"
+    );
+    // A new deck from it passes `cuecard check` with nothing to say.
+    let dir = common::temp_dir("import-second");
+    let out = dir.join("care.ron");
+    let options = ImportOptions {
+        output: Some(out.clone()),
+        ..ImportOptions::default()
+    };
+    let outcome = import::run(&fixture("second-guide.docx"), &options).unwrap();
+    assert_eq!(
+        outcome.summary.to_string(),
+        "7 slides, 2 prompts, 3 tips; 0 unmatched"
+    );
+    let (code, _, stderr) = common::cuecard(&["check", "--deny-warnings", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
+fn into_replaces_the_notes_of_matching_slides_and_reports_the_rest() {
+    let guide = guide("second-guide.md");
+    let mut deck = build::deck_from_guide(&guide, "x");
+    for slide in &mut deck.slides {
+        slide.notes.clear();
+    }
+    // The deck lost "Ground Rules" and has "Closing" moved to the front.
+    deck.slides.remove(1);
+    let closing = deck.slides.pop().unwrap();
+    deck.slides.insert(0, closing);
+    let report = build::merge_into(&mut deck, &guide);
+    assert_eq!(report.unmatched, ["Slide 2 (\"Ground Rules\")"]);
+    let titles_with_notes: Vec<(&str, usize)> = deck
+        .slides
+        .iter()
+        .map(|s| (s.title.as_str(), s.notes.len()))
+        .collect();
+    assert_eq!(
+        titles_with_notes,
+        [
+            ("Closing", 0),
+            ("Welcome", 2),
+            ("Why Words Matter", 5),
+            ("A Caseworker Remembers", 3),
+            ("Practice in Pairs", 3),
+            ("Resources", 1),
+        ]
+    );
+}
+
+#[test]
+fn the_command_imports_the_module5_guide_into_the_bundled_deck_and_never_overwrites_without_force()
+{
+    let dir = common::temp_dir("import-into");
+    let target = dir.join("module5.ron");
+    std::fs::copy("decks/module5.ron", &target).unwrap();
+    let before = std::fs::read(&target).unwrap();
+    let guide_path = fixture("module5-guide.docx");
+    let args = [
+        "import",
+        guide_path.to_str().unwrap(),
+        "--into",
+        target.to_str().unwrap(),
+    ];
+    let (code, _, stderr) = common::cuecard(&args);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("already exists; add --force"), "{stderr}");
+    assert_eq!(std::fs::read(&target).unwrap(), before, "the deck changed");
+    let (code, stdout, stderr) = common::cuecard(&[&args[..], &["--force"]].concat());
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("10 slides, 9 prompts, 2 tips; 0 unmatched"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = common::cuecard(&["check", target.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let merged = deck::load(&target).unwrap().deck;
+    let bundled = deck::load(Path::new("decks/module5.ron")).unwrap().deck;
+    for (m, b) in merged.slides.iter().zip(&bundled.slides) {
+        assert_eq!((&m.id, &m.content, &m.links), (&b.id, &b.content, &b.links));
+    }
+    // Only the guide's notes are there now: the NOTES.md tips are gone.
+    assert_eq!(merged.slides[7].notes.len(), 3);
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["module5.ron"], "temporary files left behind");
+}
+
+#[test]
+fn a_pptx_gives_slides_levels_pictures_links_hidden_slides_and_notes() {
+    let dir = common::temp_dir("import-pptx");
+    std::fs::copy(fixture("sample.pptx"), dir.join("sample.pptx")).unwrap();
+    let outcome = import::run(&dir.join("sample.pptx"), &ImportOptions::default()).unwrap();
+    assert_eq!(outcome.deck_path, dir.join("sample.ron"));
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+    let deck = deck::load(&outcome.deck_path).unwrap().deck;
+    assert_eq!(deck.title, "Working Together: A Sample Deck");
+    let titles: Vec<&str> = deck.slides.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Working Together",
+            "Three Partners",
+            "Pictures",
+            "Watch the Video",
+            "Backup: Statistics"
+        ]
+    );
+    assert_eq!(deck.slides[0].layout, Layout::Title);
+    let sub = import::pptx::bullet_text(1, "Investigations");
+    assert_eq!(
+        deck.slides[1].content,
+        [Block::Bullets(vec![
+            "Law enforcement".into(),
+            sub,
+            import::pptx::bullet_text(1, "Task forces"),
+            "Service providers".into(),
+            import::pptx::bullet_text(1, "Shelter and counselling"),
+            "Courts".into(),
+        ])]
+    );
+    let images: Vec<(&str, &str)> = deck.slides[2]
+        .content
+        .iter()
+        .filter_map(|b| match b {
+            Block::Image { path, alt, .. } => Some((path.as_str(), alt.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        images,
+        [
+            (
+                "sample-media/image1.png",
+                "A red square standing for the team"
+            ),
+            ("sample-media/image2.png", "Blue logo"),
+        ]
+    );
+    for (path, _) in &images {
+        let bytes = std::fs::read(dir.join(path)).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"), "{path} is not the PNG");
+    }
+    assert_eq!(
+        deck.slides[3].links[0].url,
+        "https://ovc.ncjrs.gov/humantrafficking/publicawareness.html"
+    );
+    assert_eq!(deck.slides[3].links[0].title, "Faces of Human Trafficking");
+    let hidden: Vec<bool> = deck.slides.iter().map(|s| s.hidden).collect();
+    assert_eq!(hidden, [false, false, false, false, true]);
+    assert_eq!(
+        deck.slides[0].notes,
+        [
+            Note::Script("Welcome the room.".into()),
+            Note::Script("Introduce yourself and the module.".into())
+        ]
+    );
+    let (code, _, stderr) = common::cuecard(&[
+        "check",
+        "--deny-warnings",
+        outcome.deck_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    // Again, without --force: refused before anything is written.
+    let again = import::run(&dir.join("sample.pptx"), &ImportOptions::default()).unwrap_err();
+    assert!(matches!(again, ImportError::Exists { .. }), "{again}");
+    // A PDF export beside it is noticed.
+    std::fs::write(dir.join("sample.pdf"), b"%PDF-1.7").unwrap();
+    let options = ImportOptions {
+        force: true,
+        ..ImportOptions::default()
+    };
+    let outcome = import::run(&dir.join("sample.pptx"), &options).unwrap();
+    assert!(
+        outcome.warnings.iter().any(|w| w.contains("sample.pdf")),
+        "{:?}",
+        outcome.warnings
+    );
+}
+
+#[test]
+fn bad_inputs_are_refused_with_what_to_do_and_nothing_is_written() {
+    let cases = [
+        ("truncated.pptx", "is damaged or is not a .pptx file"),
+        ("not-a-zip.docx", "it is not a zip archive"),
+        (
+            "legacy-binary.pptx",
+            "old binary Office file (.ppt or .doc)",
+        ),
+        (
+            "encrypted.docx",
+            "protected with a password; open it in Word, remove the password",
+        ),
+        (
+            "pptx-renamed.docx",
+            "this is a PowerPoint deck (.pptx), not a Word document (.docx); rename it to end in .pptx",
+        ),
+        (
+            "docx-renamed.pptx",
+            "this is a Word document (.docx), not a PowerPoint deck (.pptx); rename it to end in .docx",
+        ),
+        (
+            "dotdot.pptx",
+            "entry named \"../../evil.png\", which points outside its folder",
+        ),
+        (
+            "absolute.docx",
+            "entry named \"/tmp/evil.txt\", which points outside its folder",
+        ),
+        (
+            "bomb-size.docx",
+            "word/document.xml says it inflates to 41943065 bytes, more than the 33554432 allowed; cuecard refuses it as a possible zip bomb",
+        ),
+        (
+            "bomb-entries.pptx",
+            "the archive has 5101 entries, more than 5000",
+        ),
+        ("empty-guide.docx", "the guide has no text"),
+        ("empty-guide.txt", "the guide has no text"),
+        (
+            "no-headings.docx",
+            "no slide headings found; cuecard splits a guide at paragraphs that start like \"Slide One (Title Slide):\"",
+        ),
+        (
+            "latin1.txt",
+            "the guide is not UTF-8 text (byte 14); save it as UTF-8",
+        ),
+    ];
+    let root = common::temp_dir("import-bad");
+    for (name, wanted) in cases {
+        let out_dir = root.join(name.replace('.', "-"));
+        std::fs::create_dir_all(&out_dir).unwrap();
+        let options = ImportOptions {
+            output: Some(out_dir.join("deck.ron")),
+            ..ImportOptions::default()
+        };
+        let path = Path::new(FIXTURES).join("bad").join(name);
+        let error = import::run(&path, &options).expect_err(name).to_string();
+        assert!(
+            error.starts_with(&path.display().to_string()),
+            "{name}: {error}"
+        );
+        assert!(error.contains(wanted), "{name}: {error}");
+        assert_eq!(
+            std::fs::read_dir(&out_dir).unwrap().count(),
+            0,
+            "{name} wrote something"
+        );
+    }
+    assert_eq!(
+        std::fs::read_dir(&root).unwrap().count(),
+        cases.len(),
+        "something was written beside the folders"
+    );
+    assert!(!root.join("../../evil.png").exists());
+    // The command says so on stderr and exits 2.
+    let bad = fixture("bad/encrypted.docx");
+    let (code, stdout, stderr) = common::cuecard(&[
+        "import",
+        bad.to_str().unwrap(),
+        "-o",
+        root.join("x.ron").to_str().unwrap(),
+    ]);
+    assert_eq!((code, stdout.as_str()), (2, ""));
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("password"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn other_extensions_and_pdf_are_named() {
+    let error = import::run(Path::new("deck.key"), &ImportOptions::default()).unwrap_err();
+    assert!(
+        error.to_string().contains("this file ends in \".key\""),
+        "{error}"
+    );
+    let error = import::run(Path::new("deck.pdf"), &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(error, ImportError::PdfNotAvailable { .. }),
+        "{error}"
+    );
+}
