@@ -57,7 +57,7 @@ pub enum Action {
     },
     /// Print every key cuecard answers to, as a Markdown table.
     Keys,
-    /// Make a deck from a PowerPoint deck (.pptx) or a presenter's guide
+    /// Make a deck from a `PowerPoint` deck (.pptx) or a presenter's guide
     /// (.docx, .txt, .md); see docs/import.md.
     ///
     /// Prints the summary (`10 slides, 9 prompts, 14 tips; 0 unmatched`).

@@ -1,7 +1,7 @@
 //! `cuecard import`: the Module 5 guide as a real .docx against the bundled
 //! deck, a second guide of other wording, a .pptx made with python-pptx,
 //! `--into`, and the bad inputs in tests/fixtures/import/bad/ with their
-//! messages. The files are made by tests/fixtures/import/make_fixtures.py.
+//! messages. The files are made by `tests/fixtures/import/make_fixtures.py`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -57,7 +57,7 @@ fn shape(note: &Note) -> (&'static str, Vec<String>) {
 /// the guide's dashes.
 fn sentences(text: &str, out: &mut Vec<String>) {
     let mut current = String::new();
-    let mut push = |s: &mut String, out: &mut Vec<String>| {
+    let push = |s: &mut String, out: &mut Vec<String>| {
         let t = fold(
             s.trim()
                 .trim_matches(|c: char| c == '-' || c == '"' || c.is_whitespace()),

@@ -24,7 +24,7 @@ pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 /// in messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Office {
-    /// A PowerPoint presentation (.pptx).
+    /// A `PowerPoint` presentation (.pptx).
     PowerPoint,
     /// A Word document (.docx).
     Word,

@@ -38,7 +38,7 @@ pub fn command(
                 outcome.deck_path.display(),
                 outcome.deck_path.display()
             );
-            if outcome.unmatched.is_empty() { 0 } else { 1 }
+            u8::from(!outcome.unmatched.is_empty())
         }
         Err(error) => {
             let _ = writeln!(err, "error: {error}");

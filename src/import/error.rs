@@ -33,13 +33,13 @@ pub enum ImportError {
         /// The limit.
         limit_bytes: u64,
     },
-    /// An Office file protected with a password (an OLE "EncryptedPackage")
+    /// An Office file protected with a password (an OLE `EncryptedPackage`)
     /// or a zip with encrypted entries.
     #[error("{}: the file is protected with a password; open it in {app}, remove the password (File > Info > Protect > Encrypt with Password, clear the box), save, and import it again", path.display())]
     Encrypted {
         /// The file.
         path: PathBuf,
-        /// "PowerPoint" or "Word".
+        /// `PowerPoint` or `Word`.
         app: &'static str,
     },
     /// An old binary Office file (.ppt, .doc), not OOXML.
@@ -47,7 +47,7 @@ pub enum ImportError {
     LegacyOffice {
         /// The file.
         path: PathBuf,
-        /// "PowerPoint" or "Word".
+        /// `PowerPoint` or `Word`.
         app: &'static str,
         /// ".pptx" or ".docx".
         wanted: &'static str,
@@ -59,7 +59,7 @@ pub enum ImportError {
         path: PathBuf,
         /// ".pptx" or ".docx".
         wanted: &'static str,
-        /// "PowerPoint" or "Word".
+        /// `PowerPoint` or `Word`.
         app: &'static str,
         /// What was wrong.
         detail: String,
@@ -71,7 +71,7 @@ pub enum ImportError {
         path: PathBuf,
         /// ".pptx" or ".docx".
         wanted: &'static str,
-        /// "PowerPoint" or "Word".
+        /// `PowerPoint` or `Word`.
         app: &'static str,
         /// Which limit was passed.
         detail: String,
@@ -83,7 +83,7 @@ pub enum ImportError {
         path: PathBuf,
         /// The entry's name.
         entry: String,
-        /// "PowerPoint" or "Word".
+        /// `PowerPoint` or `Word`.
         app: &'static str,
     },
     /// The file is of another kind than its extension says (a .pptx renamed
@@ -92,7 +92,7 @@ pub enum ImportError {
     WrongKind {
         /// The file.
         path: PathBuf,
-        /// What it is, e.g. "a PowerPoint deck".
+        /// What it is, e.g. `a PowerPoint deck`.
         found: &'static str,
         /// What its name says, e.g. "a Word document".
         expected: &'static str,
@@ -106,7 +106,7 @@ pub enum ImportError {
         path: PathBuf,
         /// The part inside the package, e.g. `word/document.xml`.
         part: String,
-        /// "PowerPoint" or "Word".
+        /// `PowerPoint` or `Word`.
         app: &'static str,
         /// What is wrong with it.
         detail: String,
@@ -131,7 +131,7 @@ pub enum ImportError {
         /// The file.
         path: PathBuf,
     },
-    /// A PowerPoint package without slides.
+    /// A `PowerPoint` package without slides.
     #[error("{}: the presentation has no slides; add slides in PowerPoint and save it again", path.display())]
     NoSlides {
         /// The file.

@@ -414,7 +414,7 @@ impl SlideReader {
                 let mut rest = String::new();
                 if let Some(last) = items.last_mut() {
                     let (first, after) = first_sentence(last);
-                    rest = after.to_owned();
+                    after.clone_into(&mut rest);
                     *last = first.to_owned();
                 }
                 items.retain(|i| !i.is_empty());

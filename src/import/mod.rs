@@ -1,4 +1,4 @@
-//! Importing trainings that already exist: PowerPoint decks (.pptx) and
+//! Importing trainings that already exist: `PowerPoint` decks (.pptx) and
 //! presenter's guides (.docx, .txt, .md) become cuecard decks. UI-free.
 //!
 //! The whole path, for a trainer, is in `docs/import.md`. The entry point
@@ -38,7 +38,7 @@ pub const MAX_TEXT_GUIDE_BYTES: u64 = 16 * 1024 * 1024;
 /// What kind of file an import reads, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
-    /// A PowerPoint deck.
+    /// A `PowerPoint` deck.
     Pptx,
     /// A Word presenter's guide.
     Docx,
@@ -226,28 +226,25 @@ pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, Impor
                     guide.preamble.len()
                 ));
             }
-            match &options.into {
-                Some(into) => {
-                    let loaded = deck::load(into).map_err(|e| ImportError::IntoDeck {
-                        path: into.clone(),
-                        first: e.first().map(ToString::to_string).unwrap_or_default(),
-                    })?;
-                    let mut deck = loaded.deck;
-                    let report = build::merge_into(&mut deck, &guide);
-                    (deck, Vec::new(), warnings, report.unmatched)
-                }
-                None => {
-                    let stem = input
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| "Imported training".to_owned());
-                    (
-                        build::deck_from_guide(&guide, &stem),
-                        Vec::new(),
-                        warnings,
-                        Vec::new(),
-                    )
-                }
+            if let Some(into) = &options.into {
+                let loaded = deck::load(into).map_err(|e| ImportError::IntoDeck {
+                    path: into.clone(),
+                    first: e.first().map(ToString::to_string).unwrap_or_default(),
+                })?;
+                let mut deck = loaded.deck;
+                let report = build::merge_into(&mut deck, &guide);
+                (deck, Vec::new(), warnings, report.unmatched)
+            } else {
+                let stem = input.file_stem().map_or_else(
+                    || "Imported training".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                (
+                    build::deck_from_guide(&guide, &stem),
+                    Vec::new(),
+                    warnings,
+                    Vec::new(),
+                )
             }
         }
     };

@@ -1,4 +1,4 @@
-//! PowerPoint decks (.pptx, ECMA-376 PresentationML): slides in the
+//! `PowerPoint` decks (.pptx, ECMA-376 PresentationML): slides in the
 //! presentation's order (`p:sldIdLst`), titles, body text with bullet
 //! levels, pictures with their alt text, hyperlinks, hidden slides
 //! (`show="0"`) and speaker notes.
@@ -21,7 +21,7 @@ pub const PICTURE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
 pub enum BodyItem {
     /// A bullet of a content placeholder; `level` 0 is the top level.
     Bullet {
-        /// Indent level (PowerPoint's `lvl`, 0-based).
+        /// Indent level (`PowerPoint`'s `lvl`, 0-based).
         level: u8,
         /// The bullet's text.
         text: String,
@@ -158,7 +158,7 @@ fn read_slide(
 }
 
 /// A shape's placeholder type: `Some("body")` for a placeholder without a
-/// type (PowerPoint's default), `None` for a shape that is no placeholder.
+/// type (`PowerPoint`'s default), `None` for a shape that is no placeholder.
 fn placeholder(shape: &Element) -> Option<String> {
     let ph = shape.path(&["nvSpPr", "nvPr", "ph"])?;
     Some(ph.attr("type").unwrap_or("body").to_owned())
