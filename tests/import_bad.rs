@@ -118,6 +118,15 @@ fn other_extensions_and_pdf_are_named() {
         error.to_string().contains("this file ends in \".key\""),
         "{error}"
     );
+    let into = ImportOptions {
+        into: Some("deck.ron".into()),
+        ..ImportOptions::default()
+    };
+    let error = import::run(&fixture("sample.pptx"), &into).unwrap_err();
+    assert!(
+        matches!(error, ImportError::IntoNeedsGuide { .. }),
+        "{error}"
+    );
     let error = import::run(Path::new("deck.pdf"), &ImportOptions::default()).unwrap_err();
     assert!(
         matches!(error, ImportError::PdfNotAvailable { .. }),

@@ -145,6 +145,12 @@ pub enum ImportError {
         /// Its first diagnostic.
         first: String,
     },
+    /// `--into` was given with a deck (.pptx) instead of a guide.
+    #[error("{}: --into puts a presenter's guide's notes into a deck; import the .pptx without --into, then import the guide with --into", path.display())]
+    IntoNeedsGuide {
+        /// The input.
+        path: PathBuf,
+    },
     /// The output exists and `--force` was not given.
     #[error("{}: already exists; add --force to replace it, or choose another name with -o (nothing was written)", path.display())]
     Exists {

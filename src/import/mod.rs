@@ -203,6 +203,11 @@ pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, Impor
                 path: input.to_path_buf(),
             });
         }
+        InputKind::Pptx if options.into.is_some() => {
+            return Err(ImportError::IntoNeedsGuide {
+                path: input.to_path_buf(),
+            });
+        }
         InputKind::Pptx => {
             let bytes = read_limited(input, archive::MAX_FILE_BYTES)?;
             let imported = pptx::read(bytes, input)?;
