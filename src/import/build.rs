@@ -24,7 +24,7 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| fallback_title.to_owned());
-    let mut ids: Vec<String> = Vec::new();
+    let mut ids = SlideIds::default();
     let slides = guide
         .slides
         .iter()
@@ -35,7 +35,7 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
             } else {
                 part.title.clone()
             };
-            let id = unique_id(&slide_title, &mut ids);
+            let id = ids.make(&slide_title);
             Slide {
                 id,
                 title: slide_title,
@@ -68,34 +68,50 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
     }
 }
 
-/// A slide id from a title: lower case ASCII letters and digits joined by
-/// `-`, made unique against `taken` (which it joins).
-pub fn unique_id(title: &str, taken: &mut Vec<String>) -> String {
-    let mut base = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            base.push(c.to_ascii_lowercase());
-        } else if !base.ends_with('-') && !base.is_empty() {
-            base.push('-');
+/// Makes slide ids from titles: lower case ASCII letters and digits joined
+/// by `-`, unique in the deck (`-2`, `-3`, ... for repeats). Each id costs
+/// about the same however many slides share a title.
+#[derive(Debug, Clone, Default)]
+pub struct SlideIds {
+    taken: std::collections::HashSet<String>,
+    next_suffix: std::collections::HashMap<String, usize>,
+}
+
+impl SlideIds {
+    /// A new, unused id for a slide titled `title`.
+    pub fn make(&mut self, title: &str) -> String {
+        let mut base = String::new();
+        for c in title.chars() {
+            if c.is_ascii_alphanumeric() {
+                base.push(c.to_ascii_lowercase());
+            } else if !base.ends_with('-') && !base.is_empty() {
+                base.push('-');
+            }
+            if base.len() >= 40 {
+                break;
+            }
         }
-        if base.len() >= 40 {
-            break;
+        let base = base.trim_end_matches('-').to_owned();
+        let base = if base.is_empty() {
+            "slide".to_owned()
+        } else {
+            base
+        };
+        let mut id = base.clone();
+        if self.taken.contains(&id) {
+            let mut n = self.next_suffix.get(&base).copied().unwrap_or(2);
+            loop {
+                id = format!("{base}-{n}");
+                n += 1;
+                if !self.taken.contains(&id) {
+                    break;
+                }
+            }
+            self.next_suffix.insert(base, n);
         }
+        self.taken.insert(id.clone());
+        id
     }
-    let base = base.trim_end_matches('-').to_owned();
-    let base = if base.is_empty() {
-        "slide".to_owned()
-    } else {
-        base
-    };
-    let mut id = base.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    taken.push(id.clone());
-    id
 }
 
 /// Words of a title that matter for matching: lower case, without "slide",
@@ -225,6 +241,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn twenty_thousand_slides_of_one_title_get_unique_ids() {
+        let text = "Slide 1 (Same): words\n\n".repeat(20_000);
+        let guide = crate::import::read_guide(
+            text.into_bytes(),
+            crate::import::InputKind::Text,
+            std::path::Path::new("g.txt"),
+        );
+        let Ok(guide) = guide else {
+            unreachable!("the guide has headings");
+        };
+        let deck = deck_from_guide(&guide, "T");
+        let ids: std::collections::HashSet<&str> =
+            deck.slides.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!((deck.slides.len(), ids.len()), (20_000, 20_000));
+    }
+
+    #[test]
     fn titles_match_loosely() {
         assert!(titles_match("DOJ Disclaimer", "Disclaimer"));
         assert!(titles_match("Reference Page", "References"));
@@ -237,15 +270,17 @@ mod tests {
 
     #[test]
     fn ids_are_unique_slugs() {
-        let mut taken = Vec::new();
+        let mut ids = SlideIds::default();
         assert_eq!(
-            unique_id("The Value of Partnership", &mut taken),
+            ids.make("The Value of Partnership"),
             "the-value-of-partnership"
         );
         assert_eq!(
-            unique_id("The value of partnership!", &mut taken),
+            ids.make("The value of partnership!"),
             "the-value-of-partnership-2"
         );
-        assert_eq!(unique_id("¿?", &mut taken), "slide");
+        assert_eq!(ids.make("¿?"), "slide");
+        assert_eq!(ids.make("slide"), "slide-2");
+        assert_eq!(ids.make("Slide 2"), "slide-2-2");
     }
 }

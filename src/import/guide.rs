@@ -147,18 +147,21 @@ fn join_page_breaks(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
             && !previous.list_item
             && !paragraph.list_item
         {
-            let before = previous.text();
-            let after = paragraph.text();
-            let ends_open = before
-                .trim_end()
-                .chars()
-                .last()
-                .is_some_and(|c| !is_terminal(c));
-            let starts_lower = after
-                .trim_start()
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase);
+            // Only the last and first characters: a paragraph may be
+            // joined thousands of times.
+            let last = previous
+                .runs
+                .iter()
+                .rev()
+                .flat_map(|r| r.text.chars().rev())
+                .find(|c| !c.is_whitespace());
+            let first = paragraph
+                .runs
+                .iter()
+                .flat_map(|r| r.text.chars())
+                .find(|c| !c.is_whitespace());
+            let ends_open = last.is_some_and(|c| !is_terminal(c));
+            let starts_lower = first.is_some_and(char::is_lowercase);
             if ends_open && starts_lower {
                 let style = previous.runs.last().map_or(Style::Plain, |r| r.style);
                 previous.push(" ", style, None);
@@ -287,7 +290,8 @@ impl SlideReader {
             let Some(url) = &run.link else { continue };
             let title = fold(&run.text);
             if crate::deck::policy::check_url(url).is_ok() && !title.is_empty() {
-                if !self.slide.links.iter().any(|l| &l.url == url) {
+                let room = self.slide.links.len() < super::pptx::MAX_LINKS_PER_SLIDE;
+                if room && !self.slide.links.iter().any(|l| &l.url == url) {
                     self.slide.links.push(Link {
                         title,
                         url: url.clone(),

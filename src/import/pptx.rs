@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::ImportError;
 use super::archive::{MAX_MEDIA_BYTES, Office, Package, Relationship};
-use super::build::unique_id;
+use super::build::SlideIds;
 use super::guide::fold;
 use super::write::{OutputFile, safe_file_name};
 use super::xml::Element;
@@ -15,6 +15,10 @@ use crate::deck::{Block, Deck, Fit, Layout, Link, Note, SCHEMA_VERSION, Slide};
 
 /// Picture formats a deck can show (see `docs/deck-format.md`).
 pub const PICTURE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
+
+/// Most links one slide keeps (a console shows a few buttons; this also
+/// bounds the duplicate check).
+pub const MAX_LINKS_PER_SLIDE: usize = 100;
 
 /// One thing in a slide's body, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -318,6 +322,12 @@ fn add_link(
     if slide.links.iter().any(|l| l.url == url) {
         return;
     }
+    if slide.links.len() >= MAX_LINKS_PER_SLIDE {
+        deck.warnings.push(format!(
+            "slide {number}: more than {MAX_LINKS_PER_SLIDE} links; the link {title:?} and those after it were left out"
+        ));
+        return;
+    }
     let title = if title.trim().is_empty() {
         url.clone()
     } else {
@@ -425,7 +435,7 @@ impl PptxDeck {
             .filter(|t| !t.is_empty())
             .or(Some(first_title).filter(|t| !t.is_empty()))
             .unwrap_or_else(|| "Imported deck".to_owned());
-        let mut ids = Vec::new();
+        let mut ids = SlideIds::default();
         let slides = self
             .slides
             .into_iter()
@@ -437,7 +447,7 @@ impl PptxDeck {
                     slide.title.clone()
                 };
                 Slide {
-                    id: unique_id(&slide_title, &mut ids),
+                    id: ids.make(&slide_title),
                     title: slide_title,
                     layout: if slide.title_slide {
                         Layout::Title

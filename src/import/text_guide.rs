@@ -67,22 +67,23 @@ fn inline(text: &str, list_item: bool) -> Paragraph {
     };
     let mut rest = text;
     let mut style = Style::Plain;
+    // Where each mark last occurs: "does it close later?" in constant time,
+    // so a paragraph full of lone `*` stays linear.
+    let last_single = text.rfind('*');
+    let last_double = text.rfind("**");
+    let last_link = text.rfind("](");
     while !rest.is_empty() {
-        let star = rest.find('*');
-        let bracket = rest.find('[');
-        let next = match (star, bracket) {
-            (Some(s), Some(b)) => s.min(b),
-            (Some(s), None) => s,
-            (None, Some(b)) => b,
-            (None, None) => {
-                paragraph.push(rest, style, None);
-                break;
-            }
+        // One search for the nearer mark, so each byte is looked at once.
+        let Some(next) = rest.find(['*', '[']) else {
+            paragraph.push(rest, style, None);
+            break;
         };
         let (before, at) = rest.split_at(next);
         paragraph.push(before, style, None);
         if at.starts_with('[') {
-            if let Some((label, url, after)) = link(at) {
+            let offset = text.len() - at.len();
+            let may_link = last_link.is_some_and(|p| p > offset);
+            if let Some((label, url, after)) = may_link.then(|| link(at)).flatten() {
                 paragraph.push(label, style, Some(url.to_owned()));
                 rest = after;
             } else {
@@ -97,9 +98,16 @@ fn inline(text: &str, list_item: bool) -> Paragraph {
             ("*", Style::Italic)
         };
         let after = at.get(mark.len()..).unwrap_or_default();
+        let after_offset = text.len() - after.len();
+        let last = if mark == "**" {
+            last_double
+        } else {
+            last_single
+        };
+        let closes_later = last.is_some_and(|p| p >= after_offset);
         if style == Style::Plain {
             // Open only when the mark closes later in the paragraph.
-            if after.contains(mark) && !after.starts_with(' ') {
+            if closes_later && !after.starts_with(' ') {
                 style = toggled;
             } else {
                 paragraph.push(mark, style, None);
@@ -109,8 +117,7 @@ fn inline(text: &str, list_item: bool) -> Paragraph {
         } else {
             // `*` inside `**…**` or the other way round: nested marks keep
             // the outer style (bold italic is a tip).
-            let inner_closes = after.contains(mark);
-            if !inner_closes {
+            if !closes_later {
                 paragraph.push(mark, style, None);
             }
         }
@@ -119,15 +126,25 @@ fn inline(text: &str, list_item: bool) -> Paragraph {
     paragraph
 }
 
+/// Longest `[label](url)` read as a link, in bytes.
+const MAX_LINK_BYTES: usize = 4096;
+
 /// `[label](url)` at the start of `text`: (label, url, rest).
 fn link(text: &str) -> Option<(&str, &str, &str)> {
-    let close = text.find("](")?;
+    // Labels and addresses are short; looking further would make a text
+    // full of `[` quadratic.
+    let mut end = text.len().min(MAX_LINK_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = text.get(..end).unwrap_or(text);
+    let close = window.find("](")?;
     let label = text.get(1..close)?;
     if label.contains('[') || label.contains('\n') {
         return None;
     }
     let after = text.get(close + 2..)?;
-    let end = after.find(')')?;
+    let end = window.get(close + 2..)?.find(')')?;
     let url = after.get(..end)?;
     if url.contains(' ') {
         return None;
@@ -166,6 +183,22 @@ mod tests {
         let last = &guide.paragraphs[3];
         assert_eq!(last.text(), "Click the video now. 2 * 3 = 6");
         assert_eq!(last.runs[1].link.as_deref(), Some("https://example.org/v"));
+    }
+
+    #[test]
+    fn lone_marks_stay_text_even_by_the_hundred_thousand() {
+        let text = "x * [x ".repeat(100_000);
+        let guide = parse(&text);
+        assert!(
+            guide.paragraphs[0].text() == text.trim(),
+            "the marks changed"
+        );
+        assert!(
+            guide.paragraphs[0]
+                .runs
+                .iter()
+                .all(|r| r.style == Style::Plain)
+        );
     }
 
     #[test]
