@@ -241,8 +241,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn twenty_thousand_slides_of_one_title_get_unique_ids() {
-        let text = "Slide 1 (Same): words\n\n".repeat(20_000);
+    fn ten_thousand_slides_of_one_title_get_unique_ids_and_more_are_refused() {
+        let text = "Slide 1 (Same): words\n\n".repeat(crate::import::guide::MAX_GUIDE_SLIDES);
         let guide = crate::import::read_guide(
             text.into_bytes(),
             crate::import::InputKind::Text,
@@ -254,7 +254,18 @@ mod tests {
         let deck = deck_from_guide(&guide, "T");
         let ids: std::collections::HashSet<&str> =
             deck.slides.iter().map(|s| s.id.as_str()).collect();
-        assert_eq!((deck.slides.len(), ids.len()), (20_000, 20_000));
+        let n = crate::import::guide::MAX_GUIDE_SLIDES;
+        assert_eq!((deck.slides.len(), ids.len()), (n, n));
+        let more = "Slide 1 (Same): words\n\n".repeat(n + 1);
+        let refused = crate::import::read_guide(
+            more.into_bytes(),
+            crate::import::InputKind::Text,
+            std::path::Path::new("g.txt"),
+        );
+        assert!(matches!(
+            refused,
+            Err(crate::import::ImportError::TooManySlides { .. })
+        ));
     }
 
     #[test]

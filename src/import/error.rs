@@ -131,6 +131,14 @@ pub enum ImportError {
         /// The file.
         path: PathBuf,
     },
+    /// A guide with more slide headings than any training has.
+    #[error("{}: the guide has more than {limit} slide headings; split it into one guide per module", path.display())]
+    TooManySlides {
+        /// The file.
+        path: PathBuf,
+        /// The limit ([`super::guide::MAX_GUIDE_SLIDES`]).
+        limit: usize,
+    },
     /// A `PowerPoint` package without slides.
     #[error("{}: the presentation has no slides; add slides in PowerPoint and save it again", path.display())]
     NoSlides {

@@ -57,6 +57,9 @@ pub struct Guide {
     pub warnings: Vec<String>,
 }
 
+/// Most slide headings a guide may have (a whole series is a few hundred).
+pub const MAX_GUIDE_SLIDES: usize = 10_000;
+
 const AUDIENCE: &str = "(to the audience)";
 const IDEAS: &str = "here are some ideas if the group needs help";
 
@@ -65,7 +68,7 @@ const IDEAS: &str = "here are some ideas if the group needs help";
 /// # Errors
 /// [`ImportError::EmptyGuide`] when there is no text,
 /// [`ImportError::NoSlideHeadings`] when no paragraph starts with a slide
-/// heading.
+/// heading, [`ImportError::TooManySlides`] past [`MAX_GUIDE_SLIDES`].
 pub fn split(text: GuideText, path: &Path) -> Result<Guide, ImportError> {
     let paragraphs: Vec<Paragraph> = text
         .paragraphs
@@ -91,6 +94,12 @@ pub fn split(text: GuideText, path: &Path) -> Result<Guide, ImportError> {
         {
             if let Some(done) = reader.take() {
                 guide.slides.push(done.finish(&mut guide.warnings));
+            }
+            if guide.slides.len() >= MAX_GUIDE_SLIDES {
+                return Err(ImportError::TooManySlides {
+                    path: path.to_path_buf(),
+                    limit: MAX_GUIDE_SLIDES,
+                });
             }
             let title = heading
                 .name
