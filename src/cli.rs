@@ -1,4 +1,4 @@
-//! The command line: `cuecard [DECK]`, `cuecard check DECK...`.
+//! The command line: `cuecard [DECK]`, `cuecard check DECK...`, `cuecard import FILE`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -69,6 +69,26 @@ pub enum Action {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Make a deck from a `PowerPoint` deck (.pptx) or a presenter's guide
+    /// (.docx, .txt, .md); see docs/import.md.
+    ///
+    /// Prints the summary (`10 slides, 9 prompts, 14 tips; 0 unmatched`).
+    /// Exits 0 when done, 1 when guide slides matched no deck slide, 2 when
+    /// nothing was written.
+    Import {
+        /// The .pptx, .docx, .txt or .md file.
+        input: PathBuf,
+        /// Put a guide's notes into this existing deck's matching slides.
+        #[arg(long, value_name = "DECK.ron")]
+        into: Option<PathBuf>,
+        /// Where to write the deck (default: INPUT, or the --into deck,
+        /// with the extension .ron).
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: Option<PathBuf>,
+        /// Replace files that are already there.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Exit code: everything clean.
@@ -122,6 +142,24 @@ pub fn main() -> ExitCode {
             session.as_deref(),
             out.as_deref(),
         )),
+        Some(Action::Import {
+            input,
+            into,
+            output,
+            force,
+        }) => {
+            let options = crate::import::ImportOptions {
+                into,
+                output,
+                force,
+            };
+            ExitCode::from(crate::import::command(
+                &input,
+                &options,
+                &mut std::io::stdout(),
+                &mut std::io::stderr(),
+            ))
+        }
         Some(Action::Keys) => {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS

@@ -7,11 +7,13 @@
 //! - [`app`]: the eframe shell: windows, input, monitors.
 //! - [`session`]: the session record, parking lot, resume, report and
 //!   rehearsed timings, UI-free.
+//! - [`import`]: .pptx decks and .docx/.txt presenter's guides to decks, UI-free.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod import;
 pub mod preflight;
 pub mod session;
 pub mod settings;

@@ -1,0 +1,48 @@
+//! `cuecard import`: runs [`super::run`] and prints what it did.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{ImportOptions, run};
+
+/// Imports `input` with `options`, printing the deck written, the summary
+/// line (`10 slides, 9 prompts, 14 tips; 0 unmatched`), each unmatched
+/// guide slide and each warning to `out`, or the error to `err`. Returns
+/// the exit code: 0 done, 1 done with unmatched slides, 2 nothing written.
+pub fn command(
+    input: &Path,
+    options: &ImportOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match run(input, options) {
+        Ok(outcome) => {
+            // Output errors (a closed pipe) do not undo the import.
+            let _ = writeln!(out, "Wrote {}", outcome.deck_path.display());
+            if !outcome.files.is_empty() {
+                let _ = writeln!(out, "Wrote {} pictures beside it", outcome.files.len());
+            }
+            let _ = writeln!(out, "{}", outcome.summary);
+            for slide in &outcome.unmatched {
+                let _ = writeln!(
+                    out,
+                    "unmatched: {slide}: no slide of the deck has this number or title; its notes were not imported"
+                );
+            }
+            for warning in &outcome.warnings {
+                let _ = writeln!(out, "warning: {warning}");
+            }
+            let _ = writeln!(
+                out,
+                "Next: cuecard check {}, then present it with: cuecard {}",
+                outcome.deck_path.display(),
+                outcome.deck_path.display()
+            );
+            u8::from(!outcome.unmatched.is_empty())
+        }
+        Err(error) => {
+            let _ = writeln!(err, "error: {error}");
+            2
+        }
+    }
+}
