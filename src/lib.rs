@@ -5,11 +5,13 @@
 //!   commands, keys), UI-free.
 //! - [`ui`]: the egui views: slide renderer, audience view, presenter console.
 //! - [`app`]: the eframe shell: windows, input, monitors.
+//! - [`export`]: the presenter's guide and handout as tagged PDFs, UI-free.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod export;
 pub mod preflight;
 pub mod settings;
 pub mod show;

@@ -1,0 +1,245 @@
+//! The three faces of Atkinson Hyperlegible (regular, bold, italic) as the
+//! PDF needs them: a krilla font to embed, and the glyph advances to measure
+//! and break lines with.
+//!
+//! Text is measured with the fonts' horizontal advances (`hmtx`, read with
+//! skrifa) and drawn with exactly those advances, so what is measured is what
+//! is printed. There is no kerning (the app's egui renderer applies the
+//! font's kerning), so a line in the PDF is at most a few percent wider than
+//! the same line on screen; lines are broken at spaces, never inside a word
+//! unless a word alone is wider than the line (a long web address).
+
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use skrifa::MetadataProvider as _;
+use skrifa::instance::{LocationRef, Size};
+
+use super::ExportError;
+
+const REGULAR: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegible-Regular.ttf");
+const BOLD: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegible-Bold.ttf");
+const ITALIC: &[u8] = include_bytes!("../../assets/fonts/AtkinsonHyperlegible-Italic.ttf");
+
+/// Which of the three faces a piece of text is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FaceKind {
+    /// Atkinson Hyperlegible Regular.
+    Regular,
+    /// Atkinson Hyperlegible Bold.
+    Bold,
+    /// Atkinson Hyperlegible Italic.
+    Italic,
+}
+
+/// One face: the font to embed and its metrics.
+pub(crate) struct Face {
+    /// The font krilla embeds (subset) in the PDF.
+    pub(crate) font: Font,
+    bytes: &'static [u8],
+    units_per_em: f32,
+    /// Ascent over the em (positive).
+    pub(crate) ascent: f32,
+    /// Descent over the em (positive, below the baseline).
+    pub(crate) descent: f32,
+    /// The line gap over the em.
+    pub(crate) leading: f32,
+}
+
+/// The bundled faces, loaded once per export.
+pub(crate) struct Faces {
+    regular: Face,
+    bold: Face,
+    italic: Face,
+}
+
+impl Face {
+    fn load(bytes: &'static [u8], name: &str) -> Result<Self, ExportError> {
+        let broken = || ExportError::Font {
+            name: name.to_owned(),
+        };
+        let font_ref = skrifa::FontRef::new(bytes).map_err(|_| broken())?;
+        let metrics = font_ref.metrics(Size::unscaled(), LocationRef::default());
+        let units_per_em = f32::from(metrics.units_per_em.max(1));
+        let font = Font::new(bytes.into(), 0).ok_or_else(broken)?;
+        Ok(Self {
+            font,
+            bytes,
+            units_per_em,
+            ascent: metrics.ascent / units_per_em,
+            descent: (-metrics.descent) / units_per_em,
+            leading: metrics.leading / units_per_em,
+        })
+    }
+
+    fn font_ref(&self) -> Option<skrifa::FontRef<'static>> {
+        skrifa::FontRef::new(self.bytes).ok()
+    }
+
+    /// The glyphs of `text` with advances over the em, and the text the
+    /// glyphs stand for (characters the font lacks are replaced, see
+    /// [`printable`]).
+    pub(crate) fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
+        let Some(font_ref) = self.font_ref() else {
+            return Vec::new();
+        };
+        let charmap = font_ref.charmap();
+        let metrics = font_ref.glyph_metrics(Size::unscaled(), LocationRef::default());
+        text.char_indices()
+            .map(|(start, ch)| {
+                let id = charmap.map(ch).unwrap_or_default();
+                let advance = metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
+                KrillaGlyph::new(
+                    GlyphId::new(id.to_u32()),
+                    advance,
+                    0.0,
+                    0.0,
+                    0.0,
+                    start..start + ch.len_utf8(),
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    /// Whether the face has a glyph for `ch`.
+    pub(crate) fn has(&self, ch: char) -> bool {
+        self.font_ref()
+            .and_then(|f| f.charmap().map(ch))
+            .is_some_and(|id| id.to_u32() != 0)
+    }
+
+    /// Width of `text` at `size_pt`, in points.
+    pub(crate) fn width_pt(&self, text: &str, size_pt: f32) -> f32 {
+        self.glyphs(text).iter().map(|g| g.x_advance).sum::<f32>() * size_pt
+    }
+
+    /// Distance between baselines at `size_pt`, in points.
+    pub(crate) fn line_height_pt(&self, size_pt: f32) -> f32 {
+        (self.ascent + self.descent + self.leading) * size_pt
+    }
+}
+
+impl Faces {
+    /// Loads the three bundled faces.
+    ///
+    /// # Errors
+    /// [`ExportError::Font`] if a bundled font does not parse (a broken
+    /// build).
+    pub(crate) fn load() -> Result<Self, ExportError> {
+        Ok(Self {
+            regular: Face::load(REGULAR, "AtkinsonHyperlegible-Regular.ttf")?,
+            bold: Face::load(BOLD, "AtkinsonHyperlegible-Bold.ttf")?,
+            italic: Face::load(ITALIC, "AtkinsonHyperlegible-Italic.ttf")?,
+        })
+    }
+
+    /// The face for `kind`.
+    pub(crate) fn get(&self, kind: FaceKind) -> &Face {
+        match kind {
+            FaceKind::Regular => &self.regular,
+            FaceKind::Bold => &self.bold,
+            FaceKind::Italic => &self.italic,
+        }
+    }
+
+    /// `text` with every character that `kind` lacks replaced by a close
+    /// one the font has (curly quotes by straight ones, an arrow by `->`),
+    /// else `?`, so no `.notdef` box is printed and every glyph maps back to
+    /// text (PDF/UA requires that).
+    pub(crate) fn printable(&self, kind: FaceKind, text: &str) -> String {
+        let face = self.get(kind);
+        let mut out = String::with_capacity(text.len());
+        for ch in text.chars() {
+            if ch == ' ' || face.has(ch) {
+                out.push(ch);
+                continue;
+            }
+            let substitute = match ch {
+                '\u{2018}' | '\u{2019}' => "'",
+                '\u{201C}' | '\u{201D}' => "\"",
+                '\u{2013}' | '\u{2014}' => "-",
+                '\u{2026}' => "...",
+                '\u{2192}' => "->",
+                '\u{00A0}' | '\t' | '\n' | '\r' => " ",
+                _ => "?",
+            };
+            out.push_str(substitute);
+        }
+        out
+    }
+}
+
+/// Breaks `text` into lines no wider than `width_pt` at `size_pt` in `face`.
+/// Breaks at spaces; a word wider than the line is broken between
+/// characters. Runs of spaces and line breaks count as one space. Returns at
+/// least one line (empty for empty text).
+pub(crate) fn wrap(face: &Face, text: &str, size_pt: f32, width_pt: f32) -> Vec<String> {
+    let space = face.width_pt(" ", size_pt);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0.0;
+    for word in text.split_whitespace() {
+        let word_width = face.width_pt(word, size_pt);
+        if !line.is_empty() && line_width + space + word_width <= width_pt {
+            line.push(' ');
+            line.push_str(word);
+            line_width += space + word_width;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if word_width <= width_pt {
+            line.push_str(word);
+            line_width = word_width;
+            continue;
+        }
+        // A word wider than the line: break it between characters.
+        line_width = 0.0;
+        for ch in word.chars() {
+            let mut buf = [0; 4];
+            let w = face.width_pt(ch.encode_utf8(&mut buf), size_pt);
+            if !line.is_empty() && line_width + w > width_pt {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0.0;
+            }
+            line.push(ch);
+            line_width += w;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_fit_and_keep_every_word() {
+        let faces = Faces::load().unwrap();
+        let face = faces.get(FaceKind::Regular);
+        let text = "Collaboration among law enforcement is central to any successful human trafficking investigation.";
+        let lines = wrap(face, text, 12.0, 150.0);
+        assert!(lines.len() > 2, "{lines:?}");
+        for line in &lines {
+            assert!(face.width_pt(line, 12.0) <= 150.0, "{line}");
+        }
+        assert_eq!(lines.join(" "), text);
+        let url = "https://www.ovcttac.gov/views/HowWeCanHelp/includes/Transcript_A_Multidisciplinary_Approach.cfm";
+        let lines = wrap(face, url, 12.0, 120.0);
+        assert!(lines.len() > 1);
+        assert_eq!(lines.concat(), url);
+    }
+
+    #[test]
+    fn missing_characters_are_replaced_not_dropped() {
+        let faces = Faces::load().unwrap();
+        let text = faces.printable(FaceKind::Regular, "a \u{2192} b \u{1F600}");
+        assert!(!text.contains('\u{1F600}'));
+        assert!(text.starts_with("a ") && text.ends_with(" b ?"), "{text}");
+        // Letters the font has are kept.
+        assert_eq!(faces.printable(FaceKind::Bold, "Il1 O0"), "Il1 O0");
+    }
+}
