@@ -83,19 +83,21 @@ pub(crate) fn render(
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         let page_area = Rect::from_xywh(0.0, 0.0, w, h);
+        // The running header and footer first, so text extraction reads
+        // them before the page's content, not in the middle of it.
+        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
+            ArtifactType::PaginationOther,
+        )));
+        for item in furniture(index, count) {
+            draw_item(&mut surface, faces, &item);
+        }
+        surface.end_tagged();
         surface.start_tagged(ContentTag::Artifact(Artifact::new(
             ArtifactType::Layout,
             page_area,
         )));
         for item in &page_spec.artifacts {
             draw_item(&mut surface, faces, item);
-        }
-        surface.end_tagged();
-        surface.start_tagged(ContentTag::Artifact(Artifact::with_kind(
-            ArtifactType::PaginationOther,
-        )));
-        for item in furniture(index, count) {
-            draw_item(&mut surface, faces, &item);
         }
         surface.end_tagged();
         for (leaf, id) in leaves.iter().zip(ids.iter_mut()) {
