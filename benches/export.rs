@@ -31,26 +31,26 @@ const HANDOUT_BUDGET: Duration = Duration::from_millis(300);
 fn benches(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/module5.ron");
     let loaded = cuecard::deck::load(&path).expect("decks/module5.ron loads");
-    let (bytes, pages) = guide_pdf(&loaded, &GuideOptions::default()).expect("exports");
+    let (bytes, pages) = guide_pdf(&loaded, GuideOptions::default()).expect("exports");
     println!("module5 guide: {pages} pages, {} bytes", bytes.len());
 
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(5));
     group.bench_function("guide module5", |b| {
-        b.iter(|| guide_pdf(black_box(&loaded), &GuideOptions::default()).expect("exports"));
+        b.iter(|| guide_pdf(black_box(&loaded), GuideOptions::default()).expect("exports"));
     });
     group.bench_function("handout module5", |b| {
-        b.iter(|| handout_pdf(black_box(&loaded), &HandoutOptions::default()).expect("exports"));
+        b.iter(|| handout_pdf(black_box(&loaded), HandoutOptions::default()).expect("exports"));
     });
     group.finish();
 
     let guide = sample(10, || {
-        black_box(guide_pdf(&loaded, &GuideOptions::default()).expect("exports"));
+        black_box(guide_pdf(&loaded, GuideOptions::default()).expect("exports"));
     });
     budget_line("module5 guide to PDF bytes", &guide, GUIDE_BUDGET);
     let handout = sample(10, || {
-        black_box(handout_pdf(&loaded, &HandoutOptions::default()).expect("exports"));
+        black_box(handout_pdf(&loaded, HandoutOptions::default()).expect("exports"));
     });
     budget_line("module5 handout to PDF bytes", &handout, HANDOUT_BUDGET);
 }

@@ -52,7 +52,10 @@ fn body_letters(doc: &Document, title: &str, what: &str) -> String {
         let text = squash(&doc.extract_text(&[*number]).unwrap());
         let furniture = squash(&format!("{title}{what}page {number} of {count}"));
         let Some(body) = text.strip_prefix(&furniture) else {
-            panic!("page {number} does not start with its header and footer: {:?}", text.get(..80));
+            panic!(
+                "page {number} does not start with its header and footer: {:?}",
+                text.get(..80)
+            );
         };
         out.push_str(body);
     }
@@ -169,7 +172,7 @@ fn media_box(doc: &Document, page: u32) -> (f32, f32) {
 #[test]
 fn the_guide_has_every_sentence_of_every_note_in_order() {
     let loaded = module5();
-    let (bytes, pages) = guide_pdf(&loaded, &GuideOptions::default()).unwrap();
+    let (bytes, pages) = guide_pdf(&loaded, GuideOptions::default()).unwrap();
     let doc = pdf(&bytes);
     assert_eq!(doc.get_pages().len(), pages);
     // A cover, then at least one page per slide.
@@ -183,7 +186,10 @@ fn the_guide_has_every_sentence_of_every_note_in_order() {
                 for sentence in sentences(&piece) {
                     let wanted = squash(&sentence);
                     let Some(found) = text.get(at..).and_then(|rest| rest.find(&wanted)) else {
-                        panic!("slide {}: not in the guide after the previous note: {sentence:?}", index + 1);
+                        panic!(
+                            "slide {}: not in the guide after the previous note: {sentence:?}",
+                            index + 1
+                        );
                     };
                     at += found + wanted.len();
                     checked += 1;
@@ -209,7 +215,7 @@ fn the_guide_has_every_sentence_of_every_note_in_order() {
 fn the_handout_has_the_slides_and_no_speaker_notes() {
     let loaded = module5();
     let options = HandoutOptions::default();
-    let (bytes, pages) = handout_pdf(&loaded, &options).unwrap();
+    let (bytes, pages) = handout_pdf(&loaded, options).unwrap();
     let doc = pdf(&bytes);
     let slides = loaded.deck.slides.len();
     assert_eq!(pages, slides.div_ceil(3));
@@ -226,7 +232,10 @@ fn the_handout_has_the_slides_and_no_speaker_notes() {
                     let squashed = squash(&sentence);
                     // Short sentences ("Ok you all") could be anywhere.
                     if squashed.len() > 25 {
-                        assert!(!text.contains(&squashed), "note text in the handout: {sentence}");
+                        assert!(
+                            !text.contains(&squashed),
+                            "note text in the handout: {sentence}"
+                        );
                     }
                 }
             }
@@ -253,10 +262,13 @@ fn handouts_leave_hidden_slides_out_and_honour_per_page() {
             per_page,
             ..HandoutOptions::default()
         };
-        let (bytes, pages) = handout_pdf(&loaded, &options).unwrap();
+        let (bytes, pages) = handout_pdf(&loaded, options).unwrap();
         assert_eq!(pages, 9_usize.div_ceil(per), "{per} a page");
         let text = letters(&pdf(&bytes));
-        assert!(!text.contains("grant#2020-NZ-NX-0001"), "the hidden slide is in");
+        assert!(
+            !text.contains("grant#2020-NZ-NX-0001"),
+            "the hidden slide is in"
+        );
         assert!(text.contains("LearningObjectives"));
     }
     // A deck whose slides are all hidden has no handout.
@@ -264,8 +276,11 @@ fn handouts_leave_hidden_slides_out_and_honour_per_page() {
         .unwrap()
         .replace("id: \"", "hidden: true, id: \"");
     let loaded = deck::parse(all_hidden.as_bytes(), Path::new("x.ron"), None).unwrap();
-    let error = handout_pdf(&loaded, &HandoutOptions::default()).unwrap_err();
-    assert!(matches!(error, ExportError::NothingToHand { .. }), "{error}");
+    let error = handout_pdf(&loaded, HandoutOptions::default()).unwrap_err();
+    assert!(
+        matches!(error, ExportError::NothingToHand { .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -282,8 +297,8 @@ fn both_pdfs_are_tagged_with_title_language_and_alt_text() {
         })
         .collect();
     assert!(!images.is_empty(), "the tour deck shows an image");
-    let guide = guide_pdf(&loaded, &GuideOptions::default()).unwrap().0;
-    let handout = handout_pdf(&loaded, &HandoutOptions::default()).unwrap().0;
+    let guide = guide_pdf(&loaded, GuideOptions::default()).unwrap().0;
+    let handout = handout_pdf(&loaded, HandoutOptions::default()).unwrap().0;
     for (what, bytes) in [("guide", guide), ("handout", handout)] {
         let doc = pdf(&bytes);
         let catalog = doc.catalog().unwrap();
@@ -294,13 +309,13 @@ fn both_pdfs_are_tagged_with_title_language_and_alt_text() {
             .and_then(Object::as_dict)
             .and_then(|m| m.get(b"Marked"))
             .and_then(Object::as_bool);
-        assert_eq!(marked.unwrap(), true, "{what}: MarkInfo");
+        assert!(marked.unwrap(), "{what}: MarkInfo");
         let display_title = catalog
             .get_deref(b"ViewerPreferences", &doc)
             .and_then(Object::as_dict)
             .and_then(|v| v.get(b"DisplayDocTitle"))
             .and_then(Object::as_bool);
-        assert_eq!(display_title.unwrap(), true, "{what}");
+        assert!(display_title.unwrap(), "{what}: DisplayDocTitle");
         let elements = structure(&doc);
         let kinds: HashSet<&str> = elements.iter().map(|(k, _)| k.as_str()).collect();
         for wanted in ["H1", "H2", "P", "L", "LI", "Figure", "Link", "Sect"] {
@@ -319,10 +334,12 @@ fn both_pdfs_are_tagged_with_title_language_and_alt_text() {
         }
         assert!(alts.iter().any(|a| a.starts_with("QR code of https://")));
         // Fonts are embedded.
-        let fonts = String::from_utf8_lossy(&bytes).matches("/FontFile2").count();
+        let fonts = String::from_utf8_lossy(&bytes)
+            .matches("/FontFile2")
+            .count();
         assert!(fonts >= 1, "{what}: no embedded font");
     }
-    let guide = pdf(&guide_pdf(&loaded, &GuideOptions::default()).unwrap().0);
+    let guide = pdf(&guide_pdf(&loaded, GuideOptions::default()).unwrap().0);
     let kinds: HashSet<String> = structure(&guide).into_iter().map(|(k, _)| k).collect();
     for wanted in ["Table", "TR", "TH", "TD", "BlockQuote", "H3"] {
         assert!(kinds.contains(wanted), "guide: no {wanted}");
@@ -334,16 +351,22 @@ fn a4_paper_and_the_files_on_disk() {
     let loaded = module5();
     let dir = temp_dir("export-a4");
     let out = dir.join("guide.pdf");
-    let done = export::export_guide(&loaded, &out, &GuideOptions { paper: Paper::A4 }).unwrap();
+    let done = export::export_guide(&loaded, &out, GuideOptions { paper: Paper::A4 }).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(done.bytes, bytes.len());
     let doc = pdf(&bytes);
     let (w, h) = media_box(&doc, 1);
-    assert!((w - 595.28).abs() < 0.1 && (h - 841.89).abs() < 0.1, "{w} x {h}");
+    assert!(
+        (w - 595.28).abs() < 0.1 && (h - 841.89).abs() < 0.1,
+        "{w} x {h}"
+    );
     // No temporary file is left beside it.
-    let names: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("guide.pdf")]);
-    let letter = guide_pdf(&loaded, &GuideOptions::default()).unwrap().0;
+    let letter = guide_pdf(&loaded, GuideOptions::default()).unwrap().0;
     assert_eq!(media_box(&pdf(&letter), 1), (612.0, 792.0));
 }
 
@@ -367,7 +390,14 @@ fn the_command_line_writes_both_and_refuses_odd_page_counts() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("g.pdf") && out.contains("h.pdf"), "{out}");
     assert_eq!(pdf(&std::fs::read(&handout).unwrap()).get_pages().len(), 2);
-    let (code, _, err) = cuecard(&["export", "decks/module5.ron", "--handout", "x.pdf", "--per-page", "4"]);
+    let (code, _, err) = cuecard(&[
+        "export",
+        "decks/module5.ron",
+        "--handout",
+        "x.pdf",
+        "--per-page",
+        "4",
+    ]);
     assert_eq!(code, 2, "{err}");
     let (code, _, err) = cuecard(&["export", "decks/module5.ron"]);
     assert_eq!(code, 2, "neither --guide nor --handout: {err}");
@@ -383,7 +413,16 @@ fn render(bytes: &[u8], page: u32, name: &str) -> image::RgbImage {
     let file = dir.join("in.pdf");
     std::fs::write(&file, bytes).unwrap();
     let status = std::process::Command::new("pdftoppm")
-        .args(["-r", "72", "-png", "-singlefile", "-f", &page.to_string(), "-l", &page.to_string()])
+        .args([
+            "-r",
+            "72",
+            "-png",
+            "-singlefile",
+            "-f",
+            &page.to_string(),
+            "-l",
+            &page.to_string(),
+        ])
         .arg(&file)
         .arg(dir.join("out"))
         .status()
@@ -426,7 +465,7 @@ fn a_render_shows_the_slide_where_the_layout_puts_it() {
     let background = deck::theme::palette(&loaded.deck).background;
     // The handout's first page: slide 1 in the top-left cell, below the
     // deck's title, lines for notes to its right.
-    let (bytes, _) = handout_pdf(&loaded, &HandoutOptions::default()).unwrap();
+    let (bytes, _) = handout_pdf(&loaded, HandoutOptions::default()).unwrap();
     let page = render(&bytes, 1, "export-render-handout");
     assert_eq!(page.dimensions(), (612, 792));
     let (x0, y0, x1, y1) = bounds_of(&page, background, 792 / 3);
@@ -434,7 +473,10 @@ fn a_render_shows_the_slide_where_the_layout_puts_it() {
     assert!((w / h - 16.0 / 9.0).abs() < 0.03, "{w} x {h} is not 16:9");
     assert!(x0.abs_diff(54) <= 2, "left edge at {x0}, not the margin");
     assert!((100..140).contains(&y0), "top at {y0}: not under the title");
-    assert!(x1 < 612 / 2 + 40, "the slide takes the left part of the cell");
+    assert!(
+        x1 < 612 / 2 + 40,
+        "the slide takes the left part of the cell"
+    );
     // The slide's title is drawn inside it: dark pixels in its top part.
     let dark = (x0..x1)
         .flat_map(|x| (y0..y0 + (h as u32) / 3).map(move |y| (x, y)))
@@ -446,7 +488,7 @@ fn a_render_shows_the_slide_where_the_layout_puts_it() {
 
     // The guide's page for slide 1 (after the cover): the picture on the
     // left under the heading, two thirds of the column wide.
-    let (bytes, _) = guide_pdf(&loaded, &GuideOptions::default()).unwrap();
+    let (bytes, _) = guide_pdf(&loaded, GuideOptions::default()).unwrap();
     let page = render(&bytes, 2, "export-render-guide");
     let (x0, y0, x1, y1) = bounds_of(&page, background, 792 / 2);
     let (w, h) = ((x1 - x0 + 1) as f32, (y1 - y0 + 1) as f32);

@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use super::{
-    GuideOptions, HandoutOptions, Paper, PerPage, export_guide, export_handout,
-};
+use super::{GuideOptions, HandoutOptions, Paper, PerPage, export_guide, export_handout};
 use crate::cli::{EXIT_ERRORS, EXIT_OK};
 
 /// Runs `cuecard export`: loads `deck`, writes the guide and/or the handout,
@@ -38,7 +36,7 @@ pub fn run(
         .unwrap_or_default();
     let mut code = EXIT_OK;
     if let Some(out) = guide {
-        match export_guide(&loaded, out, &GuideOptions { paper }) {
+        match export_guide(&loaded, out, GuideOptions { paper }) {
             Ok(done) => println!(
                 "Wrote the presenter's guide to {} ({} pages).",
                 done.path.display(),
@@ -51,7 +49,7 @@ pub fn run(
         }
     }
     if let Some(out) = handout {
-        match export_handout(&loaded, out, &HandoutOptions { paper, per_page }) {
+        match export_handout(&loaded, out, HandoutOptions { paper, per_page }) {
             Ok(done) => println!(
                 "Wrote the handout to {} ({} pages, {} slides a page).",
                 done.path.display(),

@@ -471,6 +471,12 @@ impl<'f> Flow<'f> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 
@@ -493,7 +499,8 @@ mod tests {
             size: 11.0,
             color: [0, 0, 0],
         };
-        let sentence = "Service providers are in a unique position in the fight against human trafficking. ";
+        let sentence =
+            "Service providers are in a unique position in the fight against human trafficking. ";
         flow.open(Kind::P);
         let areas = flow.text(&sentence.repeat(150), style, 0.0);
         flow.close();
@@ -501,7 +508,10 @@ mod tests {
         assert!(doc.pages.len() >= 3, "{} pages", doc.pages.len());
         // Every line lies inside the page's content area.
         for (_, area) in &areas {
-            assert!(area.y >= 72.0 && area.y + area.h <= 738.0 + 0.01, "{area:?}");
+            assert!(
+                area.y >= 72.0 && area.y + area.h <= 738.0 + 0.01,
+                "{area:?}"
+            );
             assert!(area.x + area.w <= 612.0 - 54.0 + 0.01);
         }
         // One paragraph whose content pieces are on consecutive pages.
@@ -534,9 +544,13 @@ mod tests {
         let doc = flow.finish();
         for page in &doc.pages {
             assert!(
-                page.artifacts
-                    .iter()
-                    .any(|a| matches!(a, Item::Fill { color: [1, 2, 3], .. })),
+                page.artifacts.iter().any(|a| matches!(
+                    a,
+                    Item::Fill {
+                        color: [1, 2, 3],
+                        ..
+                    }
+                )),
                 "a page without the box's background"
             );
         }

@@ -136,7 +136,8 @@ pub(crate) fn render(
             let Some(rect) = rect(*area) else {
                 continue;
             };
-            let link = LinkAnnotation::new(rect, Target::Action(LinkAction::new(url.clone()).into()));
+            let link =
+                LinkAnnotation::new(rect, Target::Action(LinkAction::new(url.clone()).into()));
             *id = Some(page.add_tagged_annotation(Annotation::new_link(link, Some(alt.clone()))));
         }
         page.finish();
@@ -277,17 +278,18 @@ fn rect_path(area: Area) -> Option<Path> {
     builder.finish()
 }
 
-fn circle_path(x: f32, y: f32, r: f32) -> Option<Path> {
+fn circle_path(cx: f32, cy: f32, radius: f32) -> Option<Path> {
     // Four cubic Bézier quarter circles.
-    let k = 0.552_284_8 * r;
-    let mut b = PathBuilder::new();
-    b.move_to(x + r, y);
-    b.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
-    b.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
-    b.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
-    b.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
-    b.close();
-    b.finish()
+    let k = 0.552_284_8 * radius;
+    let (x, y, r) = (cx, cy, radius);
+    let mut path = PathBuilder::new();
+    path.move_to(x + r, y);
+    path.cubic_to(x + r, y + k, x + k, y + r, x, y + r);
+    path.cubic_to(x - k, y + r, x - r, y + k, x - r, y);
+    path.cubic_to(x - r, y - k, x - k, y - r, x, y - r);
+    path.cubic_to(x + k, y - r, x + r, y - k, x + r, y);
+    path.close();
+    path.finish()
 }
 
 fn draw_item(surface: &mut Surface<'_>, faces: &Faces, item: &Item) {

@@ -213,6 +213,12 @@ pub(crate) fn wrap(face: &Face, text: &str, size_pt: f32, width_pt: f32) -> Vec<
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

@@ -2,6 +2,8 @@
 //! slides, then each slide on a new page with its picture, facts, content
 //! note, speaker notes by kind, and links.
 
+use std::fmt::Write as _;
+
 use crate::deck::{LoadedDeck, Note, Slide};
 
 use super::doc::{Area, Doc, Flow, Grid, Item, Kind, Style};
@@ -121,7 +123,7 @@ pub(crate) fn starts(slides: &[Slide]) -> Vec<f64> {
 /// The guide of `loaded` as PDF bytes and its page count.
 pub(crate) fn guide(
     loaded: &LoadedDeck,
-    options: &GuideOptions,
+    options: GuideOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     let faces = Faces::load()?;
     let images = Images::new(loaded.folder.as_deref());
@@ -183,7 +185,11 @@ fn cover(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[usize]>
     );
     flow.close();
     flow.open(Kind::Heading(1, deck.title.clone()));
-    flow.text(&deck.title, style(FaceKind::Bold, pt::TITLE, ink::TEXT), 6.0);
+    flow.text(
+        &deck.title,
+        style(FaceKind::Bold, pt::TITLE, ink::TEXT),
+        6.0,
+    );
     flow.close();
     for extra in [&deck.subtitle, &deck.organization].into_iter().flatten() {
         flow.open(Kind::P);
@@ -201,7 +207,8 @@ fn cover(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[usize]>
         ),
         None => format!("The slides plan {} minutes in all", minutes_text(planned)),
     };
-    plan.push_str(&format!(
+    let _ = write!(
+        plan,
         ", over {} slides{}, with {} questions for the room and {} links.",
         deck.slides.len(),
         if hidden > 0 {
@@ -211,7 +218,7 @@ fn cover(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[usize]>
         },
         deck.prompt_count(),
         deck.link_count()
-    ));
+    );
     flow.open(Kind::P);
     flow.text(&plan, style(FaceKind::Regular, pt::BODY, ink::TEXT), 8.0);
     flow.close();
@@ -312,7 +319,12 @@ fn slide_pages_for(
     images: &Images,
 ) {
     let deck = &loaded.deck;
-    let heading = format!("Slide {} of {}: {}", index + 1, deck.slides.len(), slide.title);
+    let heading = format!(
+        "Slide {} of {}: {}",
+        index + 1,
+        deck.slides.len(),
+        slide.title
+    );
     flow.bookmark(&heading);
     flow.open(Kind::Sect);
     flow.open(Kind::Heading(2, heading.clone()));
@@ -327,7 +339,12 @@ fn slide_pages_for(
     let top = flow.y;
     let (left, right) = (flow.left, flow.right);
     let picture_w = (flow.width() * 0.68).round();
-    let picture = canvas(Area::new(left, top, picture_w, picture_w / super::slide::ASPECT));
+    let picture = canvas(Area::new(
+        left,
+        top,
+        picture_w,
+        picture_w / super::slide::ASPECT,
+    ));
     flow.left = left + picture_w + 14.0;
     let mut facts = vec![match slide.minutes {
         Some(m) => format!("{} min planned", minutes_text(m)),
@@ -511,11 +528,7 @@ pub(crate) fn list_item(flow: &mut Flow<'_>, text: &str, body: Style) {
 fn links(flow: &mut Flow<'_>, slide: &Slide) {
     flow.ensure(90.0);
     flow.open(Kind::Heading(3, "Links".to_owned()));
-    flow.text(
-        "Links",
-        style(FaceKind::Bold, pt::SECTION, ink::TEXT),
-        5.0,
-    );
+    flow.text("Links", style(FaceKind::Bold, pt::SECTION, ink::TEXT), 5.0);
     flow.close();
     let qr_side = 72.0;
     for link_spec in &slide.links {

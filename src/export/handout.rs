@@ -1,6 +1,6 @@
 //! The participants' handout: the slides the room sees (hidden slides left
 //! out), 1, 2, 3 or 6 to a page, lines for notes beside each slide at 3 to
-//! a page (as PowerPoint's handouts), links clickable, no speaker notes.
+//! a page (as `PowerPoint`'s handouts), links clickable, no speaker notes.
 
 use crate::deck::LoadedDeck;
 
@@ -53,7 +53,7 @@ fn cells(per_page: PerPage, area: Area) -> Vec<Cell> {
 /// The handout of `loaded` as PDF bytes and its page count.
 pub(crate) fn handout(
     loaded: &LoadedDeck,
-    options: &HandoutOptions,
+    options: HandoutOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     let deck = &loaded.deck;
     let visible: Vec<usize> = deck
@@ -126,7 +126,10 @@ pub(crate) fn handout(
     let doc = flow.finish();
     let meta = Meta {
         title: format!("{}: handout", deck.title),
-        subject: format!("Slides of the training \"{}\", for participants", deck.title),
+        subject: format!(
+            "Slides of the training \"{}\", for participants",
+            deck.title
+        ),
         lang: "en-US".to_owned(),
         author: deck.organization.clone(),
     };
@@ -137,7 +140,13 @@ pub(crate) fn handout(
     Ok((bytes, pages))
 }
 
-fn slide_cell(flow: &mut Flow<'_>, loaded: &LoadedDeck, index: usize, cell: &Cell, images: &Images) {
+fn slide_cell(
+    flow: &mut Flow<'_>,
+    loaded: &LoadedDeck,
+    index: usize,
+    cell: &Cell,
+    images: &Images,
+) {
     let deck = &loaded.deck;
     let Some(slide) = deck.slides.get(index) else {
         return;
@@ -256,6 +265,12 @@ fn bookmarks(flow: &mut Flow<'_>, loaded: &LoadedDeck, visible: &[usize], per: u
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 

@@ -60,7 +60,7 @@ pub enum PerPage {
     /// Two slides a page, one above the other.
     Two,
     /// Three slides a page, each with lines for notes beside it (the
-    /// default, as PowerPoint's handouts).
+    /// default, as `PowerPoint`'s handouts).
     #[default]
     Three,
     /// Six slides a page, in two columns.
@@ -164,7 +164,10 @@ pub enum ExportError {
 ///
 /// # Errors
 /// [`ExportError::Font`] or [`ExportError::Pdf`].
-pub fn guide_pdf(deck: &LoadedDeck, options: &GuideOptions) -> Result<(Vec<u8>, usize), ExportError> {
+pub fn guide_pdf(
+    deck: &LoadedDeck,
+    options: GuideOptions,
+) -> Result<(Vec<u8>, usize), ExportError> {
     guide::guide(deck, options)
 }
 
@@ -175,7 +178,7 @@ pub fn guide_pdf(deck: &LoadedDeck, options: &GuideOptions) -> Result<(Vec<u8>, 
 /// [`ExportError::Font`] or [`ExportError::Pdf`].
 pub fn handout_pdf(
     deck: &LoadedDeck,
-    options: &HandoutOptions,
+    options: HandoutOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     handout::handout(deck, options)
 }
@@ -189,7 +192,7 @@ pub fn handout_pdf(
 pub fn export_guide(
     deck: &LoadedDeck,
     out: &Path,
-    options: &GuideOptions,
+    options: GuideOptions,
 ) -> Result<Exported, ExportError> {
     check_target(deck, out)?;
     let (bytes, pages) = guide_pdf(deck, options)?;
@@ -211,7 +214,7 @@ pub fn export_guide(
 pub fn export_handout(
     deck: &LoadedDeck,
     out: &Path,
-    options: &HandoutOptions,
+    options: HandoutOptions,
 ) -> Result<Exported, ExportError> {
     check_target(deck, out)?;
     let (bytes, pages) = handout_pdf(deck, options)?;
@@ -316,6 +319,12 @@ pub fn minutes_text(minutes: f64) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 
@@ -336,7 +345,7 @@ mod tests {
         let deck_path = dir.join("talk.ron");
         std::fs::write(&deck_path, crate::MODULE5_RON).unwrap();
         let deck = crate::deck::load(&deck_path).unwrap();
-        let error = export_guide(&deck, &deck_path, &GuideOptions::default()).unwrap_err();
+        let error = export_guide(&deck, &deck_path, GuideOptions::default()).unwrap_err();
         assert!(matches!(error, ExportError::NotPdf { .. }), "{error}");
         assert_eq!(
             std::fs::read_to_string(&deck_path).unwrap(),
@@ -347,7 +356,7 @@ mod tests {
             "talk-guide.pdf"
         );
         let missing = dir.join("no-such-folder").join("guide.pdf");
-        let error = export_guide(&deck, &missing, &GuideOptions::default()).unwrap_err();
+        let error = export_guide(&deck, &missing, GuideOptions::default()).unwrap_err();
         assert!(error.to_string().contains("no-such-folder"), "{error}");
         assert!(!missing.exists());
         std::fs::remove_dir_all(&dir).unwrap();

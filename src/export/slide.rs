@@ -57,7 +57,7 @@ const MAX_IMAGE_PX: u32 = 2400;
 ///
 /// Today every slide is [`SlideArt::Vector`]. PDF-backed slides (a deck
 /// naming a PDF, a slide showing page N) are the other case: krilla's `pdf`
-/// feature can place a page of another PDF as a form XObject
+/// feature can place a page of another PDF as a form `XObject`
 /// (`Surface::draw_pdf_page`), which keeps the page as vectors. When the
 /// deck schema gains PDF slides, `slide_art` returns `PdfPage` for them and
 /// `draw_picture` draws the page there (tagged as a figure whose alt text
@@ -318,7 +318,14 @@ fn content_slide(
     };
     let title_width = (inner.w - logo_room).max(10.0);
     let mut y = inner.y;
-    let title_items = lines_at(flow, &slide.title, title_style, inner.x, title_width, &mut y);
+    let title_items = lines_at(
+        flow,
+        &slide.title,
+        title_style,
+        inner.x,
+        title_width,
+        &mut y,
+    );
     let title_bottom = y;
     flow.open(match title {
         TitleTag::Heading(level) => Kind::Heading(level, slide.title.clone()),
@@ -360,13 +367,13 @@ fn content_slide(
     };
     place_blocks(flow, blocks, &column, colors.accent, images);
     for (k, link) in slide.links.iter().filter(|l| l.qr).enumerate() {
-        let side = h * 0.26;
+        let qr_side = h * 0.26;
         let gap = h * 0.03;
         let area = Area::new(
-            canvas.x + canvas.w - (side + gap + k as f32 * (side + gap)),
-            canvas.y + canvas.h - (side + gap),
-            side,
-            side,
+            canvas.x + canvas.w - (qr_side + gap + k as f32 * (qr_side + gap)),
+            canvas.y + canvas.h - (qr_side + gap),
+            qr_side,
+            qr_side,
         );
         qr_figure(flow, area, &link.url, colors.text, colors.background);
     }
@@ -538,7 +545,7 @@ fn place_blocks(
             in_quote = false;
         }
         let face = flow.faces.get(block.style.face);
-        let ascent = face.ascent * block.style.size;
+        let ascent_pt = face.ascent * block.style.size;
         let text_height = block.lines.len() as f32 * block.line_height;
         let text_items = |y: f32| -> Vec<Item> {
             block
@@ -547,7 +554,7 @@ fn place_blocks(
                 .enumerate()
                 .map(|(k, line)| Item::Text {
                     x,
-                    baseline: y + k as f32 * block.line_height + ascent,
+                    baseline: y + k as f32 * block.line_height + ascent_pt,
                     text: line.clone(),
                     face: block.style.face,
                     size: block.style.size,
