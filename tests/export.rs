@@ -42,16 +42,22 @@ fn letters(doc: &Document) -> String {
 }
 
 /// The text of every page after its running header and footer (`title`,
-/// `what`, "page N of M", which each page draws first), joined: a sentence
+/// what `what(page, text after the title)` says is the header's right
+/// part (its length), "page N of M"; each page draws them first), joined: a sentence
 /// that runs over a page break reads on. Fails if a page lacks them.
-fn body_letters(doc: &Document, title: &str, what: &str) -> String {
+fn body_letters(doc: &Document, title: &str, what: &dyn Fn(u32, &str) -> Option<usize>) -> String {
     let pages = doc.get_pages();
     let count = pages.len();
     let mut out = String::new();
     for number in pages.keys() {
         let text = squash(&doc.extract_text(&[*number]).unwrap());
-        let furniture = squash(&format!("{title}{what}page {number} of {count}"));
-        let Some(body) = text.strip_prefix(&furniture) else {
+        let after_title = text.strip_prefix(&squash(title)).unwrap_or_default();
+        let header_len = what(*number, after_title).unwrap_or(usize::MAX);
+        let footer = squash(&format!("page {number} of {count}"));
+        let body = after_title
+            .get(header_len..)
+            .and_then(|rest| rest.strip_prefix(&footer));
+        let Some(body) = body else {
             panic!(
                 "page {number} does not start with its header and footer: {:?}",
                 text.get(..80)
@@ -177,7 +183,20 @@ fn the_guide_has_every_sentence_of_every_note_in_order() {
     assert_eq!(doc.get_pages().len(), pages);
     // A cover, then at least one page per slide.
     assert!(pages > loaded.deck.slides.len(), "{pages} pages");
-    let text = body_letters(&doc, &loaded.deck.title, "Presenter's guide");
+    // The running header names the slide the page belongs to.
+    let slides = loaded.deck.slides.len();
+    let header = |_page: u32, text: &str| -> Option<usize> {
+        let prefix = squash("Presenter's guide");
+        let rest = text.strip_prefix(&prefix)?;
+        let Some(rest) = rest.strip_prefix("\u{00B7}slide") else {
+            return Some(prefix.len()); // the cover
+        };
+        let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let of = format!("of{slides}");
+        let after = rest.get(number.len()..)?.strip_prefix(&of)?;
+        Some(text.len() - after.len())
+    };
+    let text = body_letters(&doc, &loaded.deck.title, &header);
     let mut at = 0;
     let mut checked = 0;
     for (index, slide) in loaded.deck.slides.iter().enumerate() {

@@ -131,7 +131,7 @@ pub(crate) fn guide(
     // Twice: the first pass finds the page each slide starts on, for the
     // table on the cover (the cover's length does not depend on them).
     let (_, first_pages) = layout(loaded, &faces, &images, grid, None);
-    let (doc, _) = layout(loaded, &faces, &images, grid, Some(&first_pages));
+    let (doc, slide_pages) = layout(loaded, &faces, &images, grid, Some(&first_pages));
     let deck = &loaded.deck;
     let meta = Meta {
         title: format!("{}: presenter's guide", deck.title),
@@ -143,8 +143,17 @@ pub(crate) fn guide(
         author: deck.organization.clone(),
     };
     let left = deck.title.clone();
-    let furniture =
-        |index, count| furniture(&faces, grid, &left, "Presenter's guide", index, count);
+    let slides = deck.slides.len();
+    // The running header names the slide a page belongs to, so a page that
+    // continues a slide's notes says whose they are.
+    let furniture = |index, count| {
+        let slide = slide_pages.iter().rposition(|&start| start <= index);
+        let right = match slide {
+            Some(slide) => format!("Presenter's guide \u{00B7} slide {} of {slides}", slide + 1),
+            None => "Presenter's guide".to_owned(),
+        };
+        furniture(&faces, grid, &left, &right, index, count)
+    };
     let pages = doc.pages.len();
     let bytes = render(&doc, &faces, &meta, &furniture)?;
     Ok((bytes, pages))
@@ -383,6 +392,15 @@ fn slide_pages_for(
     flow.y = facts_bottom.max(picture.y + picture.h) + 14.0;
 
     if let Some(note) = &slide.content_note {
+        let body = style(FaceKind::Regular, pt::BODY, ink::TEXT);
+        keep_together(
+            flow,
+            7.0 + 3.0,
+            &[
+                ("CONTENT NOTE", label_style(ink::WARNING_LABEL), 0.0),
+                (note, body, 0.0),
+            ],
+        );
         flow.begin_box(Some(ink::WARNING_FILL), Some(ink::WARNING_BAR), None, 7.0);
         flow.open(Kind::Div);
         label(flow, "CONTENT NOTE", ink::WARNING_LABEL);
@@ -419,10 +437,28 @@ fn slide_pages_for(
     flow.close();
 }
 
+fn label_style(color: [u8; 3]) -> Style {
+    style(FaceKind::Bold, pt::LABEL, color)
+}
+
 fn label(flow: &mut Flow<'_>, text: &str, color: [u8; 3]) {
     flow.open(Kind::P);
-    flow.text(text, style(FaceKind::Bold, pt::LABEL, color), 2.0);
+    flow.text(text, label_style(color), 2.0);
     flow.close();
+}
+
+/// Starts a new page unless a box of `parts` (text, style, indent) with
+/// `pad` points of padding fits on this one, so a short tip or question is
+/// never split over a page break (a box taller than a page still is).
+fn keep_together(flow: &mut Flow<'_>, pad: f32, parts: &[(&str, Style, f32)]) {
+    let width = flow.width() - 2.0 * pad;
+    let height: f32 = parts
+        .iter()
+        .map(|(text, style, indent)| flow.measure(text, *style, width - indent) + 3.0)
+        .sum::<f32>()
+        + 2.0 * pad;
+    let page = flow.grid.bottom - flow.grid.top;
+    flow.ensure(height.min(page));
 }
 
 fn notes(flow: &mut Flow<'_>, note: &Note) {
@@ -434,7 +470,14 @@ fn notes(flow: &mut Flow<'_>, note: &Note) {
             flow.close();
         }
         Note::Tip(text) => {
-            flow.ensure(40.0);
+            keep_together(
+                flow,
+                6.0 + 3.0,
+                &[
+                    ("PRESENTER TIP", label_style(ink::TIP_LABEL), 0.0),
+                    (text, body, 0.0),
+                ],
+            );
             flow.begin_box(Some(ink::TIP_FILL), Some(ink::TIP_BAR), None, 6.0);
             flow.open(Kind::Div);
             label(flow, "PRESENTER TIP", ink::TIP_LABEL);
@@ -449,13 +492,31 @@ fn notes(flow: &mut Flow<'_>, note: &Note) {
             ideas,
             minutes,
         } => {
-            flow.ensure(48.0);
-            flow.begin_box(Some(ink::PROMPT_FILL), None, Some(ink::ACCENT), 7.0);
-            flow.open(Kind::Div);
             let heading = match minutes {
                 Some(m) => format!("QUESTION FOR THE ROOM \u{00B7} {} MIN", minutes_text(*m)),
                 None => "QUESTION FOR THE ROOM".to_owned(),
             };
+            let mut parts = vec![
+                (heading.as_str(), label_style(ink::ACCENT), 0.0),
+                (
+                    question.as_str(),
+                    style(FaceKind::Bold, pt::BODY, ink::TEXT),
+                    0.0,
+                ),
+            ];
+            if !ideas.is_empty() {
+                parts.push((
+                    "Ideas if the group needs help:",
+                    style(FaceKind::Italic, pt::SMALL, ink::MUTED),
+                    0.0,
+                ));
+            }
+            for idea in ideas {
+                parts.push((idea.as_str(), body, 12.0));
+            }
+            keep_together(flow, 7.0, &parts);
+            flow.begin_box(Some(ink::PROMPT_FILL), None, Some(ink::ACCENT), 7.0);
+            flow.open(Kind::Div);
             label(flow, &heading, ink::ACCENT);
             flow.open(Kind::P);
             flow.text(question, style(FaceKind::Bold, pt::BODY, ink::TEXT), 3.0);

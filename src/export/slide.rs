@@ -577,7 +577,7 @@ fn place_blocks(
                     x: x - h * 0.028,
                     y: y + block.line_height * 0.55,
                     r: (block.line_height * 0.12).max(0.5),
-                    color: block.style.color,
+                    color: accent,
                 });
                 flow.open(Kind::ListItem);
                 flow.open(Kind::ListBody);
