@@ -9,6 +9,9 @@
 //! the same line on screen; lines are broken at spaces, never inside a word
 //! unless a word alone is wider than the line (a long web address).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider as _;
 use skrifa::instance::{LocationRef, Size};
@@ -34,7 +37,10 @@ pub enum FaceKind {
 pub(crate) struct Face {
     /// The font krilla embeds (subset) in the PDF.
     pub(crate) font: Font,
-    bytes: &'static [u8],
+    charmap: skrifa::charmap::Charmap<'static>,
+    metrics: skrifa::metrics::GlyphMetrics<'static>,
+    /// Glyph and advance (over the em) of each character met so far.
+    cache: RefCell<HashMap<char, (u32, f32)>>,
     units_per_em: f32,
     /// Ascent over the em (positive).
     pub(crate) ascent: f32,
@@ -62,7 +68,9 @@ impl Face {
         let font = Font::new(bytes.into(), 0).ok_or_else(broken)?;
         Ok(Self {
             font,
-            bytes,
+            charmap: font_ref.charmap(),
+            metrics: font_ref.glyph_metrics(Size::unscaled(), LocationRef::default()),
+            cache: RefCell::new(HashMap::new()),
             units_per_em,
             ascent: metrics.ascent / units_per_em,
             descent: (-metrics.descent) / units_per_em,
@@ -70,25 +78,27 @@ impl Face {
         })
     }
 
-    fn font_ref(&self) -> Option<skrifa::FontRef<'static>> {
-        skrifa::FontRef::new(self.bytes).ok()
+    /// The glyph of `ch` (0, `.notdef`, if the font lacks it) and its
+    /// advance over the em.
+    fn glyph(&self, ch: char) -> (u32, f32) {
+        if let Some(found) = self.cache.borrow().get(&ch) {
+            return *found;
+        }
+        let id = self.charmap.map(ch).unwrap_or_default();
+        let advance = self.metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
+        let found = (id.to_u32(), advance);
+        self.cache.borrow_mut().insert(ch, found);
+        found
     }
 
-    /// The glyphs of `text` with advances over the em, and the text the
-    /// glyphs stand for (characters the font lacks are replaced, see
-    /// [`printable`]).
+    /// The glyphs of `text` with their advances over the em; each maps back
+    /// to its character (for text extraction and screen readers).
     pub(crate) fn glyphs(&self, text: &str) -> Vec<KrillaGlyph> {
-        let Some(font_ref) = self.font_ref() else {
-            return Vec::new();
-        };
-        let charmap = font_ref.charmap();
-        let metrics = font_ref.glyph_metrics(Size::unscaled(), LocationRef::default());
         text.char_indices()
             .map(|(start, ch)| {
-                let id = charmap.map(ch).unwrap_or_default();
-                let advance = metrics.advance_width(id).unwrap_or(0.0) / self.units_per_em;
+                let (id, advance) = self.glyph(ch);
                 KrillaGlyph::new(
-                    GlyphId::new(id.to_u32()),
+                    GlyphId::new(id),
                     advance,
                     0.0,
                     0.0,
@@ -102,14 +112,12 @@ impl Face {
 
     /// Whether the face has a glyph for `ch`.
     pub(crate) fn has(&self, ch: char) -> bool {
-        self.font_ref()
-            .and_then(|f| f.charmap().map(ch))
-            .is_some_and(|id| id.to_u32() != 0)
+        self.glyph(ch).0 != 0
     }
 
     /// Width of `text` at `size_pt`, in points.
     pub(crate) fn width_pt(&self, text: &str, size_pt: f32) -> f32 {
-        self.glyphs(text).iter().map(|g| g.x_advance).sum::<f32>() * size_pt
+        text.chars().map(|ch| self.glyph(ch).1).sum::<f32>() * size_pt
     }
 
     /// Distance between baselines at `size_pt`, in points.
