@@ -224,6 +224,18 @@ fn the_guide_has_every_sentence_of_every_note_in_order() {
         ))));
     }
     assert!(checked > 60, "only {checked} sentences");
+    // Words stay apart where a line breaks (screen readers, search, copy):
+    // the long scripts of slide 4 read back word for word.
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let spaced = doc.extract_text(&pages).unwrap();
+    let spaced = spaced.split_whitespace().collect::<Vec<_>>().join(" ");
+    for note in &loaded.deck.slides[3].notes {
+        let Note::Script(script) = note else { continue };
+        assert!(
+            spaced.contains(script.as_str()),
+            "not word for word: {script}"
+        );
+    }
     // The content note and the plan.
     let note = loaded.deck.slides[7].content_note.as_ref().unwrap();
     assert!(text.contains(&squash(note)));

@@ -317,7 +317,7 @@ impl<'f> Flow<'f> {
                     self.push_node(Node::Content { page, items: done });
                 }
             }
-            let width = face.width_pt(&line, style.size);
+            let width = face.width_pt(line.trim_end(), style.size);
             areas.push((self.page, Area::new(self.left, self.y, width, line_height)));
             items.push(Item::Text {
                 x: self.left,

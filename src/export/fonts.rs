@@ -178,8 +178,11 @@ impl Faces {
 
 /// Breaks `text` into lines no wider than `width_pt` at `size_pt` in `face`.
 /// Breaks at spaces; a word wider than the line is broken between
-/// characters. Runs of spaces and line breaks count as one space. Returns at
-/// least one line (empty for empty text).
+/// characters. Runs of spaces and line breaks count as one space. A line
+/// that ends at a space keeps it (an invisible trailing space), so text read
+/// from the PDF (search, copy, screen readers) has the space between the
+/// words on either side of the break; measure lines with
+/// `line.trim_end()`. Returns at least one line (empty for empty text).
 pub(crate) fn wrap(face: &Face, text: &str, size_pt: f32, width_pt: f32) -> Vec<String> {
     let space = face.width_pt(" ", size_pt);
     let mut lines = Vec::new();
@@ -194,6 +197,7 @@ pub(crate) fn wrap(face: &Face, text: &str, size_pt: f32, width_pt: f32) -> Vec<
             continue;
         }
         if !line.is_empty() {
+            line.push(' ');
             lines.push(std::mem::take(&mut line));
         }
         if word_width <= width_pt {
@@ -238,9 +242,12 @@ mod tests {
         let lines = wrap(face, text, 12.0, 150.0);
         assert!(lines.len() > 2, "{lines:?}");
         for line in &lines {
-            assert!(face.width_pt(line, 12.0) <= 150.0, "{line}");
+            assert!(face.width_pt(line.trim_end(), 12.0) <= 150.0, "{line}");
         }
-        assert_eq!(lines.join(" "), text);
+        // Every line but the last ends with the space it broke at, so the
+        // words stay apart when the text is read back.
+        assert_eq!(lines.concat(), text);
+        assert!(lines[..lines.len() - 1].iter().all(|l| l.ends_with(' ')));
         let url = "https://www.ovcttac.gov/views/HowWeCanHelp/includes/Transcript_A_Multidisciplinary_Approach.cfm";
         let lines = wrap(face, url, 12.0, 120.0);
         assert!(lines.len() > 1);

@@ -4,11 +4,12 @@
 
 use crate::deck::LoadedDeck;
 
+use super::art::{Images, link};
 use super::doc::{Area, Flow, Item, Kind, Style};
 use super::draw::{Meta, render};
 use super::fonts::{FaceKind, Faces};
 use super::guide::{furniture, grid, ink};
-use super::slide::{ASPECT, Images, TitleTag, canvas, draw_picture, link};
+use super::slide::{ASPECT, TitleTag, canvas, draw_picture};
 use super::{ExportError, HandoutOptions, PerPage};
 
 /// Height of the band at the top of every page (the deck's title on the
@@ -242,7 +243,7 @@ fn text_areas(flow: &Flow<'_>, items: &[Item]) -> Vec<Area> {
                 Some(Area::new(
                     *x,
                     baseline - f.ascent * size,
-                    f.width_pt(text, *size),
+                    f.width_pt(text.trim_end(), *size),
                     f.line_height_pt(*size),
                 ))
             }

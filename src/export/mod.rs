@@ -17,20 +17,22 @@
 //! Files are written to a temporary file beside the target and renamed,
 //! so a failed export never leaves half a PDF. See `docs/export.md`.
 
+mod art;
 pub mod command;
 mod doc;
 mod draw;
 mod fonts;
 mod guide;
 mod handout;
+mod notes;
 mod slide;
 
 use std::path::{Path, PathBuf};
 
 use crate::deck::LoadedDeck;
 
+pub use art::{SlideArt, slide_art};
 pub use fonts::FaceKind;
-pub use slide::{SlideArt, slide_art};
 
 /// Paper sizes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
