@@ -236,6 +236,24 @@ fn the_guide_has_every_sentence_of_every_note_in_order() {
             "not word for word: {script}"
         );
     }
+    // The cover's table links each slide's title to its page.
+    let cover = doc.get_pages()[&1];
+    let jumps = doc
+        .get_page_annotations(cover)
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a.has(b"Dest")
+                || a.get_deref(b"A", &doc)
+                    .and_then(Object::as_dict)
+                    .is_ok_and(|action| action.has(b"D"))
+        })
+        .count();
+    assert_eq!(
+        jumps,
+        loaded.deck.slides.len(),
+        "links from the table to the slides"
+    );
     // The content note and the plan.
     let note = loaded.deck.slides[7].content_note.as_ref().unwrap();
     assert!(text.contains(&squash(note)));

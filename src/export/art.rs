@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::deck::theme::Palette;
 use crate::deck::{Deck, Fit, policy};
 
-use super::doc::{Area, Flow, Item, Kind, Node};
+use super::doc::{Area, Flow, Item, Kind, LinkTarget, Node};
 use super::fonts::FaceKind;
 use super::slide::size;
 
@@ -105,7 +105,7 @@ pub(crate) fn link(flow: &mut Flow<'_>, items: Vec<Item>, areas: &[Area], url: &
         flow.push_node(Node::Annotation {
             page,
             area: *area,
-            url: url.to_owned(),
+            target: LinkTarget::Url(url.to_owned()),
             alt: format!("{title} ({url})"),
         });
     }

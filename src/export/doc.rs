@@ -109,13 +109,23 @@ pub(crate) enum Node {
     Group(Kind, Vec<Node>),
     /// Marked content on `page`: the items it draws.
     Content { page: usize, items: Vec<Item> },
-    /// A link annotation on `page` over `area` to `url`; `alt` describes it.
+    /// A link annotation on `page` over `area` to `target`; `alt`
+    /// describes it.
     Annotation {
         page: usize,
         area: Area,
-        url: String,
+        target: LinkTarget,
         alt: String,
     },
+}
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum LinkTarget {
+    /// A web address.
+    Url(String),
+    /// The top of a page of this document (0-based).
+    Page(usize),
 }
 
 /// One page: its size and its artifacts (drawn first, not in the tree).

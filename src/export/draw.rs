@@ -30,7 +30,7 @@ use krilla::tagging::{
 use krilla::{Document, SerializeSettings};
 
 use super::ExportError;
-use super::doc::{Area, Doc, Item, Kind, Node};
+use super::doc::{Area, Doc, Item, Kind, LinkTarget, Node};
 use super::fonts::Faces;
 
 /// The document's metadata.
@@ -124,7 +124,7 @@ pub(crate) fn render(
             let Node::Annotation {
                 page: p,
                 area,
-                url,
+                target,
                 alt,
             } = leaf
             else {
@@ -136,8 +136,13 @@ pub(crate) fn render(
             let Some(rect) = rect(*area) else {
                 continue;
             };
-            let link =
-                LinkAnnotation::new(rect, Target::Action(LinkAction::new(url.clone()).into()));
+            let target = match target {
+                LinkTarget::Url(url) => Target::Action(LinkAction::new(url.clone()).into()),
+                LinkTarget::Page(to) => {
+                    Target::Destination(XyzDestination::new(*to, Point::from_xy(0.0, 0.0)).into())
+                }
+            };
+            let link = LinkAnnotation::new(rect, target);
             *id = Some(page.add_tagged_annotation(Annotation::new_link(link, Some(alt.clone()))));
         }
         page.finish();

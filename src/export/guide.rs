@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::deck::{LoadedDeck, Note, Slide};
 
 use super::art::Images;
-use super::doc::{Area, Doc, Flow, Grid, Item, Kind, Style};
+use super::doc::{Area, Doc, Flow, Grid, Item, Kind, LinkTarget, Node, Style};
 use super::draw::{Meta, render};
 use super::fonts::{FaceKind, Faces};
 use super::notes::{keep_together, label, label_style, links, notes};
@@ -265,7 +265,7 @@ fn slide_table(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[u
     let starts = starts(&deck.slides);
     flow.open(Kind::Table);
     let header = ["Slide", "Title", "Minutes", "Starts at", "Page"];
-    row(flow, &xs, &header.map(str::to_owned), true);
+    row(flow, &xs, &header.map(str::to_owned), true, None);
     for (index, slide) in deck.slides.iter().enumerate() {
         let title = if slide.hidden {
             format!("{} (hidden)", slide.title)
@@ -282,12 +282,21 @@ fn slide_table(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[u
             clock(starts.get(index).copied().unwrap_or(0.0)),
             page,
         ];
-        row(flow, &xs, &cells, false);
+        let goto = slide_pages.and_then(|p| p.get(index)).copied();
+        row(flow, &xs, &cells, false, goto);
     }
     flow.close();
 }
 
-fn row(flow: &mut Flow<'_>, xs: &[(f32, f32)], cells: &[String], header: bool) {
+/// A row of the table; with `goto`, the title cell (the second) links to
+/// that page.
+fn row(
+    flow: &mut Flow<'_>,
+    xs: &[(f32, f32)],
+    cells: &[String],
+    header: bool,
+    goto: Option<usize>,
+) {
     let face = if header {
         FaceKind::Bold
     } else {
@@ -303,10 +312,24 @@ fn row(flow: &mut Flow<'_>, xs: &[(f32, f32)], cells: &[String], header: bool) {
     flow.ensure(height);
     let top = flow.y;
     flow.open(Kind::Row);
-    for ((x, w), text) in xs.iter().zip(cells) {
-        let (items, _) = flow.lines(text, cell_style, *x, *w, top + 4.0);
+    for (column, ((x, w), text)) in xs.iter().zip(cells).enumerate() {
+        let (items, lines_height) = flow.lines(text, cell_style, *x, *w, top + 4.0);
         flow.open(if header { Kind::HeaderCell } else { Kind::Cell });
-        flow.content(items);
+        match goto.filter(|_| column == 1) {
+            Some(page) => {
+                flow.open(Kind::Link);
+                flow.content(items);
+                let page_now = flow.page;
+                flow.push_node(Node::Annotation {
+                    page: page_now,
+                    area: Area::new(*x, top + 4.0, *w, lines_height),
+                    target: LinkTarget::Page(page),
+                    alt: format!("Go to slide {text}, page {}", page + 1),
+                });
+                flow.close();
+            }
+            None => flow.content(items),
+        }
         flow.close();
     }
     flow.close();
