@@ -546,3 +546,43 @@ fn a_render_shows_the_slide_where_the_layout_puts_it() {
     assert!((w - 504.0 * 0.68).abs() < 4.0, "{w} points wide");
     assert!((80..140).contains(&y0), "top at {y0}");
 }
+
+#[test]
+fn missing_images_and_characters_the_font_lacks_still_export() {
+    // The tour deck copied without its images folder, with an emoji and a
+    // character from another script in a note.
+    let dir = temp_dir("export-missing");
+    let source = std::fs::read_to_string("decks/tour.ron").unwrap().replace(
+        "Script(\"This is a script note",
+        "Script(\"Smile \u{1F600} and \u{4E2D}. This is a script note",
+    );
+    std::fs::write(dir.join("tour.ron"), source).unwrap();
+    let loaded = deck::load(&dir.join("tour.ron")).unwrap();
+    let out = dir.join("guide.pdf");
+    let done = export::export_guide(&loaded, &out, GuideOptions::default()).unwrap();
+    let doc = pdf(&std::fs::read(&out).unwrap());
+    assert_eq!(doc.get_pages().len(), done.pages);
+    // Each image is still a figure with the deck's alt text, drawn as the
+    // app's placeholder, which says why.
+    let alts: Vec<String> = structure(&doc)
+        .into_iter()
+        .filter(|(k, _)| k == "Figure")
+        .filter_map(|(_, alt)| alt)
+        .collect();
+    for slide in &loaded.deck.slides {
+        for block in &slide.content {
+            if let Block::Image { alt, .. } = block {
+                assert!(alts.contains(alt), "no figure for {alt}");
+            }
+        }
+    }
+    let text = letters(&doc);
+    assert!(text.contains("notfound"), "the placeholder says why");
+    // The characters the font lacks are replaced, the rest is kept.
+    let at = text.find("Smile").expect("the note is there");
+    assert!(
+        text[at..].starts_with("Smile?and?.Thisisascriptnote"),
+        "{}",
+        &text[at..at + 40]
+    );
+}
