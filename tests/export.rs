@@ -586,3 +586,19 @@ fn missing_images_and_characters_the_font_lacks_still_export() {
         &text[at..at + 40]
     );
 }
+
+#[test]
+fn exports_run_on_a_worker_thread_as_the_console_will_call_them() {
+    let loaded = module5();
+    let dir = temp_dir("export-thread");
+    let (guide, handout) = (dir.join("g.pdf"), dir.join("h.pdf"));
+    std::thread::scope(|scope| {
+        let a = scope.spawn(|| export::export_guide(&loaded, &guide, GuideOptions::default()));
+        let b =
+            scope.spawn(|| export::export_handout(&loaded, &handout, HandoutOptions::default()));
+        let (a, b) = (a.join().unwrap().unwrap(), b.join().unwrap().unwrap());
+        assert_eq!(a.path, guide);
+        assert_eq!(b.path, handout);
+    });
+    assert!(guide.exists() && handout.exists());
+}
