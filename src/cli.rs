@@ -89,6 +89,26 @@ pub enum Action {
         #[arg(long)]
         force: bool,
     },
+    /// Write the presenter's guide and/or the participants' handout as
+    /// accessible (tagged) PDFs. Exits 0 when written, 2 on any error.
+    #[command(group = clap::ArgGroup::new("what").required(true).multiple(true).args(["guide", "handout"]))]
+    Export {
+        /// The deck to print.
+        deck: PathBuf,
+        /// Write the presenter's guide (slides, timing, speaker notes) here.
+        #[arg(long, value_name = "OUT.pdf")]
+        guide: Option<PathBuf>,
+        /// Write the participants' handout (slides the room sees, no notes)
+        /// here.
+        #[arg(long, value_name = "OUT.pdf")]
+        handout: Option<PathBuf>,
+        /// Slides on each handout page; 3 adds lines for notes.
+        #[arg(long, default_value = "3", value_parser = ["1", "2", "3", "6"])]
+        per_page: String,
+        /// Paper size.
+        #[arg(long, default_value = "letter", value_parser = ["letter", "a4"])]
+        paper: String,
+    },
 }
 
 /// Exit code: everything clean.
@@ -160,6 +180,19 @@ pub fn main() -> ExitCode {
                 &mut std::io::stderr(),
             ))
         }
+        Some(Action::Export {
+            deck,
+            guide,
+            handout,
+            per_page,
+            paper,
+        }) => ExitCode::from(crate::export::command::run(
+            &deck,
+            guide.as_deref(),
+            handout.as_deref(),
+            &per_page,
+            &paper,
+        )),
         Some(Action::Keys) => {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS

@@ -8,12 +8,14 @@
 //! - [`session`]: the session record, parking lot, resume, report and
 //!   rehearsed timings, UI-free.
 //! - [`import`]: .pptx decks and .docx/.txt presenter's guides to decks, UI-free.
+//! - [`export`]: the presenter's guide and handout as tagged PDFs, UI-free.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
 pub mod import;
+pub mod export;
 pub mod preflight;
 pub mod session;
 pub mod settings;

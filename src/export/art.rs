@@ -1,0 +1,301 @@
+//! The parts of a slide picture that are not text: the deck's images (as
+//! figures with their alt text, or the app's placeholder), QR codes, the
+//! logo and footer, link annotations; and the seam for PDF-backed slides.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::deck::theme::Palette;
+use crate::deck::{Deck, Fit, policy};
+
+use super::doc::{Area, Flow, Item, Kind, LinkTarget, Node};
+use super::fonts::FaceKind;
+use super::slide::size;
+
+/// The frame of an image placeholder (the app's `PLACEHOLDER_STROKE`).
+const PLACEHOLDER_STROKE: [u8; 3] = [0xB0, 0x40, 0x40];
+
+/// Largest decoded image side for print, in pixels (about 8 inches at
+/// 300 dpi).
+const MAX_IMAGE_PX: u32 = 2400;
+
+/// What a slide's picture is made of.
+///
+/// Today every slide is [`SlideArt::Vector`]. PDF-backed slides (a deck
+/// naming a PDF, a slide showing page N) are the other case: krilla's `pdf`
+/// feature can place a page of another PDF as a form `XObject`
+/// (`Surface::draw_pdf_page`), which keeps the page as vectors. When the
+/// deck schema gains PDF slides, `slide_art` returns `PdfPage` for them and
+/// `draw_picture` draws the page there (tagged as a figure whose alt text
+/// is the slide's title).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SlideArt {
+    /// The deck's own content, drawn as the app draws it.
+    Vector,
+    /// Page `page` (0-based) of the PDF at `path`.
+    PdfPage {
+        /// The PDF file.
+        path: PathBuf,
+        /// The page, counting from 0.
+        page: usize,
+    },
+}
+
+/// What slide `index` of `deck` shows. Every slide is vector art until the
+/// deck format has PDF-backed slides.
+pub fn slide_art(_deck: &Deck, _index: usize) -> SlideArt {
+    SlideArt::Vector
+}
+
+/// The deck's images, decoded once for the whole export.
+pub(crate) struct Images {
+    folder: Option<PathBuf>,
+    cache: RefCell<HashMap<String, Result<krilla::image::Image, String>>>,
+}
+
+impl Images {
+    /// Images relative to `folder` (`None`: a built-in deck, no images).
+    pub(crate) fn new(folder: Option<&Path>) -> Self {
+        Self {
+            folder: folder.map(Path::to_path_buf),
+            cache: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// The image at `path`, or why it cannot be shown.
+    pub(crate) fn get(&self, path: &str) -> Result<krilla::image::Image, String> {
+        if let Some(found) = self.cache.borrow().get(path) {
+            return found.clone();
+        }
+        let loaded = self.load(path);
+        self.cache
+            .borrow_mut()
+            .insert(path.to_owned(), loaded.clone());
+        loaded
+    }
+
+    fn load(&self, path: &str) -> Result<krilla::image::Image, String> {
+        let Some(folder) = &self.folder else {
+            return Err("the deck has no folder".to_owned());
+        };
+        let real = match policy::resolve_inside(folder, path) {
+            Ok(Some(real)) => real,
+            Ok(None) => return Err(format!("{path} not found")),
+            Err(refusal) => return Err(refusal.to_string()),
+        };
+        let (rgba, _) = crate::preflight::decode_image(&real, MAX_IMAGE_PX, MAX_IMAGE_PX)?;
+        let (w, h) = rgba.dimensions();
+        Ok(krilla::image::Image::from_rgba8(rgba.into_raw(), w, h))
+    }
+}
+
+/// A link: `items` (its text) and one annotation per line area, tagged
+/// together as a `Link` element. Refused URLs (see
+/// [`policy::check_url`]) get their text but no annotation.
+pub(crate) fn link(flow: &mut Flow<'_>, items: Vec<Item>, areas: &[Area], url: &str, title: &str) {
+    if policy::check_url(url).is_err() {
+        flow.content(items);
+        return;
+    }
+    flow.open(Kind::Link);
+    flow.content(items);
+    let page = flow.page;
+    for area in areas {
+        flow.push_node(Node::Annotation {
+            page,
+            area: *area,
+            target: LinkTarget::Url(url.to_owned()),
+            alt: format!("{title} ({url})"),
+        });
+    }
+    flow.close();
+}
+
+pub(crate) fn image_figure(
+    flow: &mut Flow<'_>,
+    area: Area,
+    path: &str,
+    alt: &str,
+    fit: Fit,
+    images: &Images,
+    placeholder: Vec<Item>,
+) {
+    flow.open(Kind::Figure(alt.to_owned()));
+    match images.get(path) {
+        Ok(image) => {
+            let (w, h) = image.size();
+            let shown = fitted(area, (w as f32, h as f32), fit);
+            flow.content(vec![Item::Image {
+                area: shown,
+                clip: area,
+                image,
+            }]);
+        }
+        Err(reason) => {
+            flow.artifact(Item::Frame {
+                area,
+                color: PLACEHOLDER_STROKE,
+                width: 1.0,
+            });
+            let mut items = placeholder;
+            if let Some(Item::Text { size, color, .. }) = items.first() {
+                let (size, color) = (*size, *color);
+                items.push(Item::Text {
+                    x: area.x + 6.0,
+                    baseline: area.y + area.h - 6.0,
+                    text: flow.faces.printable(FaceKind::Regular, &reason),
+                    face: FaceKind::Regular,
+                    size: size * 0.8,
+                    color,
+                });
+            }
+            flow.content(items);
+        }
+    }
+    flow.close();
+}
+
+/// Where an image of `pixels` goes in `area`: `Contain` shows it whole and
+/// centred, `Cover` fills the area (the caller clips to it).
+pub(crate) fn fitted(area: Area, pixels: (f32, f32), fit: Fit) -> Area {
+    let (pw, ph) = pixels;
+    if pw <= 0.0 || ph <= 0.0 || area.w <= 0.0 || area.h <= 0.0 {
+        return area;
+    }
+    let image_aspect = pw / ph;
+    let box_aspect = area.w / area.h;
+    let wider = image_aspect > box_aspect;
+    let (w, h) = match (fit, wider) {
+        (Fit::Contain, true) | (Fit::Cover, false) => (area.w, area.w / image_aspect),
+        (Fit::Contain, false) | (Fit::Cover, true) => (area.h * image_aspect, area.h),
+    };
+    Area::new(
+        area.x + (area.w - w) / 2.0,
+        area.y + (area.h - h) / 2.0,
+        w,
+        h,
+    )
+}
+
+/// A QR code of `url` filling `area` (square), dark modules in `dark` on
+/// `light`, with a quiet zone, as a figure. Draws nothing for a URL too
+/// long for a QR code.
+pub(crate) fn qr_figure(flow: &mut Flow<'_>, area: Area, url: &str, dark: [u8; 3], light: [u8; 3]) {
+    let Ok(code) = qrcode::QrCode::new(url.as_bytes()) else {
+        return;
+    };
+    let width = code.width();
+    let quiet = 2;
+    let module = area.w / (width + 2 * quiet) as f32;
+    let modules = code.to_colors();
+    let is_dark = |x: usize, y: usize| {
+        modules
+            .get(y * width + x)
+            .is_some_and(|c| *c == qrcode::Color::Dark)
+    };
+    let mut items = vec![Item::Fill { area, color: light }];
+    for y in 0..width {
+        let mut x = 0;
+        while x < width {
+            if !is_dark(x, y) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && is_dark(x, y) {
+                x += 1;
+            }
+            items.push(Item::Fill {
+                area: Area::new(
+                    area.x + (start + quiet) as f32 * module,
+                    area.y + (y + quiet) as f32 * module,
+                    // A hair wider and taller, so neighbours do not show
+                    // seams when rasterized.
+                    (x - start) as f32 * module + 0.05,
+                    module + 0.05,
+                ),
+                color: dark,
+            });
+        }
+    }
+    flow.open(Kind::Figure(format!("QR code of {url}")));
+    flow.content(items);
+    flow.close();
+}
+
+pub(crate) fn logo_and_footer(
+    flow: &mut Flow<'_>,
+    deck: &Deck,
+    index: usize,
+    canvas: Area,
+    colors: Palette,
+    images: &Images,
+) {
+    let h = canvas.h;
+    let margin = h * size::MARGIN;
+    if let Some(logo) = &deck.logo
+        && let Ok(image) = images.get(logo)
+    {
+        let (pw, ph) = image.size();
+        let height = h * size::LOGO;
+        let width = height * pw as f32 / (ph as f32).max(1.0);
+        let area = Area::new(
+            canvas.x + canvas.w - margin - width,
+            canvas.y + margin,
+            width,
+            height,
+        );
+        // The logo is decoration: an artifact, like the app's.
+        flow.artifact(Item::Image {
+            area,
+            clip: area,
+            image,
+        });
+    }
+    let Some(footer) = &deck.footer else {
+        return;
+    };
+    let size_pt = h * size::FOOTER;
+    let face = flow.faces.get(FaceKind::Regular);
+    let baseline = canvas.y + canvas.h - margin * 0.6 - face.descent * size_pt;
+    if footer.organization
+        && let Some(organization) = &deck.organization
+    {
+        let text = flow.faces.printable(FaceKind::Regular, organization);
+        flow.artifact(Item::Text {
+            x: canvas.x + margin,
+            baseline,
+            text,
+            face: FaceKind::Regular,
+            size: size_pt,
+            color: colors.muted,
+        });
+    }
+    if footer.slide_number {
+        let text = format!("{} / {}", index + 1, deck.slides.len());
+        let w = face.width_pt(&text, size_pt);
+        flow.artifact(Item::Text {
+            x: canvas.x + canvas.w - margin - w,
+            baseline,
+            text,
+            face: FaceKind::Regular,
+            size: size_pt,
+            color: colors.muted,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contain_shows_all_and_cover_fills() {
+        let area = Area::new(0.0, 0.0, 400.0, 200.0);
+        let shown = fitted(area, (100.0, 100.0), Fit::Contain);
+        assert_eq!((shown.w, shown.h, shown.x), (200.0, 200.0, 100.0));
+        let shown = fitted(area, (100.0, 100.0), Fit::Cover);
+        assert_eq!((shown.w, shown.h, shown.y), (400.0, 400.0, -100.0));
+    }
+}

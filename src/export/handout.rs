@@ -1,0 +1,296 @@
+//! The participants' handout: the slides the room sees (hidden slides left
+//! out), 1, 2, 3 or 6 to a page, lines for notes beside each slide at 3 to
+//! a page (as `PowerPoint`'s handouts), links clickable, no speaker notes.
+
+use crate::deck::LoadedDeck;
+
+use super::art::{Images, link};
+use super::doc::{Area, Flow, Item, Kind, Style};
+use super::draw::{Meta, render};
+use super::fonts::{FaceKind, Faces};
+use super::guide::{furniture, grid, ink};
+use super::slide::{ASPECT, TitleTag, canvas, draw_picture};
+use super::{ExportError, HandoutOptions, PerPage};
+
+/// Height of the band at the top of every page (the deck's title on the
+/// first page), in points.
+const BAND_PT: f32 = 44.0;
+/// Room under each slide for its caption (number and links), in points.
+const CAPTION_PT: f32 = 30.0;
+/// Space between lines for notes, in points.
+const NOTE_LINE_PT: f32 = 22.0;
+
+/// Where one slide goes on a page: its cell, and whether lines for notes
+/// fill the cell's right part.
+struct Cell {
+    area: Area,
+    lines: bool,
+}
+
+/// The cells of a page in reading order (left to right, top to bottom).
+fn cells(per_page: PerPage, area: Area) -> Vec<Cell> {
+    let gap = 16.0;
+    let rows = |n: usize| {
+        let h = (area.h - gap * (n - 1) as f32) / n as f32;
+        (0..n).map(move |k| Area::new(area.x, area.y + k as f32 * (h + gap), area.w, h))
+    };
+    match per_page {
+        PerPage::One => vec![Cell { area, lines: false }],
+        PerPage::Two => rows(2).map(|area| Cell { area, lines: false }).collect(),
+        PerPage::Three => rows(3).map(|area| Cell { area, lines: true }).collect(),
+        PerPage::Six => rows(3)
+            .flat_map(|row| {
+                let w = (row.w - gap) / 2.0;
+                [
+                    Area::new(row.x, row.y, w, row.h),
+                    Area::new(row.x + w + gap, row.y, w, row.h),
+                ]
+            })
+            .map(|area| Cell { area, lines: false })
+            .collect(),
+    }
+}
+
+/// The handout of `loaded` as PDF bytes and its page count.
+pub(crate) fn handout(
+    loaded: &LoadedDeck,
+    options: HandoutOptions,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    let deck = &loaded.deck;
+    let visible: Vec<usize> = deck
+        .slides
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.hidden)
+        .map(|(i, _)| i)
+        .collect();
+    if visible.is_empty() {
+        return Err(ExportError::NothingToHand {
+            deck: loaded.path.clone(),
+        });
+    }
+    let faces = Faces::load()?;
+    let images = Images::new(loaded.folder.as_deref());
+    let grid = grid(options.paper.size_pt());
+    let mut flow = Flow::new(&faces, grid);
+
+    // The deck's title in the first page's band.
+    flow.open(Kind::Heading(1, deck.title.clone()));
+    flow.text(
+        &deck.title,
+        Style {
+            face: FaceKind::Bold,
+            size: 15.0,
+            color: ink::TEXT,
+        },
+        1.0,
+    );
+    flow.close();
+    let byline: Vec<&str> = [&deck.subtitle, &deck.organization]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if !byline.is_empty() {
+        flow.open(Kind::P);
+        flow.text(
+            &byline.join(" \u{00B7} "),
+            Style {
+                face: FaceKind::Regular,
+                size: 9.0,
+                color: ink::MUTED,
+            },
+            0.0,
+        );
+        flow.close();
+    }
+
+    let body = Area::new(
+        grid.margin,
+        grid.top + BAND_PT,
+        grid.width - 2.0 * grid.margin,
+        grid.bottom - grid.top - BAND_PT,
+    );
+    let layout = cells(options.per_page, body);
+    let per = layout.len().max(1);
+    for (k, &index) in visible.iter().enumerate() {
+        if k > 0 && k % per == 0 {
+            flow.new_page();
+        }
+        let Some(cell) = layout.get(k % per) else {
+            continue;
+        };
+        slide_cell(&mut flow, loaded, index, cell, &images);
+    }
+    bookmarks(&mut flow, loaded, &visible, per);
+
+    let doc = flow.finish();
+    let meta = Meta {
+        title: format!("{}: handout", deck.title),
+        subject: format!(
+            "Slides of the training \"{}\", for participants",
+            deck.title
+        ),
+        lang: "en-US".to_owned(),
+        author: deck.organization.clone(),
+    };
+    let left = deck.title.clone();
+    let furniture = |index, count| furniture(&faces, grid, &left, "Handout", index, count);
+    let pages = doc.pages.len();
+    let bytes = render(&doc, &faces, &meta, &furniture)?;
+    Ok((bytes, pages))
+}
+
+fn slide_cell(
+    flow: &mut Flow<'_>,
+    loaded: &LoadedDeck,
+    index: usize,
+    cell: &Cell,
+    images: &Images,
+) {
+    let deck = &loaded.deck;
+    let Some(slide) = deck.slides.get(index) else {
+        return;
+    };
+    let slide_room = if cell.lines {
+        Area::new(
+            cell.area.x,
+            cell.area.y,
+            cell.area.w * 0.55,
+            cell.area.h - CAPTION_PT,
+        )
+    } else {
+        Area::new(
+            cell.area.x,
+            cell.area.y,
+            cell.area.w,
+            cell.area.h - CAPTION_PT,
+        )
+    };
+    let mut picture = canvas(slide_room);
+    if cell.lines {
+        // Left-aligned, lines to its right.
+        picture.x = slide_room.x;
+        picture.y = slide_room.y;
+    } else {
+        picture.y = slide_room.y;
+    }
+    flow.open(Kind::Div);
+    draw_picture(flow, deck, index, picture, images, TitleTag::Heading(2));
+    let small = Style {
+        face: FaceKind::Regular,
+        size: 8.5,
+        color: ink::MUTED,
+    };
+    let mut y = picture.y + picture.h + 4.0;
+    let (items, height) = flow.lines(
+        &format!("Slide {} of {}", index + 1, deck.slides.len()),
+        small,
+        picture.x,
+        picture.w,
+        y,
+    );
+    flow.open(Kind::P);
+    flow.content(items);
+    flow.close();
+    y += height;
+    let link_style = Style {
+        face: FaceKind::Regular,
+        size: 8.5,
+        color: ink::ACCENT,
+    };
+    for link_spec in &slide.links {
+        let text = format!("{}: {}", link_spec.title, link_spec.url);
+        let (items, height) = flow.lines(&text, link_style, picture.x, picture.w, y);
+        let areas = text_areas(flow, &items);
+        flow.open(Kind::P);
+        link(flow, items, &areas, &link_spec.url, &link_spec.title);
+        flow.close();
+        y += height;
+    }
+    flow.close();
+    if cell.lines {
+        let x0 = picture.x + picture.w + 18.0;
+        let x1 = cell.area.x + cell.area.w;
+        let bottom = picture.y + picture.h.max(picture.w / ASPECT);
+        let mut line_y = picture.y + NOTE_LINE_PT;
+        while line_y <= bottom + 0.5 {
+            flow.artifact(Item::Line {
+                from: (x0, line_y),
+                to: (x1, line_y),
+                color: ink::RULE,
+                width: 0.6,
+            });
+            line_y += NOTE_LINE_PT;
+        }
+    }
+}
+
+/// The areas of text lines, for their link annotations.
+fn text_areas(flow: &Flow<'_>, items: &[Item]) -> Vec<Area> {
+    items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text {
+                x,
+                baseline,
+                text,
+                face,
+                size,
+                ..
+            } => {
+                let f = flow.faces.get(*face);
+                Some(Area::new(
+                    *x,
+                    baseline - f.ascent * size,
+                    f.width_pt(text.trim_end(), *size),
+                    f.line_height_pt(*size),
+                ))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// One bookmark per slide, pointing at its page.
+fn bookmarks(flow: &mut Flow<'_>, loaded: &LoadedDeck, visible: &[usize], per: usize) {
+    for (k, &index) in visible.iter().enumerate() {
+        if let Some(slide) = loaded.deck.slides.get(index) {
+            flow.doc.bookmarks.push(super::doc::Bookmark {
+                title: format!("Slide {}: {}", index + 1, slide.title),
+                page: k / per,
+                y: 0.0,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_fill_the_page_in_reading_order() {
+        let area = Area::new(54.0, 110.0, 504.0, 620.0);
+        for per in [PerPage::One, PerPage::Two, PerPage::Three, PerPage::Six] {
+            let cells = cells(per, area);
+            assert_eq!(cells.len(), per.count());
+            for pair in cells.windows(2) {
+                let (a, b) = (&pair[0].area, &pair[1].area);
+                // Next cell is to the right on the same row, or lower.
+                assert!(b.y > a.y || (b.y == a.y && b.x > a.x));
+            }
+            for cell in &cells {
+                assert!(cell.area.y + cell.area.h <= area.y + area.h + 0.01);
+                assert!(cell.area.x + cell.area.w <= area.x + area.w + 0.01);
+            }
+            assert_eq!(cells.iter().all(|c| c.lines), per == PerPage::Three);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+//! Print and share: the presenter's guide and the participants' handout as
+//! accessible PDFs (`cuecard export`). UI-free: safe to call off the UI
+//! thread; nothing here knows about windows.
+//!
+//! - [`export_guide`]: per slide, the slide as the room sees it, its number,
+//!   title, planned minutes and running clock, the content note, and the
+//!   speaker notes by kind (script, tips, questions for the room with their
+//!   ideas, quotations, slide text), links with their addresses and QR
+//!   codes; a cover page with the plan and a table of slides.
+//! - [`export_handout`]: the slides the room sees (hidden ones left out), 1,
+//!   2, 3 or 6 to a page, lines for notes at 3 to a page, links clickable,
+//!   no speaker notes.
+//!
+//! Both are tagged PDFs (PDF/UA-1 as checked by krilla's validator:
+//! headings, reading order, lists, tables, figures with the deck's alt
+//! text, document title and language) with Atkinson Hyperlegible embedded.
+//! Files are written to a temporary file beside the target and renamed,
+//! so a failed export never leaves half a PDF. See `docs/export.md`.
+
+mod art;
+pub mod command;
+mod doc;
+mod draw;
+mod fonts;
+mod guide;
+mod handout;
+mod notes;
+mod slide;
+
+use std::path::{Path, PathBuf};
+
+use crate::deck::LoadedDeck;
+
+pub use art::{SlideArt, slide_art};
+pub use fonts::FaceKind;
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Paper {
+    /// US Letter, 8.5 x 11 inches (the default).
+    #[default]
+    Letter,
+    /// ISO A4, 210 x 297 mm.
+    A4,
+}
+
+impl Paper {
+    /// Width and height in points (1/72 inch), portrait.
+    pub fn size_pt(self) -> (f32, f32) {
+        match self {
+            Paper::Letter => (612.0, 792.0),
+            Paper::A4 => (595.28, 841.89),
+        }
+    }
+}
+
+/// Slides on one handout page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PerPage {
+    /// One large slide a page.
+    One,
+    /// Two slides a page, one above the other.
+    Two,
+    /// Three slides a page, each with lines for notes beside it (the
+    /// default, as `PowerPoint`'s handouts).
+    #[default]
+    Three,
+    /// Six slides a page, in two columns.
+    Six,
+}
+
+impl PerPage {
+    /// The number of slides on a page.
+    pub fn count(self) -> usize {
+        match self {
+            PerPage::One => 1,
+            PerPage::Two => 2,
+            PerPage::Three => 3,
+            PerPage::Six => 6,
+        }
+    }
+
+    /// The layout for `count` slides a page; `None` unless 1, 2, 3 or 6.
+    pub fn from_count(count: usize) -> Option<Self> {
+        match count {
+            1 => Some(PerPage::One),
+            2 => Some(PerPage::Two),
+            3 => Some(PerPage::Three),
+            6 => Some(PerPage::Six),
+            _ => None,
+        }
+    }
+}
+
+/// Options of the presenter's guide.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct GuideOptions {
+    /// The paper size.
+    pub paper: Paper,
+}
+
+/// Options of the participants' handout.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HandoutOptions {
+    /// The paper size.
+    pub paper: Paper,
+    /// Slides on a page.
+    pub per_page: PerPage,
+}
+
+/// A PDF that was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    /// Where it went.
+    pub path: PathBuf,
+    /// Its number of pages.
+    pub pages: usize,
+    /// Its size in bytes.
+    pub bytes: usize,
+}
+
+/// Why an export failed. Each message names the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A bundled font does not load (a broken build).
+    #[error(
+        "the bundled font {name} does not load; this copy of cuecard is damaged (reinstall it)"
+    )]
+    Font {
+        /// The font file's name in `assets/fonts/`.
+        name: String,
+    },
+    /// The PDF writer refused the document (an accessibility check failed,
+    /// or an image could not be embedded).
+    #[error("cannot make the PDF: {0}; please report this with the deck")]
+    Pdf(String),
+    /// The output's name does not end in `.pdf`.
+    #[error("{}: give a file name ending in .pdf (nothing was written)", path.display())]
+    NotPdf {
+        /// The refused path.
+        path: PathBuf,
+    },
+    /// The output would replace the deck itself.
+    #[error("{}: this is the deck itself; choose another name for the PDF (nothing was written)", path.display())]
+    OverDeck {
+        /// The refused path.
+        path: PathBuf,
+    },
+    /// Every slide is hidden, so a handout would be empty.
+    #[error("{}: every slide is hidden; a handout shows only the slides the room sees (nothing was written)", deck.display())]
+    NothingToHand {
+        /// The deck.
+        deck: PathBuf,
+    },
+    /// The file could not be written.
+    #[error("{}: cannot write the PDF: {source} (check that the folder exists and is writable; nothing was written)", path.display())]
+    Write {
+        /// Where the PDF was to go.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+}
+
+/// The presenter's guide of `deck` as PDF bytes, and its page count.
+///
+/// # Errors
+/// [`ExportError::Font`] or [`ExportError::Pdf`].
+pub fn guide_pdf(
+    deck: &LoadedDeck,
+    options: GuideOptions,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    guide::guide(deck, options)
+}
+
+/// The participants' handout of `deck` as PDF bytes, and its page count.
+///
+/// # Errors
+/// [`ExportError::NothingToHand`] when every slide is hidden;
+/// [`ExportError::Font`] or [`ExportError::Pdf`].
+pub fn handout_pdf(
+    deck: &LoadedDeck,
+    options: HandoutOptions,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    handout::handout(deck, options)
+}
+
+/// Writes the presenter's guide of `deck` to `out` (a `.pdf` path). Safe to
+/// call off the UI thread; takes about as long as reading the deck's images.
+///
+/// # Errors
+/// As [`guide_pdf`], plus [`ExportError::NotPdf`], [`ExportError::OverDeck`]
+/// and [`ExportError::Write`]; on any error nothing is written.
+pub fn export_guide(
+    deck: &LoadedDeck,
+    out: &Path,
+    options: GuideOptions,
+) -> Result<Exported, ExportError> {
+    check_target(deck, out)?;
+    let (bytes, pages) = guide_pdf(deck, options)?;
+    write_atomically(out, &bytes)?;
+    Ok(Exported {
+        path: out.to_path_buf(),
+        pages,
+        bytes: bytes.len(),
+    })
+}
+
+/// Writes the participants' handout of `deck` to `out` (a `.pdf` path).
+/// Safe to call off the UI thread.
+///
+/// # Errors
+/// As [`handout_pdf`], plus [`ExportError::NotPdf`],
+/// [`ExportError::OverDeck`] and [`ExportError::Write`]; on any error
+/// nothing is written.
+pub fn export_handout(
+    deck: &LoadedDeck,
+    out: &Path,
+    options: HandoutOptions,
+) -> Result<Exported, ExportError> {
+    check_target(deck, out)?;
+    let (bytes, pages) = handout_pdf(deck, options)?;
+    write_atomically(out, &bytes)?;
+    Ok(Exported {
+        path: out.to_path_buf(),
+        pages,
+        bytes: bytes.len(),
+    })
+}
+
+/// Where the console saves the guide: beside the deck, named after it
+/// (`module5.ron` gives `module5-guide.pdf`); `None` for a deck without a
+/// folder (the built-in one), where the console asks.
+pub fn default_guide_path(deck: &LoadedDeck) -> Option<PathBuf> {
+    beside(deck, "guide")
+}
+
+/// Where the console saves the handout: `module5.ron` gives
+/// `module5-handout.pdf` beside it; `None` for a deck without a folder.
+pub fn default_handout_path(deck: &LoadedDeck) -> Option<PathBuf> {
+    beside(deck, "handout")
+}
+
+fn beside(deck: &LoadedDeck, what: &str) -> Option<PathBuf> {
+    let folder = deck.folder.as_ref()?;
+    let stem = deck.path.file_stem()?.to_string_lossy();
+    Some(folder.join(format!("{stem}-{what}.pdf")))
+}
+
+fn check_target(deck: &LoadedDeck, out: &Path) -> Result<(), ExportError> {
+    let is_pdf = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !is_pdf {
+        return Err(ExportError::NotPdf {
+            path: out.to_path_buf(),
+        });
+    }
+    let same = match (out.canonicalize(), deck.path.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        return Err(ExportError::OverDeck {
+            path: out.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file beside `out`, then renames it over
+/// `out`, so readers see the old file or the whole new one.
+fn write_atomically(out: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    use std::io::Write as _;
+    let error = |source| ExportError::Write {
+        path: out.to_path_buf(),
+        source,
+    };
+    let name = out
+        .file_name()
+        .map_or_else(|| "export.pdf".into(), |n| n.to_string_lossy().into_owned());
+    let folder = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&temp, out)
+    })();
+    if let Err(source) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(error(source));
+    }
+    Ok(())
+}
+
+/// Formats `minutes` as a clock, `H:MM` (`0:12`), with seconds when they
+/// are not whole (`0:02:30`).
+pub fn clock(minutes: f64) -> String {
+    let total_secs = (minutes.max(0.0) * 60.0).round() as u64;
+    let (h, m, s) = (total_secs / 3600, total_secs / 60 % 60, total_secs % 60);
+    if s == 0 {
+        format!("{h}:{m:02}")
+    } else {
+        format!("{h}:{m:02}:{s:02}")
+    }
+}
+
+/// Formats a number of minutes without a needless `.0` (`12`, `1.5`).
+pub fn minutes_text(minutes: f64) -> String {
+    if minutes.fract() == 0.0 {
+        format!("{minutes:.0}")
+    } else {
+        let text = format!("{minutes:.2}");
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+#[cfg(test)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_reads_like_the_console() {
+        assert_eq!(clock(0.0), "0:00");
+        assert_eq!(clock(12.0), "0:12");
+        assert_eq!(clock(61.0), "1:01");
+        assert_eq!(clock(2.5), "0:02:30");
+        assert_eq!(minutes_text(1.5), "1.5");
+        assert_eq!(minutes_text(12.0), "12");
+    }
+
+    #[test]
+    fn refuses_non_pdf_names_and_the_deck_itself() {
+        let dir = std::env::temp_dir().join(format!("cuecard-export-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let deck_path = dir.join("talk.ron");
+        std::fs::write(&deck_path, crate::MODULE5_RON).unwrap();
+        let deck = crate::deck::load(&deck_path).unwrap();
+        let error = export_guide(&deck, &deck_path, GuideOptions::default()).unwrap_err();
+        assert!(matches!(error, ExportError::NotPdf { .. }), "{error}");
+        assert_eq!(
+            std::fs::read_to_string(&deck_path).unwrap(),
+            crate::MODULE5_RON
+        );
+        assert_eq!(
+            default_guide_path(&deck).unwrap().file_name().unwrap(),
+            "talk-guide.pdf"
+        );
+        let missing = dir.join("no-such-folder").join("guide.pdf");
+        let error = export_guide(&deck, &missing, GuideOptions::default()).unwrap_err();
+        assert!(error.to_string().contains("no-such-folder"), "{error}");
+        assert!(!missing.exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

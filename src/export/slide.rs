@@ -1,0 +1,567 @@
+//! Slide pictures for the guide and the handout: the slide as the room sees
+//! it, drawn as vectors and real text in the PDF.
+//!
+//! The layout follows the app's slide renderer (`src/ui/slide.rs`) rule for
+//! rule, in fractions of the 16:9 canvas height from `ui::tokens::size`
+//! (copied below, since this module may not use egui): margins, title and
+//! body sizes, the shrink-to-fit loop for body text, bullets, quotation
+//! bars, the accent rule under the title, image boxes, QR codes in the
+//! bottom-right corner, the logo and the footer. The differences are listed
+//! in `docs/export.md` (no kerning; the Classic font prints in Atkinson
+//! Hyperlegible; a hairline frame around the picture so a light slide shows
+//! on white paper).
+//!
+//! The text is tagged (title, headings, paragraphs, lists, quotations) so a
+//! screen reader reads the slide; images are figures with the deck's alt
+//! text; backgrounds, bullets and rules are artifacts.
+//!
+//! A slide that shows a page of a PDF instead ([`SlideArt::PdfPage`]) is the
+//! seam for PDF-backed decks; see [`SlideArt`].
+
+use crate::deck::theme::{Palette, palette};
+use crate::deck::{Block, Deck, Fit, Layout, Slide};
+
+use super::art::{Images, SlideArt, image_figure, link, logo_and_footer, qr_figure, slide_art};
+use super::doc::{Area, Flow, Item, Kind, Style};
+use super::fonts::FaceKind;
+
+/// Width over height of the slide canvas (as in the app).
+pub const ASPECT: f32 = 16.0 / 9.0;
+
+/// Sizes as fractions of the canvas height: the app's `ui::tokens::size`.
+pub(crate) mod size {
+    pub(crate) const FOOTER: f32 = 0.026;
+    pub(crate) const IMAGE: f32 = 0.42;
+    pub(crate) const LOGO: f32 = 0.075;
+    pub(crate) const TITLE_SLIDE_TITLE: f32 = 0.095;
+    pub(crate) const TITLE: f32 = 0.075;
+    pub(crate) const HEADING: f32 = 0.055;
+    pub(crate) const BODY: f32 = 0.048;
+    pub(crate) const BODY_MIN: f32 = 0.026;
+    pub(crate) const MARGIN: f32 = 0.06;
+}
+
+/// The hairline around a slide picture, so a light slide shows on paper.
+const PICTURE_FRAME: [u8; 3] = [0x9A, 0xA5, 0xB1];
+
+/// How the slide's title is tagged: as a heading of this level, or (in the
+/// guide, where a heading names the slide already) as a paragraph.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum TitleTag {
+    Heading(u16),
+    Paragraph,
+}
+
+/// The largest 16:9 area centred in `outer`.
+pub(crate) fn canvas(outer: Area) -> Area {
+    let w = outer.w.min(outer.h * ASPECT).max(0.0);
+    let h = w / ASPECT;
+    Area::new(
+        outer.x + (outer.w - w) / 2.0,
+        outer.y + (outer.h - h) / 2.0,
+        w,
+        h,
+    )
+}
+
+/// A block laid out at one body size, before it is placed.
+struct Laid {
+    lines: Vec<String>,
+    style: Style,
+    line_height: f32,
+    height: f32,
+    gap: f32,
+    bullet: bool,
+    quote: bool,
+    kind: LaidKind,
+}
+
+enum LaidKind {
+    Heading,
+    Paragraph,
+    Bullet,
+    Quote,
+    Source,
+    Image(String, String, Fit),
+    Link(String, String),
+}
+
+fn style(face: FaceKind, size: f32, color: [u8; 3]) -> Style {
+    Style { face, size, color }
+}
+
+/// Draws slide `index` of `deck` into `canvas` (16:9) on the flow's
+/// current page, as a tagged section.
+pub(crate) fn draw_picture(
+    flow: &mut Flow<'_>,
+    deck: &Deck,
+    index: usize,
+    canvas: Area,
+    images: &Images,
+    title: TitleTag,
+) {
+    let Some(slide) = deck.slides.get(index) else {
+        return;
+    };
+    let colors = palette(deck);
+    flow.artifact(Item::Fill {
+        area: canvas,
+        color: colors.background,
+    });
+    flow.open(Kind::Sect);
+    match slide_art(deck, index) {
+        SlideArt::Vector if slide.layout == Layout::Title => {
+            title_slide(flow, deck, slide, canvas, colors, title);
+        }
+        SlideArt::Vector => {
+            content_slide(flow, deck, index, slide, canvas, colors, images, title);
+        }
+        SlideArt::PdfPage { .. } => {
+            // The seam for PDF-backed slides (see `SlideArt`): until then,
+            // the title, so the picture is never blank.
+            title_slide(flow, deck, slide, canvas, colors, title);
+        }
+    }
+    flow.close();
+    flow.artifact(Item::Frame {
+        area: canvas,
+        color: PICTURE_FRAME,
+        width: 0.5,
+    });
+}
+
+/// Lines centred in `width` from `x`, as text items with their baseline.
+fn centred_lines(
+    flow: &Flow<'_>,
+    text: &str,
+    style: Style,
+    x: f32,
+    width: f32,
+    y: &mut f32,
+) -> Vec<Item> {
+    let face = flow.faces.get(style.face);
+    let printable = flow.faces.printable(style.face, text);
+    let line_height = face.line_height_pt(style.size);
+    super::fonts::wrap(face, &printable, style.size, width)
+        .into_iter()
+        .map(|line| {
+            let w = face.width_pt(line.trim_end(), style.size);
+            let item = Item::Text {
+                x: x + (width - w) / 2.0,
+                baseline: *y + face.ascent * style.size,
+                text: line,
+                face: style.face,
+                size: style.size,
+                color: style.color,
+            };
+            *y += line_height;
+            item
+        })
+        .collect()
+}
+
+fn title_slide(
+    flow: &mut Flow<'_>,
+    deck: &Deck,
+    slide: &Slide,
+    canvas: Area,
+    colors: Palette,
+    title: TitleTag,
+) {
+    let h = canvas.h;
+    let margin = h * size::MARGIN;
+    let (x, width) = (canvas.x + margin, canvas.w - 2.0 * margin);
+    let mut lines: Vec<(String, Style, bool)> = vec![(
+        slide.title.clone(),
+        style(FaceKind::Regular, h * size::TITLE_SLIDE_TITLE, colors.text),
+        true,
+    )];
+    for extra in [&deck.subtitle, &deck.organization].into_iter().flatten() {
+        lines.push((
+            extra.clone(),
+            style(FaceKind::Regular, h * size::HEADING, colors.muted),
+            false,
+        ));
+    }
+    for block in &slide.content {
+        if let Block::Paragraph(text) | Block::Heading(text) = block {
+            lines.push((
+                text.clone(),
+                style(FaceKind::Regular, h * size::BODY, colors.muted),
+                false,
+            ));
+        }
+    }
+    let gap = h * 0.04;
+    let total: f32 = lines
+        .iter()
+        .map(|(text, style, _)| flow.measure(text, *style, width))
+        .sum::<f32>()
+        + gap * lines.len().saturating_sub(1) as f32;
+    let mut y = canvas.y + canvas.h / 2.0 - total / 2.0;
+    for (text, style, is_title) in lines {
+        let items = centred_lines(flow, &text, style, x, width, &mut y);
+        y += gap;
+        let kind = match (is_title, title) {
+            (true, TitleTag::Heading(level)) => Kind::Heading(level, text.clone()),
+            _ => Kind::P,
+        };
+        flow.open(kind);
+        flow.content(items);
+        flow.close();
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn content_slide(
+    flow: &mut Flow<'_>,
+    deck: &Deck,
+    index: usize,
+    slide: &Slide,
+    canvas: Area,
+    colors: Palette,
+    images: &Images,
+    title: TitleTag,
+) {
+    let h = canvas.h;
+    let margin = h * size::MARGIN;
+    let inner = Area::new(
+        canvas.x + margin,
+        canvas.y + margin,
+        canvas.w - 2.0 * margin,
+        canvas.h - 2.0 * margin,
+    );
+    let title_style = style(FaceKind::Regular, h * size::TITLE, colors.text);
+    let logo_room = if deck.logo.is_some() {
+        h * size::LOGO * 3.2
+    } else {
+        0.0
+    };
+    let title_width = (inner.w - logo_room).max(10.0);
+    let mut y = inner.y;
+    let title_items = lines_at(
+        flow,
+        &slide.title,
+        title_style,
+        inner.x,
+        title_width,
+        &mut y,
+    );
+    let title_bottom = y;
+    flow.open(match title {
+        TitleTag::Heading(level) => Kind::Heading(level, slide.title.clone()),
+        TitleTag::Paragraph => Kind::P,
+    });
+    flow.content(title_items);
+    flow.close();
+    // The accent rule under the title.
+    let rule_y = title_bottom + h * 0.018;
+    flow.artifact(Item::Line {
+        from: (inner.x, rule_y),
+        to: (inner.x + h * 0.18, rule_y),
+        color: colors.accent,
+        width: (h * 0.008).max(0.3),
+    });
+
+    let top = title_bottom + h * 0.05;
+    let footer = if deck.footer.is_some() {
+        h * (size::FOOTER + 0.02)
+    } else {
+        0.0
+    };
+    let available = (inner.y + inner.h - top - footer).max(0.0);
+    let mut body = size::BODY;
+    let blocks = loop {
+        let blocks = layout_blocks(flow, inner.w, h, body, slide, colors);
+        let total: f32 = blocks.iter().map(|b| b.height).sum();
+        if total <= available || body <= size::BODY_MIN {
+            break blocks;
+        }
+        let aim = (available / total.max(1.0)).sqrt() * 0.97;
+        body = (body * aim.min(0.92)).max(size::BODY_MIN);
+    };
+    let column = Column {
+        left: inner.x,
+        width: inner.w,
+        top,
+        h,
+    };
+    place_blocks(flow, blocks, &column, colors.accent, images);
+    for (k, link) in slide.links.iter().filter(|l| l.qr).enumerate() {
+        let qr_side = h * 0.26;
+        let gap = h * 0.03;
+        let area = Area::new(
+            canvas.x + canvas.w - (qr_side + gap + k as f32 * (qr_side + gap)),
+            canvas.y + canvas.h - (qr_side + gap),
+            qr_side,
+            qr_side,
+        );
+        qr_figure(flow, area, &link.url, colors.text, colors.background);
+    }
+    logo_and_footer(flow, deck, index, canvas, colors, images);
+}
+
+/// Text lines from `x` at `y`, left-aligned; moves `y` below them.
+fn lines_at(
+    flow: &Flow<'_>,
+    text: &str,
+    style: Style,
+    x: f32,
+    width: f32,
+    y: &mut f32,
+) -> Vec<Item> {
+    let face = flow.faces.get(style.face);
+    let printable = flow.faces.printable(style.face, text);
+    let line_height = face.line_height_pt(style.size);
+    super::fonts::wrap(face, &printable, style.size, width)
+        .into_iter()
+        .map(|line| {
+            let item = Item::Text {
+                x,
+                baseline: *y + face.ascent * style.size,
+                text: line,
+                face: style.face,
+                size: style.size,
+                color: style.color,
+            };
+            *y += line_height;
+            item
+        })
+        .collect()
+}
+
+fn layout_blocks(
+    flow: &Flow<'_>,
+    width: f32,
+    h: f32,
+    body: f32,
+    slide: &Slide,
+    colors: Palette,
+) -> Vec<Laid> {
+    let body_style = style(FaceKind::Regular, h * body, colors.text);
+    let heading_style = style(
+        FaceKind::Regular,
+        h * body * size::HEADING / size::BODY,
+        colors.accent,
+    );
+    let italic = style(FaceKind::Italic, h * body, colors.text);
+    let gap = h * body * 0.45;
+    let indent = h * 0.05;
+    let laid = |text: &str, style: Style, width: f32, kind: LaidKind| {
+        let face = flow.faces.get(style.face);
+        let printable = flow.faces.printable(style.face, text);
+        let lines = super::fonts::wrap(face, &printable, style.size, width.max(10.0));
+        let line_height = face.line_height_pt(style.size);
+        let (bullet, quote) = (
+            matches!(kind, LaidKind::Bullet),
+            matches!(kind, LaidKind::Quote | LaidKind::Source),
+        );
+        Laid {
+            height: lines.len() as f32 * line_height + gap,
+            gap,
+            lines,
+            style,
+            line_height,
+            bullet,
+            quote,
+            kind,
+        }
+    };
+    let mut out = Vec::new();
+    for block in &slide.content {
+        match block {
+            Block::Heading(t) => out.push(laid(t, heading_style, width, LaidKind::Heading)),
+            Block::Paragraph(t) => out.push(laid(t, body_style, width, LaidKind::Paragraph)),
+            Block::Bullets(items) => {
+                for item in items {
+                    out.push(laid(item, body_style, width - indent, LaidKind::Bullet));
+                }
+            }
+            Block::Quote { text, source } => {
+                out.push(laid(
+                    &format!("\u{201C}{text}\u{201D}"),
+                    italic,
+                    width - indent,
+                    LaidKind::Quote,
+                ));
+                if let Some(source) = source {
+                    let muted = style(FaceKind::Regular, h * body, colors.muted);
+                    out.push(laid(
+                        &format!("\u{2014} {source}"),
+                        muted,
+                        width - indent,
+                        LaidKind::Source,
+                    ));
+                }
+            }
+            Block::Image { path, alt, fit } => {
+                let small = style(FaceKind::Regular, h * body * 0.6, colors.muted);
+                let mut image = laid(
+                    &format!("Image: {alt}"),
+                    small,
+                    width,
+                    LaidKind::Image(path.clone(), alt.clone(), *fit),
+                );
+                image.height = h * size::IMAGE * body / size::BODY + gap;
+                out.push(image);
+            }
+        }
+    }
+    let word = if slide.layout == Layout::Video {
+        "Video"
+    } else {
+        "Link"
+    };
+    let link_style = style(FaceKind::Regular, h * body, colors.accent);
+    for link in &slide.links {
+        out.push(laid(
+            &format!("{word}: {}", link.title),
+            link_style,
+            width,
+            LaidKind::Link(link.url.clone(), link.title.clone()),
+        ));
+    }
+    out
+}
+
+/// Where the blocks go: the inner area's left edge and width, the first
+/// block's top, the canvas height.
+#[derive(Clone, Copy)]
+struct Column {
+    left: f32,
+    width: f32,
+    top: f32,
+    h: f32,
+}
+
+fn place_blocks(
+    flow: &mut Flow<'_>,
+    blocks: Vec<Laid>,
+    column: &Column,
+    accent: [u8; 3],
+    images: &Images,
+) {
+    let Column {
+        left,
+        width,
+        top,
+        h,
+    } = *column;
+    let mut y = top;
+    let mut in_list = false;
+    let mut in_quote = false;
+    for block in blocks {
+        let x = if block.bullet || block.quote {
+            left + h * 0.05
+        } else {
+            left
+        };
+        // Close a list or quotation the block does not continue.
+        if in_list && !block.bullet {
+            flow.close();
+            in_list = false;
+        }
+        if in_quote && !matches!(block.kind, LaidKind::Source) {
+            flow.close();
+            in_quote = false;
+        }
+        let face = flow.faces.get(block.style.face);
+        let ascent_pt = face.ascent * block.style.size;
+        let text_height = block.lines.len() as f32 * block.line_height;
+        let text_items = |y: f32| -> Vec<Item> {
+            block
+                .lines
+                .iter()
+                .enumerate()
+                .map(|(k, line)| Item::Text {
+                    x,
+                    baseline: y + k as f32 * block.line_height + ascent_pt,
+                    text: line.clone(),
+                    face: block.style.face,
+                    size: block.style.size,
+                    color: block.style.color,
+                })
+                .collect()
+        };
+        match &block.kind {
+            LaidKind::Heading | LaidKind::Paragraph => {
+                flow.open(Kind::P);
+                flow.content(text_items(y));
+                flow.close();
+            }
+            LaidKind::Bullet => {
+                if !in_list {
+                    flow.open(Kind::List);
+                    in_list = true;
+                }
+                flow.artifact(Item::Dot {
+                    x: x - h * 0.028,
+                    y: y + block.line_height * 0.55,
+                    r: (block.line_height * 0.12).max(0.5),
+                    color: accent,
+                });
+                flow.open(Kind::ListItem);
+                flow.open(Kind::ListBody);
+                flow.content(text_items(y));
+                flow.close();
+                flow.close();
+            }
+            LaidKind::Quote | LaidKind::Source => {
+                if matches!(block.kind, LaidKind::Quote) {
+                    flow.open(Kind::BlockQuote);
+                    in_quote = true;
+                }
+                let bar_x = x - h * 0.03;
+                flow.artifact(Item::Line {
+                    from: (bar_x, y),
+                    to: (bar_x, y + text_height),
+                    color: accent,
+                    width: (h * 0.006).max(0.3),
+                });
+                flow.open(Kind::P);
+                flow.content(text_items(y));
+                flow.close();
+            }
+            LaidKind::Image(path, alt, fit) => {
+                let box_area = Area::new(x, y, width, (block.height - block.gap).max(1.0));
+                image_figure(flow, box_area, path, alt, *fit, images, text_items(y + 6.0));
+            }
+            LaidKind::Link(url, title) => {
+                let areas: Vec<Area> = block
+                    .lines
+                    .iter()
+                    .enumerate()
+                    .map(|(k, line)| {
+                        let face = flow.faces.get(block.style.face);
+                        Area::new(
+                            x,
+                            y + k as f32 * block.line_height,
+                            face.width_pt(line.trim_end(), block.style.size),
+                            block.line_height,
+                        )
+                    })
+                    .collect();
+                flow.open(Kind::P);
+                link(flow, text_items(y), &areas, url, title);
+                flow.close();
+            }
+        }
+        y += block.height;
+    }
+    if in_list || in_quote {
+        flow.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_canvas_is_16_by_9_and_centred() {
+        let c = canvas(Area::new(10.0, 20.0, 400.0, 400.0));
+        assert!((c.w / c.h - ASPECT).abs() < 1e-4);
+        assert_eq!(c.w, 400.0);
+        assert!((c.y - (20.0 + (400.0 - c.h) / 2.0)).abs() < 1e-3);
+    }
+}
