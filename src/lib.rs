@@ -5,12 +5,15 @@
 //!   commands, keys), UI-free.
 //! - [`ui`]: the egui views: slide renderer, audience view, presenter console.
 //! - [`app`]: the eframe shell: windows, input, monitors.
+//! - [`remote`]: the phone remote's server (UI-free): sends requests,
+//!   reads a snapshot.
 //! - [`cli`]: the command line.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
 pub mod preflight;
+pub mod remote;
 pub mod settings;
 pub mod show;
 pub mod ui;
