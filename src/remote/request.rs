@@ -51,7 +51,18 @@ impl RemoteRequest {
     /// cleaned: control characters become spaces, surrounding space goes,
     /// and it is cut at [`MAX_QUESTION_CHARS`]; an empty one is refused.
     pub fn parse(body: &[u8]) -> Option<Self> {
-        let request: Self = serde_json::from_slice(body).ok()?;
+        // serde's deny_unknown_fields does not reach the unit variants of
+        // an internally tagged enum: check the keys here.
+        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
+        let allowed = |key: &str| key == "command" || key == "text";
+        if !value.as_object()?.keys().all(|key| allowed(key)) {
+            return None;
+        }
+        let has_text = value.get("text").is_some();
+        let request: Self = serde_json::from_value(value).ok()?;
+        if has_text != matches!(request, Self::ParkQuestion { .. }) {
+            return None;
+        }
         match request {
             Self::ParkQuestion { text } => {
                 let cleaned: String = text
@@ -97,6 +108,7 @@ mod tests {
             b"next",
             br#"{"command":"quit"}"#,
             br#"{"command":"next","extra":1}"#,
+            br#"{"command":"next","text":"x"}"#,
             br#"{"command":"park_question"}"#,
             br#"{"command":"park_question","text":"  \n\t "}"#,
             b"\xff\xfe",

@@ -154,14 +154,29 @@ impl Response {
     }
 }
 
-/// Sends raw bytes, reads until the server closes (at most 5 s).
+/// Sends a whole request (with `Connection: close`), reads until the
+/// server closes (at most 5 s).
 pub fn raw(addr: SocketAddr, bytes: &[u8]) -> Response {
+    send(addr, bytes, false)
+}
+
+/// Sends bytes that may be a partial request, then closes the sending
+/// side so the server sees the end at once; reads until it closes.
+pub fn raw_then_close(addr: SocketAddr, bytes: &[u8]) -> Response {
+    send(addr, bytes, true)
+}
+
+fn send(addr: SocketAddr, bytes: &[u8], close_write: bool) -> Response {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     stream.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
     // The server may close early on garbage; that is fine.
     let _ = stream.write_all(bytes);
-    let _ = stream.shutdown(std::net::Shutdown::Write);
+    if close_write {
+        // hyper drops a connection whose client half-closed before the
+        // answer was written, so only partial requests close early.
+        let _ = stream.shutdown(std::net::Shutdown::Write);
+    }
     let mut out = Vec::new();
     let _ = stream.read_to_end(&mut out);
     parse(&out)
