@@ -71,7 +71,8 @@ function render(snap) {
   $("position").textContent = snap.slide_number
     ? `Slide ${snap.slide_number} of ${snap.slide_count}`
     : "No deck";
-  $("deck-title").textContent = snap.deck_title;
+  // The title slide often repeats the deck's title: show it once.
+  $("deck-title").textContent = snap.deck_title === snap.slide_title ? "" : snap.deck_title;
   $("slide-title").textContent = snap.slide_title;
   document.title = `${snap.slide_number}. ${snap.slide_title} – cuecard remote`;
   const img = $("slide-image");
