@@ -106,6 +106,17 @@ fn pairing_sets_a_strict_http_only_cookie_and_uses_up_the_token() {
     assert_eq!(get(h.addr(), "/app.css", Some(&cookie)).status, 200);
     assert_eq!(get(h.addr(), "/src/", Some(&cookie)).status, 404, "no directory serving");
     assert_eq!(get(h.addr(), "/slide.png", Some(&cookie)).status, 404, "no picture yet");
+
+    // A picture of the slide: only for the paired phone, never cached.
+    *h.app.slide_png.lock().unwrap() = Some(std::sync::Arc::from(&b"\x89PNG fake"[..]));
+    h.app.publish();
+    let image = state(&h, &cookie)["image"].as_str().unwrap().to_string();
+    assert!(image.starts_with("/slide.png?v="), "{image}");
+    let png = get(h.addr(), &image, Some(&cookie));
+    assert_eq!((png.status, png.body.as_slice()), (200, &b"\x89PNG fake"[..]));
+    assert_eq!(png.header("content-type"), Some("image/png"));
+    assert_eq!(png.header("cache-control"), Some("no-store"));
+    assert_eq!(get(h.addr(), &image, None).status, 401);
 }
 
 fn state(h: &Harness, cookie: &str) -> serde_json::Value {

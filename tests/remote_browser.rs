@@ -23,7 +23,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cuecard::deck::Note;
-use cuecard::remote::{RemoteRequest, RemoteSnapshot};
+use cuecard::remote::RemoteRequest;
 use cuecard::show::{AudienceShows, Command};
 use remote_common::Harness;
 use serde_json::{Value, json};
@@ -304,14 +304,8 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
         "return document.getElementById('blackout-badge').hidden",
         &json!(false),
     );
-    let snapshot = {
-        let show = h.app.presentation.lock().unwrap();
-        RemoteSnapshot {
-            slide_png: Some(slide_png()),
-            ..RemoteSnapshot::from_presentation(&h.app.deck, &show, Instant::now())
-        }
-    };
-    h.app.snapshot.publish(snapshot);
+    *h.app.slide_png.lock().unwrap() = Some(slide_png());
+    h.app.publish();
     driver.wait_for(
         "const i = document.getElementById('slide-image'); return !i.hidden && i.complete && i.naturalWidth",
         &json!(320),

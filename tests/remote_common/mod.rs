@@ -39,13 +39,18 @@ pub struct App {
     pub deck: Deck,
     /// What the phone is shown.
     pub snapshot: SharedSnapshot,
+    /// The picture of the slide the app would render, if any.
+    pub slide_png: Mutex<Option<Arc<[u8]>>>,
 }
 
 impl App {
     /// Publishes the snapshot of the presentation now.
     pub fn publish(&self) {
         let show = self.presentation.lock().unwrap();
-        let snap = RemoteSnapshot::from_presentation(&self.deck, &show, Instant::now());
+        let snap = RemoteSnapshot {
+            slide_png: self.slide_png.lock().unwrap().clone(),
+            ..RemoteSnapshot::from_presentation(&self.deck, &show, Instant::now())
+        };
         self.snapshot.publish(snap);
     }
 
@@ -72,6 +77,7 @@ impl Harness {
             requests: Mutex::new(Vec::new()),
             deck,
             snapshot: SharedSnapshot::default(),
+            slide_png: Mutex::new(None),
         });
         app.publish();
         let config = RemoteConfig {
