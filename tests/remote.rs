@@ -2,7 +2,12 @@
 //! session cookie, live updates, and every refusal the issue asks for (no
 //! token, wrong token, old token after re-pairing, foreign Origin, wrong
 //! Host). The flood and the fuzzing are in `tests/remote_abuse.rs`.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod remote_common;
 
@@ -39,7 +44,10 @@ fn without_pairing_nothing_is_served() {
         let response = get(h.addr(), path, None);
         assert_eq!(response.status, 401, "{path}");
         assert_eq!(response.header("cache-control"), Some("no-store"), "{path}");
-        assert!(!response.text().contains(&h.app.deck.slides[0].title), "{path}");
+        assert!(
+            !response.text().contains(&h.app.deck.slides[0].title),
+            "{path}"
+        );
         assert!(!response.text().contains(&secret_note), "{path}");
     }
     let response = post_command(h.addr(), None, r#"{"command":"next"}"#);
@@ -83,18 +91,30 @@ fn pairing_sets_a_strict_http_only_cookie_and_uses_up_the_token() {
     let h = Harness::start(1);
     let url = h.server.pairing_url().unwrap();
     assert!(url.starts_with(&format!("http://{}/pair?token=", h.host())));
-    assert_eq!(url.rsplit_once("token=").unwrap().1.len(), 32, "128 bits in hex");
+    assert_eq!(
+        url.rsplit_once("token=").unwrap().1.len(),
+        32,
+        "128 bits in hex"
+    );
     let path = url.split_once(&h.host()).unwrap().1.to_string();
     let response = get(h.addr(), &path, None);
     assert_eq!(response.status, 303);
-    assert_eq!(response.header("location"), Some("/"), "the token leaves the address bar");
+    assert_eq!(
+        response.header("location"),
+        Some("/"),
+        "the token leaves the address bar"
+    );
     let set_cookie = response.header("set-cookie").unwrap();
     assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
     assert!(set_cookie.contains("SameSite=Strict"), "{set_cookie}");
     let cookie = cookie_of(&response).unwrap();
     assert_eq!(h.server.status().paired_phones, 1);
     assert_eq!(h.server.pairing_url(), None, "the token is used up");
-    assert_eq!(get(h.addr(), &path, None).status, 403, "a second use is refused");
+    assert_eq!(
+        get(h.addr(), &path, None).status,
+        403,
+        "a second use is refused"
+    );
 
     let page = get(h.addr(), "/", Some(&cookie));
     assert_eq!(page.status, 200);
@@ -104,8 +124,16 @@ fn pairing_sets_a_strict_http_only_cookie_and_uses_up_the_token() {
     assert_eq!(page.header("cache-control"), Some("no-store"));
     assert_eq!(get(h.addr(), "/app.js", Some(&cookie)).status, 200);
     assert_eq!(get(h.addr(), "/app.css", Some(&cookie)).status, 200);
-    assert_eq!(get(h.addr(), "/src/", Some(&cookie)).status, 404, "no directory serving");
-    assert_eq!(get(h.addr(), "/slide.png", Some(&cookie)).status, 404, "no picture yet");
+    assert_eq!(
+        get(h.addr(), "/src/", Some(&cookie)).status,
+        404,
+        "no directory serving"
+    );
+    assert_eq!(
+        get(h.addr(), "/slide.png", Some(&cookie)).status,
+        404,
+        "no picture yet"
+    );
 
     // A picture of the slide: only for the paired phone, never cached.
     *h.app.slide_png.lock().unwrap() = Some(std::sync::Arc::from(&b"\x89PNG fake"[..]));
@@ -113,7 +141,10 @@ fn pairing_sets_a_strict_http_only_cookie_and_uses_up_the_token() {
     let image = state(&h, &cookie)["image"].as_str().unwrap().to_string();
     assert!(image.starts_with("/slide.png?v="), "{image}");
     let png = get(h.addr(), &image, Some(&cookie));
-    assert_eq!((png.status, png.body.as_slice()), (200, &b"\x89PNG fake"[..]));
+    assert_eq!(
+        (png.status, png.body.as_slice()),
+        (200, &b"\x89PNG fake"[..])
+    );
     assert_eq!(png.header("content-type"), Some("image/png"));
     assert_eq!(png.header("cache-control"), Some("no-store"));
     assert_eq!(get(h.addr(), &image, None).status, 401);
@@ -133,7 +164,10 @@ fn buttons_move_the_presentation_and_the_phone_follows() {
     assert_eq!(first["slide_number"], 1);
     assert_eq!(first["slide_title"], h.app.deck.slides[0].title.as_str());
 
-    assert_eq!(post_command(h.addr(), Some(&cookie), r#"{"command":"next"}"#).status, 204);
+    assert_eq!(
+        post_command(h.addr(), Some(&cookie), r#"{"command":"next"}"#).status,
+        204
+    );
     assert_eq!(h.app.current(), 1, "the console's slide moved");
     let second = state(&h, &cookie);
     assert_eq!(second["slide_number"], 2);
@@ -154,9 +188,15 @@ fn buttons_move_the_presentation_and_the_phone_follows() {
         204
     );
     assert_eq!(state(&h, &cookie)["blackout"], true);
-    assert_eq!(post_command(h.addr(), Some(&cookie), r#"{"command":"previous"}"#).status, 204);
+    assert_eq!(
+        post_command(h.addr(), Some(&cookie), r#"{"command":"previous"}"#).status,
+        204
+    );
     assert_eq!(h.app.current(), 0);
-    assert_eq!(post_command(h.addr(), Some(&cookie), r#"{"command":"quit"}"#).status, 400);
+    assert_eq!(
+        post_command(h.addr(), Some(&cookie), r#"{"command":"quit"}"#).status,
+        400
+    );
     let parked = post_command(
         h.addr(),
         Some(&cookie),
@@ -174,7 +214,9 @@ fn buttons_move_the_presentation_and_the_phone_follows() {
 /// Opens the event stream; returns a reader positioned after the headers.
 fn events(h: &Harness, cookie: &str) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(h.addr()).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     write!(
         stream,
         "GET /api/events HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}\r\nAccept: text/event-stream\r\n\r\n",
@@ -231,7 +273,11 @@ fn the_old_token_and_phone_stop_working_after_re_pairing() {
 
     let new_url = h.server.new_pairing().unwrap();
     assert_ne!(new_url, old_url);
-    assert_eq!(get(h.addr(), &old_path, None).status, 403, "the old token is dead");
+    assert_eq!(
+        get(h.addr(), &old_path, None).status,
+        403,
+        "the old token is dead"
+    );
     assert_eq!(
         get(h.addr(), "/api/state", Some(&first)).status,
         200,
@@ -240,7 +286,10 @@ fn the_old_token_and_phone_stop_working_after_re_pairing() {
     let second = h.pair();
     assert_ne!(first, second);
     assert_eq!(get(h.addr(), "/api/state", Some(&first)).status, 401);
-    assert_eq!(post_command(h.addr(), Some(&first), r#"{"command":"next"}"#).status, 401);
+    assert_eq!(
+        post_command(h.addr(), Some(&first), r#"{"command":"next"}"#).status,
+        401
+    );
     assert_eq!(h.app.current(), 0);
     wait_for(&mut first_stream, "unpaired");
     assert_eq!(get(h.addr(), "/api/state", Some(&second)).status, 200);
@@ -260,7 +309,11 @@ fn two_phones_only_when_allowed() {
     assert_eq!(get(h.addr(), "/api/state", Some(&second)).status, 200);
     h.server.new_pairing().unwrap();
     let third = h.pair();
-    assert_eq!(get(h.addr(), "/api/state", Some(&first)).status, 401, "oldest unpaired");
+    assert_eq!(
+        get(h.addr(), "/api/state", Some(&first)).status,
+        401,
+        "oldest unpaired"
+    );
     assert_eq!(get(h.addr(), "/api/state", Some(&third)).status, 200);
 }
 
@@ -275,7 +328,14 @@ fn a_foreign_origin_is_refused() {
         &format!("Origin: https://{}", h.host()),
         &format!("Origin: http://{}.evil.example", h.host()),
     ] {
-        let response = request(h.addr(), "POST", "/api/command", Some(&cookie), &[origin], next);
+        let response = request(
+            h.addr(),
+            "POST",
+            "/api/command",
+            Some(&cookie),
+            &[origin],
+            next,
+        );
         assert_eq!(response.status, 403, "{origin}");
         let response = request(h.addr(), "GET", "/api/state", Some(&cookie), &[origin], "");
         assert_eq!(response.status, 403, "{origin}");
@@ -307,15 +367,20 @@ fn a_wrong_host_is_refused() {
     // A rebinding page's pairing attempt with the right token is refused too.
     let url = h.server.new_pairing().unwrap();
     let path = url.split_once(&h.host()).unwrap().1.to_string();
-    let text = format!("GET {path} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n");
+    let text =
+        format!("GET {path} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n");
     assert_eq!(remote_common::raw(h.addr(), text.as_bytes()).status, 421);
     assert_eq!(get(h.addr(), "/api/state", Some(&cookie)).status, 200);
 }
 
 #[test]
 fn every_interface_or_a_taken_port_is_an_error_not_a_surprise() {
-    for any in [IpAddr::V4(Ipv4Addr::UNSPECIFIED), IpAddr::V6(Ipv6Addr::UNSPECIFIED)] {
-        let result = RemoteServer::start(&RemoteConfig::new(any), |_| {}, SharedSnapshot::default());
+    for any in [
+        IpAddr::V4(Ipv4Addr::UNSPECIFIED),
+        IpAddr::V6(Ipv6Addr::UNSPECIFIED),
+    ] {
+        let result =
+            RemoteServer::start(&RemoteConfig::new(any), |_| {}, SharedSnapshot::default());
         assert!(matches!(result, Err(RemoteError::Unspecified(_))));
         let message = result.unwrap_err().to_string();
         assert!(message.contains("choose one interface"), "{message}");
@@ -328,7 +393,10 @@ fn every_interface_or_a_taken_port_is_an_error_not_a_surprise() {
     let result = RemoteServer::start(&taken, |_| {}, SharedSnapshot::default());
     let message = result.unwrap_err().to_string();
     assert!(message.contains(&h.addr().to_string()), "{message}");
-    assert!(message.contains("choose another interface or port"), "{message}");
+    assert!(
+        message.contains("choose another interface or port"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -5,8 +5,8 @@
 
 mod remote_common;
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use remote_common::{Harness, get, post_command, raw, raw_then_close, request};
@@ -77,10 +77,17 @@ fn a_flood_of_bad_requests_does_not_lock_out_the_paired_phone() {
             while !stop.load(Ordering::Relaxed) && i < 400 {
                 let t = Instant::now();
                 let response = get(addr, "/api/state", Some(&cookie));
-                assert_eq!(response.status, 200, "the paired phone was refused mid-flood");
+                assert_eq!(
+                    response.status, 200,
+                    "the paired phone was refused mid-flood"
+                );
                 reads += 1;
                 if i % 10 == 9 {
-                    let json = if presses % 2 == 0 { "next" } else { "previous" };
+                    let json = if presses.is_multiple_of(2) {
+                        "next"
+                    } else {
+                        "previous"
+                    };
                     let body = format!(r#"{{"command":"{json}"}}"#);
                     assert_eq!(post_command(addr, Some(&cookie), &body).status, 204);
                     presses += 1;
@@ -102,12 +109,19 @@ fn a_flood_of_bad_requests_does_not_lock_out_the_paired_phone() {
     let (reads, presses, slowest) = phone.join().unwrap();
 
     let sent = sent.load(Ordering::Relaxed);
-    assert_eq!(u64::from(FLOOD_THREADS * RATE_PER_THREAD * FLOOD_SECS), sent);
+    assert_eq!(
+        u64::from(FLOOD_THREADS * RATE_PER_THREAD * FLOOD_SECS),
+        sent
+    );
     assert!(
         flood_time < Duration::from_secs(u64::from(FLOOD_SECS) * 3),
         "the flood ran far slower than 1,000 a second: {flood_time:?}"
     );
-    assert_eq!(let_through.load(Ordering::Relaxed), 0, "a bad request was served");
+    assert_eq!(
+        let_through.load(Ordering::Relaxed),
+        0,
+        "a bad request was served"
+    );
     assert!(
         throttled.load(Ordering::Relaxed) > sent / 2,
         "the rate limit should answer most of the flood with 429"
@@ -201,7 +215,10 @@ fn fuzzed_requests_do_not_bring_the_server_down() {
             assert!(response.header("cache-control") == Some("no-store"));
         }
     }
-    assert!(answered > 100, "the server answered only {answered} of 1,500");
+    assert!(
+        answered > 100,
+        "the server answered only {answered} of 1,500"
+    );
     // Still up, and still the phone's.
     assert_eq!(get(addr, "/api/state", Some(&cookie)).status, 200);
     let page = request(addr, "GET", "/", Some(&cookie), &[], "");

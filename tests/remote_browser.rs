@@ -1,5 +1,5 @@
 //! The phone remote in a real browser: Debian's chromium, headless at a
-//! phone's size (390x844), driven by chromedriver over WebDriver. It pairs
+//! phone's size (390 by 844), driven by chromedriver over `WebDriver`. It pairs
 //! from the QR code's URL, checks that the token left the address bar,
 //! that the notes shown are the console's slide's, presses Next and sees
 //! the console's slide move and the page follow, and that a phone
@@ -64,7 +64,10 @@ fn call(method: &str, url: &str, body: Option<&Value>) -> Value {
     let status = response.status();
     let text = response.body_mut().read_to_string().unwrap();
     let value = serde_json::from_str::<Value>(&text).unwrap()["value"].clone();
-    assert!(status.is_success(), "WebDriver {method} {url}: {status} {value}");
+    assert!(
+        status.is_success(),
+        "WebDriver {method} {url}: {status} {value}"
+    );
     value
 }
 
@@ -108,7 +111,11 @@ impl Driver {
             base,
             session: String::new(),
         };
-        let created = call("POST", &format!("{}/session", driver.base), Some(&capabilities));
+        let created = call(
+            "POST",
+            &format!("{}/session", driver.base),
+            Some(&capabilities),
+        );
         driver.session = created["sessionId"].as_str().unwrap().to_string();
         driver
     }
@@ -122,7 +129,10 @@ impl Driver {
     }
 
     fn current_url(&self) -> String {
-        call("GET", &self.url("url"), None).as_str().unwrap().to_string()
+        call("GET", &self.url("url"), None)
+            .as_str()
+            .unwrap()
+            .to_string()
     }
 
     fn js(&self, script: &str) -> Value {
@@ -143,8 +153,14 @@ impl Driver {
             &self.url("element"),
             Some(&json!({"using": "css selector", "value": css})),
         );
-        let id = found[ELEMENT].as_str().unwrap_or_else(|| panic!("no {css}: {found}"));
-        call("POST", &self.url(&format!("element/{id}/click")), Some(&json!({})));
+        let id = found[ELEMENT]
+            .as_str()
+            .unwrap_or_else(|| panic!("no {css}: {found}"));
+        call(
+            "POST",
+            &self.url(&format!("element/{id}/click")),
+            Some(&json!({})),
+        );
     }
 
     /// Polls `script` until it returns `expected` (10 s at most).
@@ -179,7 +195,10 @@ fn base64_decode(text: &str) -> Vec<u8> {
         b'+' => 62,
         _ => 63,
     };
-    let clean: Vec<u8> = text.bytes().filter(|c| *c != b'=' && !c.is_ascii_whitespace()).collect();
+    let clean: Vec<u8> = text
+        .bytes()
+        .filter(|c| *c != b'=' && !c.is_ascii_whitespace())
+        .collect();
     let mut out = Vec::with_capacity(clean.len() * 3 / 4);
     for chunk in clean.chunks(4) {
         let n = chunk
@@ -205,7 +224,13 @@ fn screenshots() -> PathBuf {
 /// A plain PNG standing in for the app's picture of the slide.
 fn slide_png() -> Arc<[u8]> {
     let image = image::RgbImage::from_fn(320, 180, |x, y| {
-        if y < 36 { image::Rgb([30, 60, 110]) } else if (x / 20 + y / 20) % 2 == 0 { image::Rgb([235, 238, 242]) } else { image::Rgb([210, 216, 224]) }
+        if y < 36 {
+            image::Rgb([30, 60, 110])
+        } else if (x / 20 + y / 20) % 2 == 0 {
+            image::Rgb([235, 238, 242])
+        } else {
+            image::Rgb([210, 216, 224])
+        }
     });
     let mut png = Vec::new();
     image
@@ -218,7 +243,8 @@ fn slide_png() -> Arc<[u8]> {
 #[ignore = "needs Debian's chromium and chromium-driver; run by tests/e2e/remote.sh"]
 fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
     let h = Harness::start(1);
-    let profile = std::env::temp_dir().join(format!("cuecard-remote-chromium-{}", std::process::id()));
+    let profile =
+        std::env::temp_dir().join(format!("cuecard-remote-chromium-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&profile);
     std::fs::create_dir_all(&profile).unwrap();
     let driver = Driver::start(&profile);
@@ -246,7 +272,10 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
         assert!(Instant::now() < deadline, "Next never arrived");
         std::thread::sleep(Duration::from_millis(50));
     }
-    assert_eq!(h.app.requests.lock().unwrap().first(), Some(&RemoteRequest::Next));
+    assert_eq!(
+        h.app.requests.lock().unwrap().first(),
+        Some(&RemoteRequest::Next)
+    );
     driver.wait_for(&text_of("slide-title"), &json!(deck.slides[1].title));
 
     // The console jumps to a slide with a question and ideas (as keys
@@ -255,9 +284,17 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
         .slides
         .iter()
         .enumerate()
-        .find(|(_, s)| s.notes.iter().any(|n| matches!(n, Note::Prompt { ideas, .. } if !ideas.is_empty())))
+        .find(|(_, s)| {
+            s.notes
+                .iter()
+                .any(|n| matches!(n, Note::Prompt { ideas, .. } if !ideas.is_empty()))
+        })
         .unwrap();
-    h.app.presentation.lock().unwrap().apply(Command::GoTo(index), Instant::now());
+    h.app
+        .presentation
+        .lock()
+        .unwrap()
+        .apply(Command::GoTo(index), Instant::now());
     h.app.publish();
     driver.wait_for(&text_of("slide-title"), &json!(slide.title));
     let kinds: Vec<&str> = slide
@@ -280,9 +317,11 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
     for note in &slide.notes {
         let expected: Vec<&str> = match note {
             Note::Script(t) | Note::Tip(t) | Note::SlideText(t) => vec![t],
-            Note::Prompt { question, ideas, .. } => {
-                std::iter::once(question.as_str()).chain(ideas.iter().map(String::as_str)).collect()
-            }
+            Note::Prompt {
+                question, ideas, ..
+            } => std::iter::once(question.as_str())
+                .chain(ideas.iter().map(String::as_str))
+                .collect(),
             Note::Quote { text, .. } => vec![text],
         };
         for text in expected {
@@ -313,7 +352,10 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
 
     // A discussion count-down started from the phone counts down there.
     driver.click("#btn-discussion");
-    driver.wait_for("return document.getElementById('discussion').hidden", &json!(false));
+    driver.wait_for(
+        "return document.getElementById('discussion').hidden",
+        &json!(false),
+    );
     assert!(h.app.presentation.lock().unwrap().discussion().is_some());
     driver.wait_for(&text_of("btn-discussion"), &json!("Stop"));
     driver.js("window.scrollTo(0, 0)");
@@ -322,7 +364,10 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
     // Another phone pairs with a new code: this one says it is unpaired.
     h.server.new_pairing().unwrap();
     let _other = h.pair();
-    driver.wait_for("return document.getElementById('unpaired').hidden", &json!(false));
+    driver.wait_for(
+        "return document.getElementById('unpaired').hidden",
+        &json!(false),
+    );
     driver.screenshot(&screenshots().join("remote-phone-unpaired.png"));
     drop(driver);
     let _ = std::fs::remove_dir_all(&profile);

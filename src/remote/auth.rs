@@ -32,10 +32,12 @@ impl<const N: usize> Secret<N> {
     /// Lower-case hex, two characters a byte.
     pub fn hex(&self) -> String {
         use std::fmt::Write;
-        self.0.iter().fold(String::with_capacity(N * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
+        self.0
+            .iter()
+            .fold(String::with_capacity(N * 2), |mut s, b| {
+                let _ = write!(s, "{b:02x}");
+                s
+            })
     }
 
     /// Whether `presented` (hex, as sent by a client) is this secret. The
@@ -166,7 +168,12 @@ impl Pairing {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    #![allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )]
 
     use super::*;
 

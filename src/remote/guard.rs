@@ -78,7 +78,7 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
         .next_back()
 }
 
-/// The Set-Cookie value for a new session: HttpOnly (the page's script
+/// The Set-Cookie value for a new session: `HttpOnly` (the page's script
 /// cannot read it), SameSite=Strict (no other site's page can make the
 /// phone send it), for the whole server, gone when the browser closes.
 /// Not `Secure`: the server speaks plain HTTP (see docs/remote.md).
@@ -112,7 +112,10 @@ mod tests {
     #[test]
     fn only_this_servers_host_passes() {
         let expected = "192.168.1.20:8765";
-        assert!(host_ok(&headers(&[("host", "192.168.1.20:8765")]), expected));
+        assert!(host_ok(
+            &headers(&[("host", "192.168.1.20:8765")]),
+            expected
+        ));
         for bad in [
             "evil.example:8765",
             "192.168.1.20",
@@ -121,7 +124,10 @@ mod tests {
         ] {
             let map = {
                 let mut m = HeaderMap::new();
-                m.insert(header::HOST, HeaderValue::from_str(bad).unwrap_or(HeaderValue::from_static("x")));
+                m.insert(
+                    header::HOST,
+                    HeaderValue::from_str(bad).unwrap_or(HeaderValue::from_static("x")),
+                );
                 m
             };
             assert!(!host_ok(&map, expected), "{bad}");
@@ -152,7 +158,10 @@ mod tests {
     fn cookies_and_tokens_are_found() {
         let map = headers(&[("cookie", "a=1; cuecard_session=abc; b=2")]);
         assert_eq!(session_cookie(&map), Some("abc"));
-        assert_eq!(session_cookie(&headers(&[("cookie", "xcuecard_session=abc")])), None);
+        assert_eq!(
+            session_cookie(&headers(&[("cookie", "xcuecard_session=abc")])),
+            None
+        );
         assert_eq!(token_param(Some("token=ff")), Some("ff"));
         assert_eq!(token_param(Some("a=b&token=ff")), Some("ff"));
         assert_eq!(token_param(Some("token=ff&token=ee")), None);

@@ -98,7 +98,10 @@ impl State {
     }
 
     fn pairing(&self) -> std::sync::MutexGuard<'_, Pairing> {
-        self.0.pairing.lock().unwrap_or_else(PoisonError::into_inner)
+        self.0
+            .pairing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     fn is_paired(&self, cookie: &str) -> bool {
@@ -117,7 +120,10 @@ impl State {
         let mut limit = self.0.limit.lock().unwrap_or_else(PoisonError::into_inner);
         let now = Instant::now();
         if limit.is_blocked(client, now) {
-            return refusal(StatusCode::TOO_MANY_REQUESTS, "Too many refused requests: wait a few seconds.");
+            return refusal(
+                StatusCode::TOO_MANY_REQUESTS,
+                "Too many refused requests: wait a few seconds.",
+            );
         }
         limit.record_failure(client, now);
         refusal(status, message)
@@ -326,7 +332,10 @@ async fn state_json(Extract(state): Extract<State>) -> Response {
 
 async fn slide_png(Extract(state): Extract<State>) -> Response {
     match state.0.snapshot.current().slide_png.clone() {
-        Some(png) => ([(header::CONTENT_TYPE, "image/png")], Body::from(Bytes::from_owner(png)))
+        Some(png) => (
+            [(header::CONTENT_TYPE, "image/png")],
+            Body::from(Bytes::from_owner(png)),
+        )
             .into_response(),
         None => refusal(StatusCode::NOT_FOUND, "No picture of this slide."),
     }
@@ -359,7 +368,7 @@ struct Feed {
 
 /// `GET /api/events`: the snapshot now, then again at each change, as
 /// server-sent events; an `unpaired` event and the end of the stream when
-/// this phone loses its pairing. The browser's EventSource reconnects by
+/// this phone loses its pairing. The browser's `EventSource` reconnects by
 /// itself after a dropped connection.
 async fn events(
     Extract(state): Extract<State>,

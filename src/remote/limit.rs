@@ -101,7 +101,10 @@ mod tests {
             limit.record_failure(ip, t0);
         }
         assert!(limit.is_blocked(ip, t0));
-        assert!(!limit.is_blocked(other, t0), "another address is not blocked");
+        assert!(
+            !limit.is_blocked(other, t0),
+            "another address is not blocked"
+        );
         // 5 refusals a second come back.
         assert!(!limit.is_blocked(ip, t0 + Duration::from_millis(250)));
         limit.record_failure(ip, t0 + Duration::from_millis(250));

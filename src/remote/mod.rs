@@ -15,8 +15,8 @@
 //!   ([`SharedSnapshot::publish`]) whenever what the phone shows changes.
 //!
 //! Security (threat model in `docs/remote.md`): the pairing token (128
-//! bits from the OS's CSPRNG) is used once and exchanged for an HttpOnly,
-//! SameSite=Strict session cookie; every request needs that cookie;
+//! bits from the OS's CSPRNG) is used once and exchanged for an `HttpOnly`,
+//! `SameSite=Strict` session cookie; every request needs that cookie;
 //! secrets are compared in constant time; Host and Origin are checked;
 //! failures are rate-limited per address; the server binds only to the
 //! interface the presenter chose and refuses 0.0.0.0 and `::`.
@@ -35,9 +35,7 @@ use std::thread::JoinHandle;
 
 pub use interfaces::{Interface, interfaces, suggested_interface};
 pub use request::RemoteRequest;
-pub use snapshot::{
-    DiscussionView, RemoteNote, RemoteSnapshot, SharedSnapshot, TalkTimerView,
-};
+pub use snapshot::{DiscussionView, RemoteNote, RemoteSnapshot, SharedSnapshot, TalkTimerView};
 
 use auth::Pairing;
 
@@ -51,7 +49,9 @@ pub enum RemoteError {
     )]
     Unspecified(IpAddr),
     /// The address is a multicast address, which no server can listen on.
-    #[error("phone remote: {0} is a multicast address, not an interface; choose an interface's address")]
+    #[error(
+        "phone remote: {0} is a multicast address, not an interface; choose an interface's address"
+    )]
     Multicast(IpAddr),
     /// Binding the socket failed (address not on this machine, port taken).
     #[error(
@@ -64,7 +64,9 @@ pub enum RemoteError {
         source: std::io::Error,
     },
     /// The OS's random number generator failed (no token can be made).
-    #[error("phone remote: the operating system's random number generator failed ({0}); the remote cannot be paired safely")]
+    #[error(
+        "phone remote: the operating system's random number generator failed ({0}); the remote cannot be paired safely"
+    )]
     Random(String),
     /// The server's thread or runtime could not be started.
     #[error("phone remote: cannot start the server thread: {0}")]
@@ -162,7 +164,7 @@ impl RemoteServer {
             Pairing::new(config.max_phones).map_err(RemoteError::Random)?,
         ));
         let stats = Arc::new(http::Stats::default());
-        let state = http::State::new(
+        let shared = http::State::new(
             address,
             Arc::clone(&pairing),
             Arc::clone(&stats),
@@ -177,7 +179,7 @@ impl RemoteServer {
             .map_err(RemoteError::Thread)?;
         let thread = std::thread::Builder::new()
             .name("cuecard-remote".into())
-            .spawn(move || http::serve(runtime, listener, state, stop_rx))
+            .spawn(move || http::serve(runtime, listener, shared, stop_rx))
             .map_err(RemoteError::Thread)?;
         Ok(Self {
             address,

@@ -95,8 +95,7 @@ mod tests {
             Some(Command::ToggleBlackout)
         );
         assert_eq!(
-            RemoteRequest::parse(br#"{"command":"toggle_discussion"}"#)
-                .and_then(|r| r.command()),
+            RemoteRequest::parse(br#"{"command":"toggle_discussion"}"#).and_then(|r| r.command()),
             Some(Command::ToggleDiscussion)
         );
     }
@@ -120,7 +119,8 @@ mod tests {
     #[test]
     fn parked_questions_are_one_clean_line() {
         let long = "why? ".repeat(200);
-        let body = serde_json::json!({"command": "park_question", "text": format!(" a\nb\u{7}c {long}")});
+        let body =
+            serde_json::json!({"command": "park_question", "text": format!(" a\nb\u{7}c {long}")});
         let Some(RemoteRequest::ParkQuestion { text }) =
             RemoteRequest::parse(body.to_string().as_bytes())
         else {

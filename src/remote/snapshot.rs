@@ -132,8 +132,7 @@ impl RemoteSnapshot {
             discussion: presentation.discussion().map(|d| {
                 let remaining = d.remaining(now);
                 DiscussionView {
-                    remaining_secs: remaining.as_secs()
-                        + u64::from(remaining.subsec_nanos() > 0),
+                    remaining_secs: remaining.as_secs() + u64::from(remaining.subsec_nanos() > 0),
                     length_secs: d.length.as_secs(),
                 }
             }),
@@ -251,8 +250,8 @@ mod tests {
             std::path::Path::new("module5.ron"),
             None,
         )
-            .unwrap()
-            .deck
+        .unwrap()
+        .deck
     }
 
     #[test]

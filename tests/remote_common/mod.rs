@@ -174,8 +174,12 @@ pub fn raw_then_close(addr: SocketAddr, bytes: &[u8]) -> Response {
 
 fn send(addr: SocketAddr, bytes: &[u8], close_write: bool) -> Response {
     let mut stream = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    stream.set_write_timeout(Some(Duration::from_secs(5))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    stream
+        .set_write_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
     // The server may close early on garbage; that is fine.
     let _ = stream.write_all(bytes);
     if close_write {
@@ -227,17 +231,17 @@ pub fn request(
 ) -> Response {
     let mut text = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
     if let Some(cookie) = cookie {
-        text.push_str(&format!("Cookie: {cookie}\r\n"));
+        text = text + "Cookie: " + cookie + "\r\n";
     }
     for line in extra {
         text.push_str(line);
         text.push_str("\r\n");
     }
     if !body.is_empty() || method == "POST" {
-        text.push_str(&format!(
-            "Content-Type: application/json\r\nContent-Length: {}\r\n",
-            body.len()
-        ));
+        text = text
+            + "Content-Type: application/json\r\nContent-Length: "
+            + &body.len().to_string()
+            + "\r\n";
     }
     text.push_str("\r\n");
     text.push_str(body);
