@@ -2,8 +2,9 @@
 //! phone's size (390 by 844), driven by chromedriver over `WebDriver`. It pairs
 //! from the QR code's URL, checks that the token left the address bar,
 //! that the notes shown are the console's slide's, presses Next and sees
-//! the console's slide move and the page follow, and that a phone
-//! unpaired by a new pairing says so. Screenshots go to docs/screenshots/.
+//! the console's slide move and the page follow, that the page reconnects
+//! by itself to a restarted server, and that a phone unpaired by a new
+//! pairing says so. Screenshots go to docs/screenshots/.
 //!
 //! Needs `chromium` and `chromium-driver` (Debian packages), so it is
 //! ignored by a plain `cargo test`; `tests/e2e/remote.sh` runs it.
@@ -23,7 +24,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use cuecard::deck::Note;
-use cuecard::remote::RemoteRequest;
+use cuecard::remote::{RemoteConfig, RemoteRequest, RemoteServer};
 use cuecard::show::{AudienceShows, Command};
 use remote_common::Harness;
 use serde_json::{Value, json};
@@ -360,6 +361,26 @@ fn a_phone_browser_pairs_sees_the_notes_and_moves_the_slides() {
     driver.wait_for(&text_of("btn-discussion"), &json!("Stop"));
     driver.js("window.scrollTo(0, 0)");
     driver.screenshot(&screenshots().join("remote-phone-discussion.png"));
+
+    // cuecard restarts (the server goes away and comes back on the same
+    // port): the page notices, reconnects by itself, and says it needs a
+    // new pairing; the new QR code pairs it again and it is live.
+    let Harness { server, app } = h;
+    let addr = server.address();
+    server.stop();
+    driver.wait_for(&text_of("link"), &json!("Reconnecting…"));
+    let config = RemoteConfig {
+        port: addr.port(),
+        ..RemoteConfig::new(addr.ip())
+    };
+    let server = RemoteServer::start(&config, |_| {}, app.snapshot.clone()).unwrap();
+    driver.wait_for(
+        "return document.getElementById('unpaired').hidden",
+        &json!(false),
+    );
+    driver.go(&server.pairing_url().unwrap());
+    driver.wait_for(&text_of("link"), &json!("Live"));
+    let h = Harness { server, app };
 
     // Another phone pairs with a new code: this one says it is unpaired.
     h.server.new_pairing().unwrap();
