@@ -256,7 +256,7 @@ fn pair(state: &State, client: IpAddr, query: Option<&str>) -> Response {
         Some(Ok(PairOutcome::Refused)) | None => state.refuse(
             client,
             StatusCode::FORBIDDEN,
-            "This pairing code is wrong or already used. On the presenter console, choose \u{201c}Pair a phone\u{201d} and scan the new QR code.",
+            "This pairing code is wrong or already used. On the presenter console, choose \u{201c}Phone remote\u{2026}\u{201d} and scan the new QR code.",
         ),
     }
 }
