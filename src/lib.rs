@@ -9,6 +9,8 @@
 //!   rehearsed timings, UI-free.
 //! - [`import`]: .pptx decks and .docx/.txt presenter's guides to decks, UI-free.
 //! - [`export`]: the presenter's guide and handout as tagged PDFs, UI-free.
+//! - [`remote`]: the phone remote's server (UI-free): sends requests,
+//!   reads a snapshot.
 //! - [`cli`]: the command line.
 
 pub mod app;
@@ -17,6 +19,7 @@ pub mod deck;
 pub mod import;
 pub mod export;
 pub mod preflight;
+pub mod remote;
 pub mod session;
 pub mod settings;
 pub mod show;
