@@ -525,6 +525,8 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
     let shell = ShellState {
         confirm_quit: true,
         link_question: false,
+        resume_offer: false,
+        parking_open: false,
         help_open: true,
         audience_fullscreen: true,
     };

@@ -26,6 +26,8 @@ impl PresenterApp {
                 let shell = ShellState {
                     confirm_quit: self.console.confirm_quit,
                     link_question: self.console.link_question.is_some(),
+                    resume_offer: self.resume_offer().is_some(),
+                    parking_open: self.console.parking_open,
                     help_open: self.console.help_open,
                     audience_fullscreen: self.windows.audience_fullscreen,
                 };
@@ -111,12 +113,18 @@ impl PresenterApp {
             S::ShowAudience => {
                 let changed = !self.windows.audience_open;
                 self.windows.audience_open = true;
+                if changed {
+                    self.record_audience(true, now);
+                }
                 changed
             }
             S::AudienceClosed => {
                 let changed = self.windows.audience_open;
                 self.windows.audience_open = false;
                 self.windows.audience_fullscreen = false;
+                if changed {
+                    self.record_audience(false, now);
+                }
                 changed
             }
             S::OpenDeckDialog => self.open_dialog(),
@@ -157,6 +165,14 @@ impl PresenterApp {
             },
             S::CancelLink => self.console.link_question.take().is_some(),
             S::PlayLocal { slide, link } => self.play_local(*slide, *link),
+            S::ResumeSession => self.resume_session(now),
+            S::DeclineResume => self.decline_resume(),
+            S::OpenParkingLot => !std::mem::replace(&mut self.console.parking_open, true),
+            S::CloseParkingLot => std::mem::take(&mut self.console.parking_open),
+            S::Park(text) => {
+                self.console.parking_open = false;
+                self.park(text, now)
+            }
             S::DismissNotice(id) => self.notices.dismiss(*id),
             S::Quit => {
                 if self.session.presentation.timer.is_started() && !self.windows.quit_confirmed {
@@ -166,10 +182,10 @@ impl PresenterApp {
                     self.console.confirm_quit = true;
                     asked
                 } else {
-                    self.quit(ctx)
+                    self.quit(ctx, now)
                 }
             }
-            S::ConfirmQuit => self.quit(ctx),
+            S::ConfirmQuit => self.quit(ctx, now),
             S::KeepPresenting => std::mem::take(&mut self.console.confirm_quit),
             // Picker commands are applied by `apply_to_model`.
             S::OpenGoTo
@@ -184,7 +200,8 @@ impl PresenterApp {
         }
     }
 
-    fn quit(&mut self, ctx: &egui::Context) -> bool {
+    fn quit(&mut self, ctx: &egui::Context, now: Instant) -> bool {
+        self.finish_recording(now);
         self.windows.quit_confirmed = true;
         self.console.confirm_quit = false;
         ctx.send_viewport_cmd_to(ViewportId::ROOT, ViewportCommand::Close);

@@ -15,6 +15,7 @@ pub mod input;
 pub mod notices;
 mod open;
 mod panic;
+mod record;
 pub mod reload;
 mod repaint;
 pub mod screens;
@@ -77,6 +78,10 @@ pub struct PresenterApp {
     remembered_screens: std::collections::BTreeMap<String, crate::show::monitors::MonitorId>,
     /// The commands applied, when recording.
     log: Option<CommandLog>,
+    /// The session record (what happened in the room).
+    recording: record::Recording,
+    /// Where session records go (`None`: nowhere).
+    sessions_dir: Option<PathBuf>,
     /// The clock the views read; replaced in tests.
     clock: Clock,
 }
@@ -113,6 +118,8 @@ impl PresenterApp {
             recent: Vec::new(),
             remembered_screens: std::collections::BTreeMap::new(),
             log: None,
+            recording: record::Recording::Off,
+            sessions_dir: None,
             clock,
         };
         app.publish();
@@ -249,6 +256,12 @@ impl PresenterApp {
 }
 
 impl eframe::App for PresenterApp {
+    /// The presenter closed cuecard: the session record ends cleanly.
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        let now = self.clock.now();
+        self.finish_recording(now);
+    }
+
     /// Tab opens the overview (pdfpc, Impressive) unless a console button
     /// has the keyboard: take it away from egui before its focus handling
     /// sees it, and send it as a command.
@@ -294,10 +307,18 @@ impl eframe::App for PresenterApp {
         }
         let typing = ctx.memory(|m| m.focused().is_some());
         let presses = ctx.input(|i| input::presses(i, typing));
-        inputs.extend(input::window_inputs(
-            presses,
-            self.console.venue_check.is_some(),
-        ));
+        if self.console.parking_open {
+            // The parking lot's box has the keyboard: only Esc (which
+            // closes it) is a command.
+            if ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
+                inputs.push(crate::show::ShellCommand::CloseParkingLot.into());
+            }
+        } else {
+            inputs.extend(input::window_inputs(
+                presses,
+                self.console.venue_check.is_some(),
+            ));
+        }
         if let Some(zoom) = input::notes_zoom_gesture(&ctx) {
             inputs.push(crate::show::ShellCommand::NotesZoomBy(zoom).into());
         }
@@ -310,6 +331,7 @@ impl eframe::App for PresenterApp {
         for input in inputs {
             changed |= self.apply_input(&ctx, input, now);
         }
+        self.observe(now);
         self.request_images(&ctx);
 
         let clicked = egui::CentralPanel::default()
@@ -333,6 +355,10 @@ impl eframe::App for PresenterApp {
                     links: self.session.links_of(current),
                     images: &*images,
                     recent: &self.recent,
+                    resume_offer: self
+                        .resume_offer()
+                        .map(crate::session::ResumeOffer::message),
+                    parked: self.parked(),
                 };
                 console_ui(ui, &view)
             })
@@ -341,6 +367,7 @@ impl eframe::App for PresenterApp {
         for command in clicked {
             changed |= self.apply_input(&ctx, Input::Intent(command), now);
         }
+        self.observe(now);
         if changed {
             self.publish();
             ctx.request_repaint_of(audience_viewport());
@@ -404,6 +431,7 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
             crate::ui::fonts::install(&cc.egui_ctx);
             Ok(Box::new(
                 PresenterApp::new(loaded, Clock::System)
+                    .with_sessions_dir(settings_dir.as_deref().map(crate::session::sessions_dir))
                     .with_settings_dir(settings_dir)
                     .with_source(source),
             ))

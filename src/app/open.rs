@@ -189,6 +189,8 @@ impl PresenterApp {
                 session.source = Some(loaded.source);
                 session.deck = Some(ready);
                 self.notices.clear_source(NoticeSource::Files);
+                let now = self.clock.now();
+                self.record_reload(matches!(purpose, Purpose::Open(_)), now);
             }
             (Err(error), Purpose::Open(path)) => {
                 let kept = if session.deck.is_some() {

@@ -187,6 +187,8 @@ pub struct ConsoleState {
     pub confirm_quit: bool,
     /// Until when "Audience" and "Presenter" are flashed on the windows.
     pub identify_until: Option<Instant>,
+    /// Whether the parking lot's box is open.
+    pub parking_open: bool,
     /// A warned link waiting for "Open anyway" (slide, link, address).
     pub link_question: Option<LinkQuestion>,
     /// Warned links the presenter chose to open; not asked again until the
@@ -220,6 +222,7 @@ impl Default for ConsoleState {
             venue_check: None,
             confirm_quit: false,
             identify_until: None,
+            parking_open: false,
             link_question: None,
             links_confirmed: Vec::new(),
         }

@@ -206,6 +206,17 @@ pub enum ShellCommand {
         /// Link index in the slide.
         link: usize,
     },
+    /// Resume the talk the console offers to resume (its slide, its talk
+    /// timer, paused).
+    ResumeSession,
+    /// Start fresh instead of resuming.
+    DeclineResume,
+    /// Open the parking lot's box to note a question from the room (Q).
+    OpenParkingLot,
+    /// Park this question or follow-up, stamped with the slide and time.
+    Park(String),
+    /// Close the parking lot's box without parking.
+    CloseParkingLot,
     /// Take the console message with this id off the screen.
     DismissNotice(u64),
     /// Quit cuecard; during a talk, ask first.

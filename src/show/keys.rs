@@ -268,6 +268,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "show or hide this help",
     },
     Binding {
+        action: shell(ShellCommand::OpenParkingLot),
+        triggers: &[Key("Q")],
+        help: "park a question from the room (the room never sees it)",
+    },
+    Binding {
         action: shell(ShellCommand::Quit),
         triggers: &[Ctrl("Q")],
         help: "quit cuecard",
@@ -317,7 +322,11 @@ mod tests {
         assert_eq!(action_for(Key("F5")), Some(&f5));
         let esc = gesture(Gesture::Escape);
         assert_eq!(action_for(Key("Escape")), Some(&esc));
-        assert_eq!(action_for(Key("Q")), None, "plain Q must not quit");
+        assert_ne!(
+            action_for(Key("Q")),
+            Some(&shell(ShellCommand::Quit)),
+            "plain Q must not quit"
+        );
         assert_eq!(action_for(Ctrl("Q")), Some(&shell(ShellCommand::Quit)));
     }
 

@@ -200,6 +200,10 @@ pub struct ShellState {
     pub confirm_quit: bool,
     /// The "Open this link?" question is showing.
     pub link_question: bool,
+    /// The console offers to resume an interrupted talk.
+    pub resume_offer: bool,
+    /// The parking lot's box is open.
+    pub parking_open: bool,
     /// The key help is showing.
     pub help_open: bool,
     /// The audience view is full screen.
@@ -209,8 +213,8 @@ pub struct ShellState {
 /// The one intent a gesture means now, given the pickers, the
 /// presentation and the shell. `None`: nothing to do (Esc with nothing on).
 ///
-/// Esc leaves, in this order: the quit question, the link question, the
-/// key help, the go-to
+/// Esc leaves, in this order: the quit question, the parking lot's box,
+/// the resume offer (starting fresh), the link question, the key help, the go-to
 /// prompt, the overview, a break, a black or white screen, a freeze, full
 /// screen. It never quits: clickers send Esc.
 pub fn resolve(
@@ -225,6 +229,7 @@ pub fn resolve(
     let in_overview = pickers.overview().is_some();
     let columns = OVERVIEW_COLUMNS_I32;
     let intent: AppCommand = match gesture {
+        Gesture::Enter if shell.resume_offer => S::ResumeSession.into(),
         Gesture::Digit(d) => S::GoToDigit(d).into(),
         Gesture::Erase if typed => S::GoToErase.into(),
         Gesture::Enter | Gesture::GoTo if typed => S::GoToSubmit.into(),
@@ -250,6 +255,10 @@ fn escape(pickers: &Pickers, p: &Presentation, shell: ShellState) -> Option<AppC
     use ShellCommand as S;
     Some(if shell.confirm_quit {
         S::KeepPresenting.into()
+    } else if shell.parking_open {
+        S::CloseParkingLot.into()
+    } else if shell.resume_offer {
+        S::DeclineResume.into()
     } else if shell.link_question {
         S::CancelLink.into()
     } else if shell.help_open {

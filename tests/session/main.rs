@@ -46,10 +46,10 @@ pub fn step(
     rec: &mut Recorder,
     p: &mut Presentation,
     deck: &LoadedDeck,
-    command: Command,
+    command: &Command,
     at: Instant,
 ) {
-    p.apply(&command, at);
+    p.apply(command, at);
     rec.observe(p, deck, at);
 }
 
@@ -68,31 +68,31 @@ fn a_talk_is_recorded_and_reported_per_slide_against_the_plan() {
     let mut p = Presentation::new(&deck.deck);
     let mut rec = Recorder::start(&dir, &deck, &p, t0).unwrap();
     // Title slide: 2 minutes of talk (T starts the timer).
-    step(&mut rec, &mut p, &deck, Command::ToggleTimer, t0);
+    step(&mut rec, &mut p, &deck, &Command::ToggleTimer, t0);
     pass(&mut rec, &p, &deck, t0, 120);
     // Slide 2: 45 s, with a 30 s blackout in it.
     let t1 = t0 + secs(120);
-    step(&mut rec, &mut p, &deck, Command::Next, t1);
+    step(&mut rec, &mut p, &deck, &Command::Next, t1);
     step(
         &mut rec,
         &mut p,
         &deck,
-        Command::ToggleBlackout,
+        &Command::ToggleBlackout,
         t1 + secs(10),
     );
     step(
         &mut rec,
         &mut p,
         &deck,
-        Command::ToggleBlackout,
+        &Command::ToggleBlackout,
         t1 + secs(40),
     );
     pass(&mut rec, &p, &deck, t1, 45);
     // Slide 5 has prompts: a discussion of its first prompt runs 4 minutes
     // (planned 3), the prompt is ticked, a question is parked.
     let t2 = t1 + secs(45);
-    step(&mut rec, &mut p, &deck, Command::GoTo(4), t2);
-    step(&mut rec, &mut p, &deck, Command::ToggleDiscussion, t2);
+    step(&mut rec, &mut p, &deck, &Command::GoTo(4), t2);
+    step(&mut rec, &mut p, &deck, &Command::ToggleDiscussion, t2);
     rec.park(
         "Who funds the shelter beds in Doña Ana County?",
         &p,
@@ -105,14 +105,14 @@ fn a_talk_is_recorded_and_reported_per_slide_against_the_plan() {
         &mut rec,
         &mut p,
         &deck,
-        Command::ToggleCovered(prompt),
+        &Command::ToggleCovered(prompt),
         t2 + secs(200),
     );
     step(
         &mut rec,
         &mut p,
         &deck,
-        Command::StopDiscussion,
+        &Command::StopDiscussion,
         t2 + secs(240),
     );
     // A 10-minute break is not talk time.
@@ -121,11 +121,11 @@ fn a_talk_is_recorded_and_reported_per_slide_against_the_plan() {
         &mut rec,
         &mut p,
         &deck,
-        Command::StartBreak { minutes: 10 },
+        &Command::StartBreak { minutes: 10 },
         t3,
     );
     pass(&mut rec, &p, &deck, t3, 600);
-    step(&mut rec, &mut p, &deck, Command::EndBreak, t3 + secs(600));
+    step(&mut rec, &mut p, &deck, &Command::EndBreak, t3 + secs(600));
     assert!(
         rec.park("   ", &p, &deck, t3 + secs(600)).is_none(),
         "blank is not parked"
@@ -200,9 +200,9 @@ fn after_a_crash_the_same_deck_is_offered_a_resume_that_restores_slide_and_timer
     let t0 = Instant::now();
     let mut p = Presentation::new(&deck.deck);
     let mut rec = Recorder::start(&dir, &deck, &p, t0).unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, t0);
+    step(&mut rec, &mut p, &deck, &Command::Next, t0);
     pass(&mut rec, &p, &deck, t0, 60);
-    step(&mut rec, &mut p, &deck, Command::GoTo(5), t0 + secs(60));
+    step(&mut rec, &mut p, &deck, &Command::GoTo(5), t0 + secs(60));
     rec.park("First question", &p, &deck, t0 + secs(70))
         .unwrap();
     pass(&mut rec, &p, &deck, t0 + secs(60), 34);
@@ -216,7 +216,7 @@ fn after_a_crash_the_same_deck_is_offered_a_resume_that_restores_slide_and_timer
         &mut rec,
         &mut p,
         &deck,
-        Command::ToggleCovered(first_prompt),
+        &Command::ToggleCovered(first_prompt),
         t0 + secs(94),
     );
     // The crash: the recorder is never finished.
@@ -251,11 +251,11 @@ fn after_a_crash_the_same_deck_is_offered_a_resume_that_restores_slide_and_timer
         !p.set_covered(5, script, true),
         "only prompts can be ticked"
     );
-    step(&mut rec, &mut p, &deck, Command::ToggleTimer, r0 + secs(3));
+    step(&mut rec, &mut p, &deck, &Command::ToggleTimer, r0 + secs(3));
     pass(&mut rec, &p, &deck, r0 + secs(3), 20);
     rec.park("Second question", &p, &deck, r0 + secs(23))
         .unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, r0 + secs(23));
+    step(&mut rec, &mut p, &deck, &Command::Next, r0 + secs(23));
     let report = rec.report(r0 + secs(33));
     assert!(
         (report.slides[5].talk_secs - 54.0).abs() < 0.6,
@@ -289,7 +289,7 @@ fn starting_fresh_declines_the_offer_for_good_and_an_empty_session_is_never_offe
     assert_eq!(find_resumable(&dir, &deck_key(&deck)).unwrap(), None);
     let mut p = Presentation::new(&deck.deck);
     let mut rec = Recorder::start(&dir, &deck, &p, t0 + secs(1)).unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, t0 + secs(2));
+    step(&mut rec, &mut p, &deck, &Command::Next, t0 + secs(2));
     drop(rec);
     let offer = find_resumable(&dir, &deck_key(&deck)).unwrap().unwrap();
     decline(&offer).unwrap();
@@ -303,8 +303,8 @@ fn a_torn_last_line_is_skipped_and_a_resume_starts_on_a_fresh_line() {
     let t0 = Instant::now();
     let mut p = Presentation::new(&deck.deck);
     let mut rec = Recorder::start(&dir, &deck, &p, t0).unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, t0);
-    step(&mut rec, &mut p, &deck, Command::Next, t0 + secs(30));
+    step(&mut rec, &mut p, &deck, &Command::Next, t0);
+    step(&mut rec, &mut p, &deck, &Command::Next, t0 + secs(30));
     let path = rec.path().unwrap().to_path_buf();
     drop(rec);
     let mut bytes = std::fs::read(&path).unwrap();
@@ -338,7 +338,7 @@ fn a_reload_while_presenting_changes_the_plan_and_keeps_the_time_of_a_removed_sl
     let t0 = Instant::now();
     let mut p = Presentation::new(&deck.deck);
     let mut rec = Recorder::start(&dir, &deck, &p, t0).unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, t0);
+    step(&mut rec, &mut p, &deck, &Command::Next, t0);
     pass(&mut rec, &p, &deck, t0, 30);
     // The trainer deletes the disclaimer slide and plans 5 minutes for
     // the title, and saves.

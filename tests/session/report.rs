@@ -17,10 +17,10 @@ fn record_talk(data: &Path, question: &str) -> std::path::PathBuf {
     let t0 = Instant::now();
     let mut p = Presentation::new(&deck.deck);
     let mut rec = Recorder::start(&sessions_dir(&data.join("cuecard")), &deck, &p, t0).unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, t0);
+    step(&mut rec, &mut p, &deck, &Command::Next, t0);
     pass(&mut rec, &p, &deck, t0, 90);
     rec.park(question, &p, &deck, t0 + secs(90)).unwrap();
-    step(&mut rec, &mut p, &deck, Command::Next, t0 + secs(90));
+    step(&mut rec, &mut p, &deck, &Command::Next, t0 + secs(90));
     pass(&mut rec, &p, &deck, t0 + secs(90), 200);
     let path = rec.path().unwrap().to_path_buf();
     rec.finish(&p, t0 + secs(290)).unwrap();

@@ -260,3 +260,77 @@ pub(super) fn link_question_ui(
             });
         });
 }
+
+/// "Resume at slide 7, talk timer 23:14 (paused)": Enter resumes, Esc
+/// starts fresh.
+pub(super) fn resume_offer_ui(ui: &mut Ui, offer: &str, commands: &mut Vec<AppCommand>) {
+    Frame::new()
+        .fill(tokens::PROMPT_FILL)
+        .inner_margin(Margin::same(8))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(format!("cuecard stopped during the last talk. {offer}?"))
+                        .size(tokens::TEXT_LARGE)
+                        .strong()
+                        .color(tokens::NOTES_TEXT),
+                );
+                if ui
+                    .button(RichText::new("Resume (Enter)").size(tokens::TEXT_LARGE))
+                    .clicked()
+                {
+                    commands.push(ShellCommand::ResumeSession.into());
+                }
+                if ui
+                    .button(RichText::new("Start fresh (Esc)").size(tokens::TEXT_LARGE))
+                    .clicked()
+                {
+                    commands.push(ShellCommand::DeclineResume.into());
+                }
+            });
+        });
+}
+
+/// The parking lot: the box to note a question from the room (Q), and
+/// the questions parked so far. The room never sees either.
+pub(super) fn parking_lot_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
+    if view.console.parking_open {
+        let id = egui::Id::unique("cuecard-parking-lot");
+        let mut text: String = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Park a question:").size(tokens::TEXT_BODY));
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(ui.available_width() - 120.0)
+                    .hint_text("a question or follow-up from the room; Enter parks it, Esc closes"),
+            );
+            // The box is the only text field and has the keyboard while
+            // open (the console's keys are off meanwhile): Enter parks.
+            let submitted = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !submitted && !response.has_focus() {
+                response.request_focus();
+            }
+            if (submitted || ui.button("Park").clicked()) && !text.trim().is_empty() {
+                commands.push(ShellCommand::Park(std::mem::take(&mut text)).into());
+            }
+        });
+        ui.data_mut(|d| d.insert_temp(id, text));
+    }
+    if !view.parked.is_empty() {
+        ui.collapsing(
+            RichText::new(format!("Parking lot: {} questions", view.parked.len()))
+                .size(tokens::TEXT_BODY),
+            |ui| {
+                for parked in view.parked {
+                    ui.label(format!(
+                        "{} · slide {} · {}",
+                        parked.clock,
+                        parked.slide + 1,
+                        parked.text
+                    ));
+                }
+            },
+        );
+    }
+}

@@ -65,6 +65,11 @@ pub struct ConsoleView<'a> {
     pub images: &'a dyn ImageLookup,
     /// Decks opened recently, newest first.
     pub recent: &'a [std::path::PathBuf],
+    /// "Resume at slide 7, talk timer 23:14 (paused)", when the last talk
+    /// of this deck was interrupted.
+    pub resume_offer: Option<String>,
+    /// The questions parked this talk.
+    pub parked: &'a [crate::session::Parked],
 }
 
 impl<'a> ConsoleView<'a> {
@@ -96,6 +101,8 @@ impl<'a> ConsoleView<'a> {
             links: &[],
             images: &super::slide::NoImages,
             recent: &[],
+            resume_offer: None,
+            parked: &[],
         }
     }
 }
@@ -148,8 +155,12 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
         no_deck_ui(ui, view, &mut commands);
         return commands;
     };
+    if let Some(offer) = &view.resume_offer {
+        banners::resume_offer_ui(ui, offer, &mut commands);
+    }
     status::status_bar_ui(ui, deck, view, &mut commands);
     banners::state_banners_ui(ui, view, &mut commands);
+    banners::parking_lot_ui(ui, view, &mut commands);
     ui.separator();
     let pickers = &view.console.pickers;
     if let Some(log) = &view.console.venue_check {
