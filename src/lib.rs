@@ -10,7 +10,9 @@
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod pdf;
 pub mod preflight;
+pub mod render;
 pub mod settings;
 pub mod show;
 pub mod ui;

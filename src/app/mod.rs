@@ -338,6 +338,8 @@ fn empty_deck() -> Deck {
         font: None,
         logo: None,
         footer: None,
+        pdf: None,
+        decorate_pdf_pages: false,
         slides: Vec::new(),
     }
 }

@@ -105,6 +105,14 @@ pub enum Kind {
     BadColor,
     /// Text and background too alike to read (WCAG 2.2 AA).
     LowContrast,
+    /// The deck's PDF cannot be opened (missing, not a PDF, encrypted,
+    /// damaged); its pages show a placeholder.
+    Pdf,
+    /// A slide names a page the PDF does not have (or a page without a
+    /// PDF); it shows a placeholder.
+    NoSuchPage,
+    /// A PDF page fails to render (found by `check` and `preflight`).
+    PageRender,
 }
 
 impl Kind {
@@ -115,7 +123,13 @@ impl Kind {
     pub fn is_presentable(self) -> bool {
         matches!(
             self,
-            Self::BadUrl | Self::PathEscapes | Self::NotMedia | Self::MissingFile
+            Self::BadUrl
+                | Self::PathEscapes
+                | Self::NotMedia
+                | Self::MissingFile
+                | Self::Pdf
+                | Self::NoSuchPage
+                | Self::PageRender
         )
     }
 }

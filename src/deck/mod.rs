@@ -4,6 +4,7 @@
 
 mod diagnostic;
 mod load;
+mod pages;
 pub mod policy;
 mod scan;
 mod schema;

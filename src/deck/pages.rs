@@ -1,0 +1,123 @@
+//! The deck's side of PDF decks: the `pdf` field and slides' `page`
+//! numbers, checked against the PDF's real page count.
+
+use super::diagnostic::{Kind, Severity};
+use super::policy;
+use super::schema::Deck;
+use super::validate::Checker;
+
+/// Checks the deck's `pdf` (opening it when the deck has a folder) and
+/// every slide's `page`; returns the PDF's page count when it opened.
+pub(super) fn check(checker: &mut Checker<'_>, deck: &Deck) -> Option<usize> {
+    let Some(pdf) = deck.pdf.as_deref() else {
+        for (index, slide) in deck.slides.iter().enumerate() {
+            if let Some(page) = slide.page {
+                let location = checker
+                    .locator
+                    .slide_key(index, "page")
+                    .unwrap_or_else(|| checker.locator.slide(index));
+                checker.push(
+                    Severity::Error,
+                    Kind::NoSuchPage,
+                    location,
+                    format!(
+                        "slide {} ({:?}) shows page {page}, but the deck names no PDF; add `pdf: \"slides.pdf\",` before `slides`",
+                        index + 1,
+                        slide.id
+                    ),
+                );
+            }
+        }
+        return None;
+    };
+    let at = checker.locator.value(None, pdf);
+    let no_slides = |checker: &mut Checker<'_>, why: &str| {
+        if deck.slides.is_empty() {
+            let location = checker.locator.key("pdf");
+            checker.push(
+                Severity::Error,
+                Kind::NoSlides,
+                location,
+                format!("the deck has no slides of its own and {why}; fix the PDF or add `slides: [...]`"),
+            );
+        }
+    };
+    if let Err(refusal) = policy::check_relative_path(pdf) {
+        checker.push(
+            Severity::Error,
+            Kind::PathEscapes,
+            at,
+            format!("pdf: {refusal}"),
+        );
+        no_slides(checker, "its PDF cannot be used");
+        return None;
+    }
+    let count = match checker.folder {
+        None => {
+            no_slides(checker, "cuecard needs the deck's folder to find its PDF");
+            None
+        }
+        Some(folder) => match policy::resolve_inside(folder, pdf) {
+            Err(refusal) => {
+                checker.push(
+                    Severity::Error,
+                    Kind::PathEscapes,
+                    at,
+                    format!("pdf: {refusal}"),
+                );
+                no_slides(checker, "its PDF cannot be used");
+                None
+            }
+            Ok(None) => {
+                checker.push(
+                    Severity::Error,
+                    Kind::Pdf,
+                    at,
+                    format!(
+                        "pdf: {pdf:?} is not there (expected at {}); its pages will show a placeholder",
+                        folder.join(pdf).display()
+                    ),
+                );
+                no_slides(checker, "its PDF is missing");
+                None
+            }
+            Ok(Some(real)) => match crate::pdf::PdfDocument::open(&real) {
+                Ok(document) => Some(document.page_count()),
+                Err(error) => {
+                    checker.push(Severity::Error, Kind::Pdf, at, format!("pdf: {error}"));
+                    no_slides(checker, "its PDF cannot be opened");
+                    None
+                }
+            },
+        },
+    };
+    for (index, slide) in deck.slides.iter().enumerate() {
+        let Some(page) = slide.page else {
+            continue;
+        };
+        let problem = if page == 0 {
+            Some("pages are numbered from 1".to_owned())
+        } else {
+            count
+                .filter(|&count| usize::try_from(page).map_or(true, |p| p > count))
+                .map(|count| format!("{pdf:?} has {count} pages"))
+        };
+        if let Some(problem) = problem {
+            let location = checker
+                .locator
+                .slide_key(index, "page")
+                .unwrap_or_else(|| checker.locator.slide(index));
+            checker.push(
+                Severity::Error,
+                Kind::NoSuchPage,
+                location,
+                format!(
+                    "slide {} ({:?}) shows page {page}, which does not exist: {problem}; the slide will show a placeholder",
+                    index + 1,
+                    slide.id
+                ),
+            );
+        }
+    }
+    count
+}
