@@ -122,11 +122,42 @@ pub fn preflight(path: &Path, online: bool) -> Report {
             Severity::Note => {}
         }
     }
+    pdf_pages(&mut report, &loaded);
     images(&mut report, deck, folder);
     media_and_links(&mut report, deck, folder, online);
     fonts(&mut report);
     timing(&mut report, deck);
     report
+}
+
+fn pdf_pages(report: &mut Report, loaded: &deck::LoadedDeck) {
+    let Some(pdf) = loaded.pdf_path() else {
+        return;
+    };
+    let used = loaded
+        .deck
+        .slides
+        .iter()
+        .filter(|s| s.page.is_some())
+        .count();
+    let failures = deck::render_check(loaded);
+    match crate::pdf::PdfDocument::open(&pdf) {
+        Ok(document) if failures.is_empty() => report.push(
+            Status::Ready,
+            format!(
+                "pdf {}: {} pages, the {used} slides that show pages render",
+                pdf.display(),
+                document.page_count()
+            ),
+        ),
+        Ok(_) => {
+            for failure in failures {
+                report.push(Status::Failed, failure.to_string());
+            }
+        }
+        // Loading already reported why it does not open.
+        Err(_) => {}
+    }
 }
 
 fn images(report: &mut Report, deck: &Deck, folder: &Path) {

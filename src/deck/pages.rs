@@ -121,3 +121,67 @@ pub(super) fn check(checker: &mut Checker<'_>, deck: &Deck) -> Option<usize> {
     }
     count
 }
+
+/// Width and height, pixels, of the box each page is rendered into by
+/// [`render_check`] (small: it checks that pages draw, not how they look).
+pub const CHECK_RENDER_BOX_PX: (u32, u32) = (320, 180);
+
+/// Renders every PDF page the deck's slides show, small, and reports each
+/// that fails (a [`Kind::PageRender`] error at the slide's `page:`), for
+/// `cuecard check` and `preflight`. Returns nothing when the deck has no
+/// PDF or it does not open (loading already said why).
+pub fn render_check(loaded: &super::LoadedDeck) -> Vec<super::Diagnostic> {
+    let Some(pdf) = loaded.pdf_path() else {
+        return Vec::new();
+    };
+    let Ok(document) = crate::pdf::PdfDocument::open(&pdf) else {
+        return Vec::new();
+    };
+    // The deck's text, for places; a deck made from a PDF has none.
+    let source = if loaded
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        std::fs::read_to_string(&loaded.path).unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let locator = super::validate::Locator::new(&source);
+    let mut found = Vec::new();
+    let mut checked = std::collections::HashSet::new();
+    for (index, slide) in loaded.deck.slides.iter().enumerate() {
+        let Some(page) = slide.page_index() else {
+            continue;
+        };
+        if !checked.insert(page) {
+            continue;
+        }
+        let Some(size) = document.page_size(page) else {
+            continue;
+        };
+        let (w, h) = size.fit_within(CHECK_RENDER_BOX_PX.0, CHECK_RENDER_BOX_PX.1);
+        if let Err(error) = document.render(page, w, h) {
+            let location = if source.is_empty() {
+                super::Location::START
+            } else {
+                locator
+                    .slide_key(index, "page")
+                    .unwrap_or_else(|| locator.slide(index))
+            };
+            found.push(super::Diagnostic::new(
+                Severity::Error,
+                Kind::PageRender,
+                &loaded.path,
+                location,
+                format!(
+                    "slide {} ({:?}): page {} does not render: {error}; the room will see a placeholder",
+                    index + 1,
+                    slide.id,
+                    page + 1
+                ),
+            ));
+        }
+    }
+    found
+}

@@ -50,7 +50,7 @@ pub(super) struct Locator<'a> {
 const SLIDE_DEPTH: usize = 3;
 
 impl<'a> Locator<'a> {
-    fn new(source: &'a str) -> Self {
+    pub(super) fn new(source: &'a str) -> Self {
         let scan = scan(source);
         let slides_key = scan
             .keys
