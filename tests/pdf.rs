@@ -172,3 +172,75 @@ fn render_sizes_and_pages_out_of_range_are_refused() {
         assert!(error.contains("cannot render at"), "{error}");
     }
 }
+
+/// The committed hostile files (made by `cargo run --example make_pdfs`)
+/// and what cuecard says of each: when opening, or when rendering page 1.
+const FIXTURES: &[(&str, &str)] = &[
+    (
+        "encrypted.pdf",
+        "the PDF is password-protected; cuecard cannot open it",
+    ),
+    ("truncated.pdf", "the PDF is truncated"),
+    (
+        "huge_image.pdf",
+        "page 1: an embedded image is 100000x100000 pixels, over 64 megapixels",
+    ),
+    ("huge_page.pdf", "renders"),
+    (
+        "deep_forms.pdf",
+        "page 1: its forms are nested more than 32 levels deep",
+    ),
+    ("no_pages.pdf", "the PDF has no pages"),
+    (
+        "not_a_pdf.pdf",
+        "this is not a PDF file (it does not start with %PDF-)",
+    ),
+];
+
+#[test]
+fn every_hostile_fixture_has_its_message() {
+    let dir = Path::new("tests/fixtures/pdf");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    let mut rows: Vec<String> = FIXTURES.iter().map(|(n, _)| (*n).to_owned()).collect();
+    rows.sort();
+    assert_eq!(
+        files,
+        rows,
+        "every file in {} needs a row in FIXTURES",
+        dir.display()
+    );
+    for (name, expected) in FIXTURES {
+        let path = dir.join(name);
+        let said = match PdfDocument::open(&path) {
+            Err(error) => error.to_string(),
+            Ok(doc) => match doc.render(0, 192, 108) {
+                Err(error) => error.to_string(),
+                Ok(_) => "renders".to_owned(),
+            },
+        };
+        if *expected == "renders" {
+            assert_eq!(said, "renders", "{name}");
+        } else {
+            assert!(
+                said.starts_with(&format!("{}: ", path.display())),
+                "{name}: {said}"
+            );
+            assert!(said.contains(expected), "{name}: {said}");
+        }
+    }
+}
+
+#[test]
+fn the_example_pdf_deck_is_made_by_the_project() {
+    // decks/pdf-demo.pdf is what examples/make_pdfs.rs writes: five pages,
+    // the third 4:3.
+    let doc = PdfDocument::open(Path::new("decks/pdf-demo.pdf")).unwrap();
+    assert_eq!(doc.page_count(), 5);
+    assert!((doc.page_sizes()[2].aspect() - 4.0 / 3.0).abs() < 1e-3);
+    let image = doc.render(0, 960, 540).unwrap();
+    assert!(is_red(pixel(&image, 210, 230)));
+}
