@@ -1,7 +1,12 @@
 //! PDF decks: opening, page sizes, rendering (pixels where they should
 //! be), the limits against hostile files, and their messages.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use std::path::Path;
 

@@ -2,7 +2,12 @@
 //! `cuecard FILE.pdf` (notes from a deck or a .pdfpc beside it), `check`,
 //! and `import_pdf`.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod common;
 

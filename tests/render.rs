@@ -1,7 +1,12 @@
 //! The render pipeline without a window: priorities, stale generations,
 //! the byte bound of the cache, failure reasons, the waker.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 mod common;
 
@@ -181,7 +186,7 @@ fn the_cache_stays_within_its_bytes_and_forgets_the_oldest() {
     wait_idle(&pool);
     match pool.peek(&key("poster", 1000)) {
         Some(Lookup::Failed(f)) => {
-            assert!(f.reason.contains("more than the whole render cache"), "{f}")
+            assert!(f.reason.contains("more than the whole render cache"), "{f}");
         }
         other => panic!("{other:?}"),
     }

@@ -62,7 +62,7 @@ pub enum Mark {
 /// One page of a sample PDF.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SamplePage {
-    /// Page width, points (a 16:9 slide exported by PowerPoint is
+    /// Page width, points (a 16:9 slide exported by `PowerPoint` is
     /// 960 by 540; a 4:3 one 720 by 540).
     pub width_pt: f32,
     /// Page height, points.
