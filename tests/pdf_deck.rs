@@ -82,7 +82,7 @@ fn slides_mix_pages_and_ron_content_and_missing_pages_are_located() {
     // A slide without a page still needs its title.
     let text = text.replace("(id: \"welcome\", title: \"Welcome\",", "(id: \"welcome\",");
     let error = deck::load(&write(&dir, "untitled.ron", &text)).unwrap_err();
-    assert_eq!(error.first().unwrap().kind, Kind::Empty);
+    assert_eq!(error.first().unwrap().kind, Kind::MissingField);
 }
 
 #[test]

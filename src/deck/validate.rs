@@ -39,7 +39,7 @@ pub const THEMES: &[&str] = &["light", "dark", "high-contrast"];
 /// used.
 pub(super) struct Locator<'a> {
     source: &'a str,
-    scan: Scan,
+    pub(super) scan: Scan,
     /// Byte range of each slide's parentheses, in slide order.
     slides: Vec<(usize, usize)>,
     /// Byte offset where each line starts.
@@ -84,7 +84,7 @@ impl<'a> Locator<'a> {
 
     /// The line and column of byte `offset`, from the line index (so a
     /// deck with thousands of slides is not read from the start each time).
-    fn at(&self, offset: usize) -> Location {
+    pub(super) fn at(&self, offset: usize) -> Location {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let line_text = self.source.get(start..).unwrap_or_default();
@@ -311,16 +311,22 @@ impl Checker<'_> {
             );
         }
         if slide.title.trim().is_empty() && slide.page.is_none() {
-            let location = self
-                .locator
-                .slide_key(index, "title")
-                .unwrap_or_else(|| self.locator.slide(index));
-            self.push(
-                Severity::Error,
-                Kind::Empty,
-                location,
-                format!("{name}: the title is empty"),
-            );
+            if let Some(location) = self.locator.slide_key(index, "title") {
+                self.push(
+                    Severity::Error,
+                    Kind::Empty,
+                    location,
+                    format!("{name}: the title is empty"),
+                );
+            } else {
+                let location = self.locator.slide(index);
+                self.push(
+                    Severity::Error,
+                    Kind::MissingField,
+                    location,
+                    format!("{name}: missing field `title`; add `title: \"...\"` (only a slide that shows a PDF `page` may go without)"),
+                );
+            }
         }
         self.minutes(&format!("{name}: the planned time"), slide.minutes, |l| {
             l.slide_key(index, "minutes")
@@ -495,7 +501,24 @@ pub(super) fn validate_with_pdf(
         );
     }
     let pages = super::pages::check(&mut checker, deck);
-    if deck.slides.is_empty() && deck.pdf.is_none() {
+    let has_slides_key = checker
+        .locator
+        .scan
+        .keys
+        .iter()
+        .any(|k| k.depth == 1 && k.name == "slides");
+    if deck.slides.is_empty() && deck.pdf.is_none() && !has_slides_key {
+        // Where ron pointed before `slides` had a default: the deck's `)`.
+        let location = source
+            .rfind(')')
+            .map_or(Location::START, |at| checker.locator.at(at));
+        checker.push(
+            Severity::Error,
+            Kind::MissingField,
+            location,
+            "missing field `slides`; add `slides: [...]` with at least one slide, or `pdf: \"slides.pdf\"` to show a PDF's pages (see docs/deck-format.md)".into(),
+        );
+    } else if deck.slides.is_empty() && deck.pdf.is_none() {
         let location = checker.locator.key("slides");
         checker.push(
             Severity::Error,
