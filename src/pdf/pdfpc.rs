@@ -120,12 +120,20 @@ pub fn load(path: &Path) -> Result<Pdfpc, PdfpcError> {
 /// As [`load`], except for reading.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Pdfpc, PdfpcError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.trim_ascii_start().starts_with(b"[") {
+        return Err(PdfpcError {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "this is pdfpc's old notes format (before 4.5); cuecard reads its JSON format 2 (open the PDF once with pdfpc 4.5 or later, which saves it in format 2)".to_owned(),
+        });
+    }
     let raw: RawFile = serde_json::from_slice(bytes).map_err(|e| PdfpcError {
         path: path.to_path_buf(),
         line: e.line().max(1),
         column: e.column().max(1),
         message: format!(
-            "not a pdfpc notes file cuecard can read ({e}); pdfpc 4.5 and later write JSON (\"pdfpcFormat\": 2)"
+            "not a pdfpc notes file cuecard can read ({e}); pdfpc 4.5 and later write JSON in format 2"
         ),
     })?;
     if raw.format != Some(2) {
