@@ -249,3 +249,15 @@ fn the_example_pdf_deck_is_made_by_the_project() {
     let image = doc.render(0, 960, 540).unwrap();
     assert!(is_red(pixel(&image, 210, 230)));
 }
+
+#[test]
+fn a_pdf_cut_short_that_still_opens_is_flagged() {
+    // Cut just before its end marker: hayro recovers the pages.
+    let mut bytes = sample::slide_deck(2);
+    let end = bytes.len() - b"%%EOF\n".len();
+    bytes.truncate(end);
+    if let Ok(doc) = open(bytes) {
+        assert!(!doc.is_complete());
+    }
+    assert!(open(sample::slide_deck(2)).unwrap().is_complete());
+}

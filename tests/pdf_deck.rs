@@ -340,3 +340,19 @@ fn pdf_decks_survive_the_round_trip_through_ron() {
     let again = deck::parse(text.as_bytes(), &path, Some(&dir)).unwrap();
     assert_eq!(again.deck, loaded.deck);
 }
+
+#[test]
+fn a_truncated_pdf_that_opens_is_a_warning_at_the_pdf_field() {
+    let dir = common::temp_dir("pdf-deck-cut");
+    let mut bytes = sample::slide_deck(2);
+    bytes.truncate(bytes.len() - b"%%EOF\n".len());
+    std::fs::write(dir.join("cut.pdf"), bytes).unwrap();
+    let path = write(&dir, "cut.ron", "(title: \"T\", pdf: \"cut.pdf\")");
+    let diagnostics = match deck::load(&path) {
+        Ok(loaded) => loaded.diagnostics,
+        Err(error) => error.diagnostics,
+    };
+    let found = diagnostics.iter().find(|d| d.kind == Kind::Pdf).unwrap();
+    assert!(found.message.contains("truncated"), "{found}");
+    assert_eq!((found.location.line, found.location.column), (1, 19));
+}

@@ -82,7 +82,20 @@ pub(super) fn check(checker: &mut Checker<'_>, deck: &Deck) -> Option<usize> {
                 None
             }
             Ok(Some(real)) => match crate::pdf::PdfDocument::open(&real) {
-                Ok(document) => Some(document.page_count()),
+                Ok(document) => {
+                    if !document.is_complete() {
+                        checker.push(
+                            Severity::Warning,
+                            Kind::Pdf,
+                            at,
+                            format!(
+                                "pdf: {} does not end as a complete PDF does (it may be truncated, as after an interrupted copy); some pages may be missing or blank, so copy or export it again",
+                                real.display()
+                            ),
+                        );
+                    }
+                    Some(document.page_count())
+                }
                 Err(error) => {
                     checker.push(Severity::Error, Kind::Pdf, at, format!("pdf: {error}"));
                     no_slides(checker, "its PDF cannot be opened");

@@ -53,6 +53,7 @@ pub struct PdfDocument {
     pdf: Arc<Pdf>,
     sizes: Vec<PageSize>,
     title: Option<String>,
+    complete: bool,
 }
 
 impl std::fmt::Debug for PdfDocument {
@@ -186,7 +187,15 @@ impl PdfDocument {
             pdf: Arc::new(pdf),
             sizes,
             title,
+            complete,
         })
+    }
+
+    /// Whether the file ends as a complete PDF does (`%%EOF` in its last
+    /// kilobyte). hayro recovers what it can of a truncated file, so a
+    /// PDF cut short may open with pages missing or blank: warn about it.
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     /// The path it was opened from.

@@ -142,6 +142,15 @@ pub fn load_pdf(pdf: &Path) -> Result<LoadedDeck, DeckError> {
     }
     let document = PdfDocument::open(pdf).map_err(|e| pdf_error(pdf, &e))?;
     let mut diagnostics = Vec::new();
+    if !document.is_complete() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            Kind::Pdf,
+            pdf,
+            Location::START,
+            "the PDF does not end as a complete PDF does (it may be truncated, as after an interrupted copy); some pages may be missing or blank, so copy or export it again",
+        ));
+    }
     let notes_path = pdfpc::notes_path(pdf);
     let notes = if notes_path.is_file() {
         match pdfpc::load(&notes_path) {
