@@ -62,6 +62,9 @@ fn gated() -> (Gate, Renderer) {
             wait.recv().unwrap();
         }
         logged.lock().unwrap().push(name(key));
+        if name(key).starts_with("crash") {
+            panic!("a decoder bug");
+        }
         if name(key).starts_with("broken") {
             return Err(Failure {
                 reason: format!("{}: corrupt", name(key)),
@@ -207,6 +210,21 @@ fn failures_carry_their_reason_and_are_not_retried_every_frame() {
         }
     }
     assert_eq!(gate.log.lock().unwrap().len(), 1);
+    // A renderer that panics costs that source, not the worker.
+    pool.request(&key("crash.pdf", 8), Priority::Visible);
+    wait_idle(&pool);
+    match pool.peek(&key("crash.pdf", 8)) {
+        Some(Lookup::Failed(f)) => {
+            assert!(f.reason.contains("crash.pdf: the renderer crashed"), "{f}")
+        }
+        other => panic!("{other:?}"),
+    }
+    pool.request(&key("after.png", 8), Priority::Visible);
+    wait_idle(&pool);
+    assert!(matches!(
+        pool.peek(&key("after.png", 8)),
+        Some(Lookup::Ready(_))
+    ));
 }
 
 #[test]

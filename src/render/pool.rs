@@ -248,6 +248,13 @@ impl RenderPool {
     }
 }
 
+fn describe(source: &Source) -> String {
+    match source {
+        Source::Image(path) => path.display().to_string(),
+        Source::PdfPage { pdf, index } => format!("{}: page {}", pdf.display(), index + 1),
+    }
+}
+
 fn lookup(state: &mut State, key: &Key) -> Option<Lookup> {
     if let Some(image) = state.cache.get(key) {
         return Some(Lookup::Ready(image));
@@ -280,7 +287,19 @@ fn work(shared: &Shared, waker: &Waker, renderer: &Renderer) {
                     .unwrap_or_else(PoisonError::into_inner);
             }
         };
-        let result = renderer(&key, generation);
+        // A panic inside a decoder or hayro must cost one page, not a
+        // worker (and leave the key pending forever).
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            renderer(&key, generation)
+        }))
+        .unwrap_or_else(|_| {
+            Err(Failure {
+                reason: format!(
+                    "{}: the renderer crashed on it (a bug in cuecard's PDF or image decoder; please report it with the file)",
+                    describe(&key.source)
+                ),
+            })
+        });
         {
             let mut state = shared.lock();
             if state.generation != generation || state.shutdown {
