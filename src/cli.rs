@@ -225,7 +225,9 @@ pub fn check(
             Ok(loaded) => {
                 // Output errors (a closed pipe) are not the deck's problem.
                 let _ = writeln!(out, "{}", summary(&loaded));
-                loaded.diagnostics
+                let mut diagnostics = loaded.diagnostics.clone();
+                diagnostics.extend(deck::render_check(&loaded));
+                diagnostics
             }
             Err(error) => error.diagnostics,
         };

@@ -61,9 +61,13 @@ const BAD: &[(&str, Kind, usize, usize, &str)] = &[
     ("duplicate_field_title.ron", Kind::DuplicateField, 8, 13, "duplicate field named `title`"),
     // Missing fields. SUSPECT (all): the place is the struct's closing `)`.
     ("missing_deck_title.ron", Kind::MissingField, 9, 1, "missing field named `title` in `Deck`"),
-    ("missing_slides.ron", Kind::MissingField, 4, 1, "missing field named `slides` in `Deck`"),
+    // `slides` may be left out when the deck names a `pdf`, so cuecard, not
+    // ron, reports it missing (at the deck's closing parenthesis, as ron did).
+    ("missing_slides.ron", Kind::MissingField, 4, 1, "missing field `slides`; add `slides: [...]`"),
     ("missing_slide_id.ron", Kind::MissingField, 7, 9, "missing field named `id` in `Slide`"),
-    ("missing_slide_title.ron", Kind::MissingField, 7, 9, "missing field named `title` in `Slide`"),
+    // A slide showing a PDF `page` needs no title, so cuecard reports a
+    // missing one, at the slide's `id:`.
+    ("missing_slide_title.ron", Kind::MissingField, 5, 13, "missing field `title`; add `title: \"...\"`"),
     ("missing_link_url.ron", Kind::MissingField, 11, 17, "missing field named `url` in `Link`"),
     ("missing_image_alt.ron", Kind::MissingField, 8, 46, "missing field named `alt` in `Image`"),
     // Enum variants.

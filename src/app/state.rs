@@ -148,6 +148,8 @@ pub fn empty_deck() -> Deck {
         font: None,
         logo: None,
         footer: None,
+        pdf: None,
+        decorate_pdf_pages: false,
         slides: Vec::new(),
     }
 }

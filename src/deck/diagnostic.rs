@@ -114,6 +114,14 @@ pub enum Kind {
     BadColor,
     /// Text and background too alike to read (WCAG 2.2 AA).
     LowContrast,
+    /// The deck's PDF cannot be opened (missing, not a PDF, encrypted,
+    /// damaged); its pages show a placeholder.
+    Pdf,
+    /// A slide names a page the PDF does not have (or a page without a
+    /// PDF); it shows a placeholder.
+    NoSuchPage,
+    /// A PDF page fails to render (found by `check` and `preflight`).
+    PageRender,
 }
 
 impl Kind {
@@ -129,6 +137,9 @@ impl Kind {
                 | Self::PathEscapes
                 | Self::NotMedia
                 | Self::MissingFile
+                | Self::Pdf
+                | Self::NoSuchPage
+                | Self::PageRender
         )
     }
 }

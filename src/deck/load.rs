@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 use super::diagnostic::{Diagnostic, Kind, Location, Severity};
 use super::policy as deck_policy;
 use super::schema::Deck;
-use super::validate::validate;
+use super::validate::validate_with_pdf;
 
 /// Largest deck file the loader reads, in bytes (16 MiB). Module 5 is about
 /// 30 KiB; anything near this limit is not a hand-written deck.
@@ -35,6 +35,14 @@ pub struct LoadedDeck {
 }
 
 impl LoadedDeck {
+    /// Where the deck's `pdf` is on disk, when it names one that is inside
+    /// its folder and exists (what the render pipeline opens).
+    pub fn pdf_path(&self) -> Option<PathBuf> {
+        let pdf = self.deck.pdf.as_deref()?;
+        let folder = self.folder.as_deref()?;
+        deck_policy::resolve_inside(folder, pdf).ok().flatten()
+    }
+
     /// Every slide's links checked for the console (see
     /// [`super::policy::link_status`]), by slide, in the deck's order.
     pub fn link_status(&self) -> Vec<Vec<super::policy::LinkStatus>> {
@@ -100,6 +108,12 @@ impl DeckError {
 /// [`MAX_DECK_BYTES`], is not UTF-8, is not valid RON for the schema, or
 /// fails validation. Each diagnostic names the `path:line:column`.
 pub fn load(path: &Path) -> Result<LoadedDeck, DeckError> {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        return crate::pdf::import::load_pdf(path);
+    }
     let bytes = read_limited(path)?;
     let folder = path
         .parent()
@@ -188,7 +202,16 @@ pub fn parse(bytes: &[u8], path: &Path, folder: Option<&Path>) -> Result<LoadedD
         }
     };
     let deck = parse_str(source, path)?;
-    let mut diagnostics = validate(&deck, source, path, folder);
+    let mut deck = deck;
+    let (mut diagnostics, pages) = validate_with_pdf(&deck, source, path, folder);
+    if deck.slides.is_empty()
+        && let Some(count) = pages
+    {
+        deck.slides = (1..=count)
+            .filter_map(|n| u32::try_from(n).ok())
+            .map(super::Slide::for_page)
+            .collect();
+    }
     diagnostics.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)

@@ -4,6 +4,7 @@
 
 mod diagnostic;
 mod load;
+mod pages;
 pub mod policy;
 pub(crate) mod scan;
 mod schema;
@@ -14,6 +15,7 @@ pub use diagnostic::{Diagnostic, Kind, Location, Severity};
 pub use load::{
     DeckError, LoadedDeck, MAX_DECK_BYTES, MAX_NESTING, load, parse, ron_options, to_ron,
 };
+pub use pages::{CHECK_RENDER_BOX_PX, render_check};
 pub use schema::{
     Block, Colors, Deck, Fit, Footer, Layout, Link, Note, SCHEMA_VERSION, Slide, SlideFont,
 };

@@ -49,7 +49,18 @@ pub struct Deck {
     /// A footer on every slide but the title slide.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<Footer>,
-    /// The slides, in order. A deck needs at least one.
+    /// A PDF whose pages slides show (`page:`), relative to the deck's
+    /// folder, e.g. `"slides.pdf"`. With a PDF and no `slides`, the deck
+    /// has one slide per page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<String>,
+    /// Draw the logo and footer over PDF pages too. Off by default: a PDF
+    /// page usually has its own.
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub decorate_pdf_pages: bool,
+    /// The slides, in order. A deck needs at least one, unless it names a
+    /// `pdf` (then one slide per page when omitted).
+    #[serde(default)]
     pub slides: Vec<Slide>,
 }
 
@@ -109,11 +120,19 @@ pub struct Slide {
     /// Stable identifier, unique in the deck (e.g. `"case-study"`). Live
     /// reload uses it to stay on the same slide when slides move.
     pub id: String,
-    /// Slide title, shown large on the slide. Must not be empty.
+    /// Slide title, shown large on the slide (on a slide that shows a PDF
+    /// page, only in the console). Must not be empty, unless the slide
+    /// shows a `page`.
+    #[serde(default)]
     pub title: String,
     /// How the slide is laid out; `Content` if omitted.
     #[serde(default, skip_serializing_if = "is_default")]
     pub layout: Layout,
+    /// A page of the deck's `pdf` to show, from 1. The page fills the
+    /// slide (letterboxed); the slide's `content`, if any, is drawn over
+    /// it and its title is not drawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// What is printed on the slide, top to bottom.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub content: Vec<Block>,
@@ -247,6 +266,32 @@ pub enum Note {
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
+}
+
+impl Slide {
+    /// The PDF page this slide shows, as an index from 0.
+    pub fn page_index(&self) -> Option<usize> {
+        self.page
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|p| usize::try_from(p).ok())
+    }
+
+    /// A slide that shows PDF page `number` (from 1) and nothing else:
+    /// id `page-N`, title `Page N`.
+    pub fn for_page(number: u32) -> Self {
+        Self {
+            id: format!("page-{number}"),
+            title: format!("Page {number}"),
+            layout: Layout::default(),
+            page: Some(number),
+            content: Vec::new(),
+            minutes: None,
+            links: Vec::new(),
+            content_note: None,
+            hidden: false,
+            notes: Vec::new(),
+        }
+    }
 }
 
 impl Deck {

@@ -37,9 +37,9 @@ pub const THEMES: &[&str] = &["light", "dark", "high-contrast"];
 /// a problem found after parsing still points at a line and column. Where
 /// a place cannot be found, the slide's own place (or the file's start) is
 /// used.
-struct Locator<'a> {
+pub(super) struct Locator<'a> {
     source: &'a str,
-    scan: Scan,
+    pub(super) scan: Scan,
     /// Byte range of each slide's parentheses, in slide order.
     slides: Vec<(usize, usize)>,
     /// Byte offset where each line starts.
@@ -50,7 +50,7 @@ struct Locator<'a> {
 const SLIDE_DEPTH: usize = 3;
 
 impl<'a> Locator<'a> {
-    fn new(source: &'a str) -> Self {
+    pub(super) fn new(source: &'a str) -> Self {
         let scan = scan(source);
         let slides_key = scan
             .keys
@@ -84,7 +84,7 @@ impl<'a> Locator<'a> {
 
     /// The line and column of byte `offset`, from the line index (so a
     /// deck with thousands of slides is not read from the start each time).
-    fn at(&self, offset: usize) -> Location {
+    pub(super) fn at(&self, offset: usize) -> Location {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         let line_text = self.source.get(start..).unwrap_or_default();
@@ -103,7 +103,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The place of slide `index`: its `id:` field, else its `(`.
-    fn slide(&self, index: usize) -> Location {
+    pub(super) fn slide(&self, index: usize) -> Location {
         match self.slides.get(index) {
             Some(&(start, _)) => self
                 .slide_key(index, "id")
@@ -113,7 +113,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The place of a deck-level field `name:`.
-    fn key(&self, name: &str) -> Location {
+    pub(super) fn key(&self, name: &str) -> Location {
         self.scan
             .keys
             .iter()
@@ -131,7 +131,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The place of slide `index`'s own field `name:`.
-    fn slide_key(&self, index: usize, name: &str) -> Option<Location> {
+    pub(super) fn slide_key(&self, index: usize, name: &str) -> Option<Location> {
         let (start, end) = self.range(index);
         self.keys_in(start, end)
             .iter()
@@ -160,7 +160,7 @@ impl<'a> Locator<'a> {
 
     /// The place of the string `value` inside slide `index` (or the deck
     /// header), else the slide's place.
-    fn value(&self, index: Option<usize>, value: &str) -> Location {
+    pub(super) fn value(&self, index: Option<usize>, value: &str) -> Location {
         self.value_offset(index, value).map_or_else(
             || index.map_or(Location::START, |i| self.slide(i)),
             |o| self.at(o),
@@ -187,15 +187,21 @@ fn ron_literal(value: &str) -> String {
     ron::to_string(value).unwrap_or_else(|_| format!("{value:?}"))
 }
 
-struct Checker<'a> {
-    path: &'a Path,
-    folder: Option<&'a Path>,
-    locator: Locator<'a>,
-    found: Vec<Diagnostic>,
+pub(super) struct Checker<'a> {
+    pub(super) path: &'a Path,
+    pub(super) folder: Option<&'a Path>,
+    pub(super) locator: Locator<'a>,
+    pub(super) found: Vec<Diagnostic>,
 }
 
 impl Checker<'_> {
-    fn push(&mut self, severity: Severity, kind: Kind, location: Location, message: String) {
+    pub(super) fn push(
+        &mut self,
+        severity: Severity,
+        kind: Kind,
+        location: Location,
+        message: String,
+    ) {
         self.found.push(Diagnostic::new(
             severity, kind, self.path, location, message,
         ));
@@ -326,17 +332,23 @@ impl Checker<'_> {
                 format!("slide {n}: the id is empty; give each slide a short unique id such as \"objectives\""),
             );
         }
-        if slide.title.trim().is_empty() {
-            let location = self
-                .locator
-                .slide_key(index, "title")
-                .unwrap_or_else(|| self.locator.slide(index));
-            self.push(
-                Severity::Error,
-                Kind::Empty,
-                location,
-                format!("{name}: the title is empty"),
-            );
+        if slide.title.trim().is_empty() && slide.page.is_none() {
+            if let Some(location) = self.locator.slide_key(index, "title") {
+                self.push(
+                    Severity::Error,
+                    Kind::Empty,
+                    location,
+                    format!("{name}: the title is empty"),
+                );
+            } else {
+                let location = self.locator.slide(index);
+                self.push(
+                    Severity::Error,
+                    Kind::MissingField,
+                    location,
+                    format!("{name}: missing field `title`; add `title: \"...\"` (only a slide that shows a PDF `page` may go without)"),
+                );
+            }
         }
         self.minutes(&format!("{name}: the planned time"), slide.minutes, |l| {
             l.slide_key(index, "minutes")
@@ -409,8 +421,20 @@ impl Checker<'_> {
 /// local media are checked against `folder` when given.
 ///
 /// Returns every problem found (errors, warnings and notes), each naming
-/// the slide (number and id) and the field.
+/// the slide (number and id) and the field. A deck's `pdf` is opened (when
+/// `folder` is given) to count its pages.
 pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -> Vec<Diagnostic> {
+    validate_with_pdf(deck, source, path, folder).0
+}
+
+/// As [`validate`], also returning the deck's PDF's page count when the
+/// PDF opened.
+pub(super) fn validate_with_pdf(
+    deck: &Deck,
+    source: &str,
+    path: &Path,
+    folder: Option<&Path>,
+) -> (Vec<Diagnostic>, Option<usize>) {
     let mut checker = Checker {
         path,
         folder,
@@ -498,7 +522,25 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
             ),
         );
     }
-    if deck.slides.is_empty() {
+    let pages = super::pages::check(&mut checker, deck);
+    let has_slides_key = checker
+        .locator
+        .scan
+        .keys
+        .iter()
+        .any(|k| k.depth == 1 && k.name == "slides");
+    if deck.slides.is_empty() && deck.pdf.is_none() && !has_slides_key {
+        // Where ron pointed before `slides` had a default: the deck's `)`.
+        let location = source
+            .rfind(')')
+            .map_or(Location::START, |at| checker.locator.at(at));
+        checker.push(
+            Severity::Error,
+            Kind::MissingField,
+            location,
+            "missing field `slides`; add `slides: [...]` with at least one slide, or `pdf: \"slides.pdf\"` to show a PDF's pages (see docs/deck-format.md)".into(),
+        );
+    } else if deck.slides.is_empty() && deck.pdf.is_none() {
         let location = checker.locator.key("slides");
         checker.push(
             Severity::Error,
@@ -548,5 +590,5 @@ pub fn validate(deck: &Deck, source: &str, path: &Path, folder: Option<&Path>) -
             "every slide is hidden; next and previous will have nowhere to go".into(),
         );
     }
-    checker.found
+    (checker.found, pages)
 }

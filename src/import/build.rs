@@ -49,6 +49,7 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
                 links: part.links.clone(),
                 content_note: None,
                 hidden: false,
+                page: None,
                 notes: part.notes.clone(),
             }
         })
@@ -64,6 +65,8 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
         font: None,
         logo: None,
         footer: None,
+        pdf: None,
+        decorate_pdf_pages: false,
         slides,
     }
 }

@@ -15,6 +15,28 @@ pub fn command(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let is_pdf = input
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if is_pdf && options.into.is_none() {
+        // A PDF becomes a deck of its pages, with a .pdfpc file's notes.
+        return match crate::pdf::import_pdf(input, options.output.as_deref(), options.force) {
+            Ok((path, slides)) => {
+                let _ = writeln!(out, "Wrote {}", path.display());
+                let _ = writeln!(out, "{slides} slides, one per page");
+                let _ = writeln!(
+                    out,
+                    "Next: add speaker notes and timing, then present it with: cuecard {}",
+                    path.display()
+                );
+                0
+            }
+            Err(error) => {
+                let _ = writeln!(err, "{error}");
+                2
+            }
+        };
+    }
     match run(input, options) {
         Ok(outcome) => {
             // Output errors (a closed pipe) do not undo the import.

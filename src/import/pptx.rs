@@ -459,6 +459,7 @@ impl PptxDeck {
                     links: slide.links,
                     content_note: None,
                     hidden: slide.hidden,
+                    page: None,
                     notes: slide.notes.into_iter().map(Note::Script).collect(),
                 }
             })
@@ -474,6 +475,8 @@ impl PptxDeck {
             font: None,
             logo: None,
             footer: None,
+            pdf: None,
+            decorate_pdf_pages: false,
             slides,
         };
         (deck, files)

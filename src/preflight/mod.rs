@@ -133,6 +133,7 @@ pub fn preflight(path: &Path, online: bool) -> Report {
             Severity::Note => {}
         }
     }
+    pdf_pages(&mut report, &loaded);
     images::images(&mut report, deck, folder);
     links::links(&mut report, deck, folder, online);
     fonts(&mut report);
@@ -217,5 +218,36 @@ fn timing(report: &mut Report, deck: &Deck) {
             Status::Ready,
             format!("timing: the slides plan {planned} minutes of the {duration}-minute duration"),
         ),
+    }
+}
+
+/// The deck's PDF: its page count, and every page a slide shows renders.
+fn pdf_pages(report: &mut Report, loaded: &deck::LoadedDeck) {
+    let Some(pdf) = loaded.pdf_path() else {
+        return;
+    };
+    let used = loaded
+        .deck
+        .slides
+        .iter()
+        .filter(|s| s.page.is_some())
+        .count();
+    let failures = deck::render_check(loaded);
+    match crate::pdf::PdfDocument::open(&pdf) {
+        Ok(document) if failures.is_empty() => report.push(
+            Status::Ready,
+            format!(
+                "pdf {}: {} pages, the {used} slides that show pages render",
+                pdf.display(),
+                document.page_count()
+            ),
+        ),
+        Ok(_) => {
+            for failure in failures {
+                report.push(Status::Failed, failure.to_string());
+            }
+        }
+        // Loading already reported why it does not open.
+        Err(_) => {}
     }
 }

@@ -1,0 +1,121 @@
+//! Limits against PDF bombs: how big a file, a render, an embedded image
+//! and a page's forms may be before cuecard refuses them.
+//!
+//! hayro bounds some things itself (512 levels of nested arrays and
+//! dictionaries, 50 levels of nested content, 256 chained
+//! cross-reference sections); these limits add what a slide deck never
+//! needs. hayro has no time limit or cancellation: a page is rendered to
+//! the end once started, so the render pipeline
+//! ([`crate::render`]) runs renders on worker threads and the fuzz target
+//! runs under libFuzzer's `-timeout`.
+
+use std::collections::HashSet;
+
+use hayro::hayro_syntax::object::{Dict, Name, Number, ObjectIdentifier, Stream};
+use hayro::hayro_syntax::page::Page;
+
+/// Largest PDF file cuecard opens, in bytes (512 MiB). Exported decks with
+/// photos are usually under 50 MiB.
+pub const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Most pages a PDF may have (a full day's deck is a few hundred).
+pub const MAX_PAGES: usize = 10_000;
+
+/// Longest side of a rendered page, in pixels (twice a 4K projector's
+/// width; hayro's canvas is limited to 65,535).
+pub const MAX_RENDER_SIDE_PX: u32 = 8192;
+
+/// Most pixels of one rendered page (40 megapixels, 160 MB of RGBA; a 4K
+/// projector is 8.3 megapixels).
+pub const MAX_RENDER_PIXELS: u64 = 40_000_000;
+
+/// Most pixels of one image embedded in a page (64 megapixels: a
+/// 9,000 x 7,000 photo). hayro decodes an image whole before scaling it.
+pub const MAX_IMAGE_PIXELS: u64 = 64_000_000;
+
+/// Most pixels of all images of one page together (256 megapixels).
+pub const MAX_PAGE_IMAGE_PIXELS: u64 = 256_000_000;
+
+/// Most images and forms one page may use (counting each once).
+pub const MAX_XOBJECTS: usize = 10_000;
+
+/// Deepest nesting of forms (a form that draws a form ...) on a page.
+pub const MAX_FORM_DEPTH: usize = 32;
+
+struct Scan {
+    seen: HashSet<ObjectIdentifier>,
+    image_pixels: u64,
+}
+
+/// Checks page `page`'s resources against the limits above without
+/// drawing it; `Err` says which limit, in words for the presenter.
+pub(super) fn check_page(page: &Page<'_>) -> Result<(), String> {
+    let mut scan = Scan {
+        seen: HashSet::new(),
+        image_pixels: 0,
+    };
+    visit(&page.resources().x_objects, 0, &mut scan)
+}
+
+fn visit(x_objects: &Dict<'_>, depth: usize, scan: &mut Scan) -> Result<(), String> {
+    if depth > MAX_FORM_DEPTH {
+        return Err(format!(
+            "its forms are nested more than {MAX_FORM_DEPTH} levels deep"
+        ));
+    }
+    for key in x_objects.keys() {
+        let Some(stream) = x_objects.get::<Stream<'_>>(key.as_ref()) else {
+            continue;
+        };
+        if !scan.seen.insert(stream.obj_id()) {
+            continue;
+        }
+        if scan.seen.len() > MAX_XOBJECTS {
+            return Err(format!("it uses more than {MAX_XOBJECTS} images and forms"));
+        }
+        let dict = stream.dict();
+        let subtype = dict.get::<Name<'_>>(b"Subtype");
+        match subtype.as_ref().map(AsRef::as_ref) {
+            Some(b"Image") => image(dict, scan)?,
+            Some(b"Form") => {
+                if let Some(resources) = dict.get::<Dict<'_>>(b"Resources") {
+                    let inner = resources.get::<Dict<'_>>(b"XObject").unwrap_or_default();
+                    visit(&inner, depth + 1, scan)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn number(dict: &Dict<'_>, long: &[u8], short: &[u8]) -> u64 {
+    dict.get::<Number>(long)
+        .or_else(|| dict.get::<Number>(short))
+        .map_or(0, |n| n.as_i64().max(0).unsigned_abs())
+}
+
+fn image(dict: &Dict<'_>, scan: &mut Scan) -> Result<(), String> {
+    let width = number(dict, b"Width", b"W");
+    let height = number(dict, b"Height", b"H");
+    let pixels = width.saturating_mul(height);
+    if pixels > MAX_IMAGE_PIXELS {
+        return Err(format!(
+            "an embedded image is {width}x{height} pixels, over {} megapixels",
+            MAX_IMAGE_PIXELS / 1_000_000
+        ));
+    }
+    scan.image_pixels = scan.image_pixels.saturating_add(pixels);
+    if scan.image_pixels > MAX_PAGE_IMAGE_PIXELS {
+        return Err(format!(
+            "its images hold more than {} megapixels together",
+            MAX_PAGE_IMAGE_PIXELS / 1_000_000
+        ));
+    }
+    if let Some(mask) = dict.get::<Stream<'_>>(b"SMask")
+        && scan.seen.insert(mask.obj_id())
+    {
+        image(mask.dict(), scan)?;
+    }
+    Ok(())
+}
