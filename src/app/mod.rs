@@ -16,6 +16,7 @@ pub mod notices;
 mod open;
 mod panic;
 pub mod reload;
+pub mod remote;
 mod repaint;
 pub mod screens;
 pub mod state;
@@ -79,6 +80,8 @@ pub struct PresenterApp {
     log: Option<CommandLog>,
     /// The clock the views read; replaced in tests.
     clock: Clock,
+    /// The phone remote (off by default).
+    remote: remote::RemoteSlot,
 }
 
 /// Locks a mutex; a panic elsewhere never makes it unusable.
@@ -114,6 +117,7 @@ impl PresenterApp {
             remembered_screens: std::collections::BTreeMap::new(),
             log: None,
             clock,
+            remote: remote::RemoteSlot::default(),
         };
         app.publish();
         app
@@ -311,6 +315,8 @@ impl eframe::App for PresenterApp {
             changed |= self.apply_input(&ctx, input, now);
         }
         self.request_images(&ctx);
+        self.publish_remote(now);
+        let remote_view = self.remote.view();
 
         let clicked = egui::CentralPanel::default()
             .show(ui, |ui| {
@@ -333,6 +339,7 @@ impl eframe::App for PresenterApp {
                     links: self.session.links_of(current),
                     images: &*images,
                     recent: &self.recent,
+                    remote: &remote_view,
                 };
                 console_ui(ui, &view)
             })
@@ -375,7 +382,7 @@ impl eframe::App for PresenterApp {
 ///
 /// # Errors
 /// The error of [`eframe::run_native`] when no window can be opened.
-pub fn run(deck: Option<&Path>) -> eframe::Result {
+pub fn run(deck: Option<&Path>, remote: bool) -> eframe::Result {
     let settings_dir = crate::settings::default_dir();
     install_panic_hook(settings_dir.clone());
     let source = deck.map_or(DeckSource::BuiltIn, |p| DeckSource::File(p.to_path_buf()));
@@ -405,7 +412,8 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
             Ok(Box::new(
                 PresenterApp::new(loaded, Clock::System)
                     .with_settings_dir(settings_dir)
-                    .with_source(source),
+                    .with_source(source)
+                    .with_remote(remote),
             ))
         }),
     )

@@ -65,6 +65,8 @@ pub struct ConsoleView<'a> {
     pub images: &'a dyn ImageLookup,
     /// Decks opened recently, newest first.
     pub recent: &'a [std::path::PathBuf],
+    /// The phone remote's menu: address, QR code, paired phones.
+    pub remote: &'a crate::app::remote::RemoteView,
 }
 
 impl<'a> ConsoleView<'a> {
@@ -96,6 +98,7 @@ impl<'a> ConsoleView<'a> {
             links: &[],
             images: &super::slide::NoImages,
             recent: &[],
+            remote: &crate::app::remote::REMOTE_OFF,
         }
     }
 }
