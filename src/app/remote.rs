@@ -123,7 +123,8 @@ impl PresenterApp {
     #[must_use]
     pub fn with_remote(mut self, on: bool) -> Self {
         if on {
-            self.start_remote(Instant::now());
+            let now = self.clock.now();
+            self.start_remote(now);
         }
         self
     }
