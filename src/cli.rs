@@ -18,6 +18,10 @@ pub struct Cli {
     /// The deck to present (a .ron file); the built-in Module 5 deck if
     /// omitted.
     pub deck: Option<PathBuf>,
+    /// Start the phone remote at once, on the suggested network interface
+    /// (the console's "Phone remote…" shows its QR code).
+    #[arg(long)]
+    pub remote: bool,
 }
 
 /// cuecard's subcommands.
@@ -197,7 +201,7 @@ pub fn main() -> ExitCode {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS
         }
-        None => match crate::app::run(cli.deck.as_deref()) {
+        None => match crate::app::run(cli.deck.as_deref(), cli.remote) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("cuecard: cannot open the windows: {error}");

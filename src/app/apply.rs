@@ -142,6 +142,9 @@ impl PresenterApp {
                 None => false,
             },
             S::Reload => self.request_reload(),
+            S::StartRemote => self.start_remote(now),
+            S::StopRemote => self.stop_remote(),
+            S::NewRemotePairing => self.new_remote_pairing(),
             S::LiveReloadFailed(error) => {
                 self.notices.push(
                     Severity::Warning,

@@ -17,6 +17,7 @@ mod open;
 mod panic;
 mod record;
 pub mod reload;
+pub mod remote;
 mod repaint;
 pub mod screens;
 pub mod state;
@@ -84,6 +85,8 @@ pub struct PresenterApp {
     sessions_dir: Option<PathBuf>,
     /// The clock the views read; replaced in tests.
     clock: Clock,
+    /// The phone remote (off by default).
+    remote: remote::RemoteSlot,
 }
 
 /// Locks a mutex; a panic elsewhere never makes it unusable.
@@ -121,6 +124,7 @@ impl PresenterApp {
             recording: record::Recording::Off,
             sessions_dir: None,
             clock,
+            remote: remote::RemoteSlot::default(),
         };
         app.publish();
         app
@@ -333,6 +337,8 @@ impl eframe::App for PresenterApp {
         }
         self.observe(now);
         self.request_images(&ctx);
+        self.publish_remote(now);
+        let remote_view = self.remote.view();
 
         let clicked = egui::CentralPanel::default()
             .show(ui, |ui| {
@@ -359,6 +365,7 @@ impl eframe::App for PresenterApp {
                         .resume_offer()
                         .map(crate::session::ResumeOffer::message),
                     parked: self.parked(),
+                    remote: &remote_view,
                 };
                 console_ui(ui, &view)
             })
@@ -402,7 +409,7 @@ impl eframe::App for PresenterApp {
 ///
 /// # Errors
 /// The error of [`eframe::run_native`] when no window can be opened.
-pub fn run(deck: Option<&Path>) -> eframe::Result {
+pub fn run(deck: Option<&Path>, remote: bool) -> eframe::Result {
     let settings_dir = crate::settings::default_dir();
     install_panic_hook(settings_dir.clone());
     let source = deck.map_or(DeckSource::BuiltIn, |p| DeckSource::File(p.to_path_buf()));
@@ -433,7 +440,8 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
                 PresenterApp::new(loaded, Clock::System)
                     .with_sessions_dir(settings_dir.as_deref().map(crate::session::sessions_dir))
                     .with_settings_dir(settings_dir)
-                    .with_source(source),
+                    .with_source(source)
+                    .with_remote(remote),
             ))
         }),
     )

@@ -225,6 +225,12 @@ pub enum ShellCommand {
     ConfirmQuit,
     /// Answer "keep presenting" to that question.
     KeepPresenting,
+    /// Start the phone remote on the chosen (or suggested) interface.
+    StartRemote,
+    /// Stop the phone remote; paired phones stop working.
+    StopRemote,
+    /// A new pairing code for the phone remote (the old one stops working).
+    NewRemotePairing,
 }
 
 /// What travels on the app's command channel: a model intent or a shell

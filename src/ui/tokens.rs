@@ -33,6 +33,17 @@ pub fn slide_colors(deck: &crate::deck::Deck) -> SlideColors {
     }
 }
 
+/// The phone remote's QR code on the console: dark modules on light.
+pub const QR_COLORS: SlideColors = SlideColors {
+    background: Color32::WHITE,
+    text: Color32::BLACK,
+    accent: Color32::BLACK,
+    muted: Color32::BLACK,
+};
+
+/// Side of the phone remote's QR code on the console, in points.
+pub const REMOTE_QR_SIDE: f32 = 220.0;
+
 /// Blackout fill.
 pub const BLACKOUT: Color32 = Color32::BLACK;
 /// Whiteout fill.

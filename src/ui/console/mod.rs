@@ -70,6 +70,8 @@ pub struct ConsoleView<'a> {
     pub resume_offer: Option<String>,
     /// The questions parked this talk.
     pub parked: &'a [crate::session::Parked],
+    /// The phone remote's menu: address, QR code, paired phones.
+    pub remote: &'a crate::app::remote::RemoteView,
 }
 
 impl<'a> ConsoleView<'a> {
@@ -103,6 +105,7 @@ impl<'a> ConsoleView<'a> {
             recent: &[],
             resume_offer: None,
             parked: &[],
+            remote: &crate::app::remote::REMOTE_OFF,
         }
     }
 }

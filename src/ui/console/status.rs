@@ -140,6 +140,7 @@ pub(super) fn status_bar_ui(
             }
         });
         screens_menu_ui(ui, view, commands);
+        remote_menu_ui(ui, view, commands);
         ui.menu_button("Deck…", |ui| {
             if ui.button("Open deck… (Ctrl+O)").clicked() {
                 commands.push(ShellCommand::OpenDeckDialog.into());
@@ -166,6 +167,63 @@ pub(super) fn status_bar_ui(
         if ui.button("Keys…").clicked() {
             commands.push(ShellCommand::ToggleHelp.into());
         }
+    });
+}
+
+/// "Phone remote…": start or stop it; when on, the QR code to pair (the
+/// one-time token is only ever shown here, on the console), the address,
+/// the interface, the paired phones and "New pairing".
+fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
+    let remote = view.remote;
+    ui.menu_button("Phone remote…", |ui| {
+        if !remote.on {
+            ui.label("Off. A phone on the same network can move the slides and read the notes.");
+            if ui.button("Start phone remote").clicked() {
+                commands.push(ShellCommand::StartRemote.into());
+            }
+            return;
+        }
+        match &remote.pairing_url {
+            Some(url) => {
+                ui.label("Scan with the phone's camera to pair:");
+                let side = tokens::REMOTE_QR_SIDE;
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+                super::super::slide::paint_qr(ui.painter(), rect, url, tokens::QR_COLORS);
+            }
+            None => {
+                ui.label("Paired. \"New pairing\" shows a new code.");
+            }
+        }
+        ui.label(
+            RichText::new(format!("Phone remote on {}", remote.short_address))
+                .size(tokens::TEXT_LARGE)
+                .strong(),
+        );
+        ui.label(
+            RichText::new(format!("Listening only on {}", remote.interface))
+                .color(tokens::CONSOLE_MUTED),
+        );
+        let phones = match remote.paired_phones {
+            1 => "1 phone paired".to_owned(),
+            n => format!("{n} phones paired"),
+        };
+        ui.label(phones);
+        if remote.refused_requests > 0 {
+            ui.label(
+                RichText::new(format!("{} requests refused", remote.refused_requests))
+                    .color(tokens::CONSOLE_MUTED),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui.button("New pairing").clicked() {
+                commands.push(ShellCommand::NewRemotePairing.into());
+            }
+            if ui.button("Stop phone remote").clicked() {
+                commands.push(ShellCommand::StopRemote.into());
+                ui.close();
+            }
+        });
     });
 }
 
