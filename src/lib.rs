@@ -6,10 +6,12 @@
 //! - [`ui`]: the egui views: slide renderer, audience view, presenter console.
 //! - [`app`]: the eframe shell: windows, input, monitors.
 //! - [`cli`]: the command line.
+//! - [`desktop`]: the ids and icon the desktop knows cuecard by.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod desktop;
 pub mod preflight;
 pub mod settings;
 pub mod show;

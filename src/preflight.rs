@@ -264,12 +264,30 @@ fn media_and_links(report: &mut Report, deck: &Deck, folder: &Path, online: bool
 pub fn reachable(url: &str) -> Result<u16, String> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(10)))
+        .tls_config(tls_config())
         .build()
         .into();
     match agent.head(url).call() {
         Ok(response) => Ok(response.status().as_u16()),
         Err(error) => Err(error.to_string()),
     }
+}
+
+/// TLS for [`reachable`]: rustls with the Mozilla roots on Linux.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    ureq::tls::TlsConfig::builder().build()
+}
+
+/// TLS for [`reachable`]: the platform's own (SChannel, Security.framework)
+/// with the certificates the laptop trusts; see Cargo.toml.
+#[cfg(any(windows, target_os = "macos"))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
+    TlsConfig::builder()
+        .provider(TlsProvider::NativeTls)
+        .root_certs(RootCerts::PlatformVerifier)
+        .build()
 }
 
 fn fonts(report: &mut Report) {

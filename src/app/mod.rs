@@ -695,7 +695,8 @@ impl PresenterApp {
             .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
         let base = ViewportBuilder::default()
             .with_title(title)
-            .with_app_id("cuecard-audience");
+            .with_app_id(crate::desktop::AUDIENCE_APP_ID)
+            .with_icon(crate::desktop::window_icon());
         let (builder, fullscreen) = screens::apply(ctx, &mut self.screens, &placement, base);
         shared.audience_fullscreen = fullscreen;
         if let (Placement::Fullscreen { audience, .. }, ScreenMode::Present) =
@@ -1036,11 +1037,14 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
         Err(error) => eprintln!("{error}"),
     }
     let options = eframe::NativeOptions {
-        viewport: ViewportBuilder::default()
-            .with_title("cuecard")
-            .with_app_id("cuecard")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0]),
+        viewport: ViewportBuilder {
+            app_id: crate::desktop::console_app_id_here().map(str::to_owned),
+            ..ViewportBuilder::default()
+        }
+        .with_title("cuecard")
+        .with_icon(crate::desktop::window_icon())
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([640.0, 400.0]),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
