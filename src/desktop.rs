@@ -50,9 +50,13 @@ pub fn console_app_id(wayland: bool) -> Option<&'static str> {
     wayland.then_some(DESKTOP_ID)
 }
 
+/// The last word on the presenter console's window, for eframe's
+/// `NativeOptions::window_builder` hook (which runs after eframe has filled
+/// in a missing app id with the app's name): sets the app id to
 /// [`console_app_id`] for this process's environment.
-pub fn console_app_id_here() -> Option<&'static str> {
-    console_app_id(uses_wayland(|name| std::env::var_os(name)))
+pub fn console_window(mut builder: egui::ViewportBuilder) -> egui::ViewportBuilder {
+    builder.app_id = console_app_id(uses_wayland(|name| std::env::var_os(name))).map(str::to_owned);
+    builder
 }
 
 /// The window icon for both windows (title bar, taskbar, Alt+Tab), decoded
@@ -106,6 +110,17 @@ mod tests {
     fn console_has_an_app_id_on_wayland_only() {
         assert_eq!(console_app_id(true), Some("cuecard"));
         assert_eq!(console_app_id(false), None);
+    }
+
+    #[test]
+    fn console_window_keeps_everything_else() {
+        let builder = egui::ViewportBuilder::default()
+            .with_title("cuecard")
+            .with_app_id(DESKTOP_ID);
+        let after = console_window(builder);
+        assert_eq!(after.title.as_deref(), Some("cuecard"));
+        let wayland = uses_wayland(|name| std::env::var_os(name));
+        assert_eq!(after.app_id.is_some(), wayland);
     }
 
     #[test]

@@ -1037,14 +1037,13 @@ pub fn run(deck: Option<&Path>) -> eframe::Result {
         Err(error) => eprintln!("{error}"),
     }
     let options = eframe::NativeOptions {
-        viewport: ViewportBuilder {
-            app_id: crate::desktop::console_app_id_here().map(str::to_owned),
-            ..ViewportBuilder::default()
-        }
-        .with_title("cuecard")
-        .with_icon(crate::desktop::window_icon())
-        .with_inner_size([1280.0, 800.0])
-        .with_min_inner_size([640.0, 400.0]),
+        viewport: ViewportBuilder::default()
+            .with_title("cuecard")
+            .with_app_id(crate::desktop::DESKTOP_ID)
+            .with_icon(crate::desktop::window_icon())
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        window_builder: Some(Box::new(crate::desktop::console_window)),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
