@@ -3,7 +3,7 @@
 //!
 //! The ids here must match the files in `packaging/`: the Linux desktop
 //! entry is `packaging/linux/cuecard.desktop` (so its desktop-file id is
-//! [`DESKTOP_ID`]), the AppStream component and the macOS bundle use
+//! [`DESKTOP_ID`]), the `AppStream` component and the macOS bundle use
 //! [`BUNDLE_ID`].
 
 use std::ffi::OsString;
@@ -18,7 +18,7 @@ pub const DESKTOP_ID: &str = "cuecard";
 /// window manager rule can send it to the projector.
 pub const AUDIENCE_APP_ID: &str = "cuecard-audience";
 
-/// The reverse-DNS id of the AppStream component
+/// The reverse-DNS id of the `AppStream` component
 /// (`packaging/linux/org.cuecard.Cuecard.metainfo.xml`) and the macOS
 /// bundle identifier (`packaging/macos/Info.plist`).
 pub const BUNDLE_ID: &str = "org.cuecard.Cuecard";
