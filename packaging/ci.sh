@@ -36,7 +36,7 @@ fail() {
 }
 
 # ------------------------------------------------------------ tools
-packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis zip unzip dpkg-dev
+packages=(gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 nsis zip unzip file dpkg-dev
   desktop-file-utils appstream shared-mime-info xvfb x11-utils
   libgl1 libegl1 libgl1-mesa-dri libx11-6 libx11-xcb1 libxcb1 libxcursor1 libxrandr2
   libxi6 libxkbcommon0 libxkbcommon-x11-0 libwayland-client0 libwayland-cursor0 libwayland-egl1)
@@ -194,4 +194,4 @@ if [[ -z ${SKIP_DEB:-} ]]; then
     wait "$APP_PID" 2>/dev/null || true
     APP_PID=
 fi
-step "done"
+step "done: packaging checks took $SECONDS s in all"
