@@ -68,10 +68,14 @@ if [[ -z ${SKIP_WINDOWS:-} ]]; then
     headers=$(x86_64-w64-mingw32-objdump -p "$exe")
     grep -Eq '^Subsystem[[:space:]]+0+2[[:space:]]+\(Windows GUI\)' <<<"$headers" ||
         fail "cuecard.exe is not a windows-subsystem (GUI) program: $(grep Subsystem <<<"$headers")"
-    grep -Eq 'Type: 14|Type: GROUP_ICON|\(GROUP_ICON\)' <<<"$headers" ||
-        fail "cuecard.exe has no icon resource (RT_GROUP_ICON)"
-    grep -Eq 'Type: 16|Type: VERSION|\(VERSION\)' <<<"$headers" ||
-        fail "cuecard.exe has no version resource (RT_VERSION)"
+    # The resource types: the top level of objdump's .rsrc tree (3 = RT_ICON,
+    # 14 = RT_GROUP_ICON, 16 = RT_VERSION).
+    resource_types=$(sed -n '/^The .rsrc Resource Directory section:/,$p' <<<"$headers" |
+        awk '/^[0-9a-f]+   Entry: ID: / { sub(",", "", $4); print $4 }')
+    for type in 0x000003 0x00000e 0x000010; do
+        grep -qx "$type" <<<"$resource_types" ||
+            fail "cuecard.exe lacks resource type $type (icon 0x3/0xe, version 0x10); it has: $(tr '\n' ' ' <<<"$resource_types")"
+    done
     # The version block is UTF-16: FileVersion and the Cargo.toml version.
     version_strings=$(strings -e l "$exe")
     grep -qx "FileVersion" <<<"$version_strings" || fail "cuecard.exe's version resource has no FileVersion"

@@ -45,8 +45,11 @@ rm -f "$zip_path.part"
 mv "$zip_path.part" "$zip_path"
 
 setup_path="$DIST/$NAME-setup.exe"
+# makensis writes OUTFILE relative to the script's folder: pass it absolute.
+setup_part="$setup_path.part"
+[[ $setup_part == /* ]] || setup_part="$PWD/$setup_part"
 makensis -V2 -DVERSION="$VERSION" -DSTAGE="$stage/$NAME" \
-    -DOUTFILE="$PWD/$setup_path.part" packaging/windows/cuecard.nsi
-mv "$setup_path.part" "$setup_path"
+    -DOUTFILE="$setup_part" packaging/windows/cuecard.nsi
+mv "$setup_part" "$setup_path"
 
 ls -l "$zip_path" "$setup_path"
