@@ -12,10 +12,12 @@
 //! - [`remote`]: the phone remote's server (UI-free): sends requests,
 //!   reads a snapshot.
 //! - [`cli`]: the command line.
+//! - [`desktop`]: the ids and icon the desktop knows cuecard by.
 
 pub mod app;
 pub mod cli;
 pub mod deck;
+pub mod desktop;
 pub mod export;
 pub mod import;
 pub mod pdf;

@@ -425,9 +425,11 @@ pub fn run(deck: Option<&Path>, remote: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: ViewportBuilder::default()
             .with_title("cuecard")
-            .with_app_id("cuecard")
+            .with_app_id(crate::desktop::DESKTOP_ID)
+            .with_icon(crate::desktop::window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
+        window_builder: Some(Box::new(crate::desktop::console_window)),
         renderer: eframe::Renderer::Glow,
         ..Default::default()
     };

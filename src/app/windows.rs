@@ -48,7 +48,8 @@ impl PresenterApp {
             .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
         let base = ViewportBuilder::default()
             .with_title(title)
-            .with_app_id("cuecard-audience");
+            .with_app_id(crate::desktop::AUDIENCE_APP_ID)
+            .with_icon(crate::desktop::window_icon());
         let screens = &mut self.windows.screens;
         let (builder, fullscreen) = screens::apply(ctx, screens, placement, base);
         self.windows.audience_fullscreen = fullscreen;

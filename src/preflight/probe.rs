@@ -65,6 +65,7 @@ pub fn probe(url: &str) -> Reach {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(PROBE_TIMEOUT_SECS)))
         .http_status_as_error(false)
+        .tls_config(tls_config())
         .build()
         .into();
     let response = match agent.head(url).call() {
@@ -150,4 +151,21 @@ mod tests {
         );
         assert_eq!(disposition_file_name("inline"), None);
     }
+}
+
+/// TLS for [`probe`]: rustls with the Mozilla roots on Linux.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    ureq::tls::TlsConfig::builder().build()
+}
+
+/// TLS for [`probe`]: the platform's own (`SChannel`, Security.framework)
+/// with the certificates the laptop trusts; see Cargo.toml.
+#[cfg(any(windows, target_os = "macos"))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
+    TlsConfig::builder()
+        .provider(TlsProvider::NativeTls)
+        .root_certs(RootCerts::PlatformVerifier)
+        .build()
 }
