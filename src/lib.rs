@@ -16,8 +16,8 @@
 pub mod app;
 pub mod cli;
 pub mod deck;
-pub mod import;
 pub mod export;
+pub mod import;
 pub mod preflight;
 pub mod remote;
 pub mod session;

@@ -205,7 +205,6 @@ fn log_len(harness: &Harness<'_, PresenterApp>) -> usize {
 
 #[test]
 fn a_thousand_random_commands_replay_to_the_same_state() {
-    let started = Instant::now();
     let start = Instant::now();
     let slides = common::module5().slides.len();
 
@@ -286,12 +285,25 @@ fn a_thousand_random_commands_replay_to_the_same_state() {
     let (mut replayed, replay_time) = app_at(start, false);
     replayed.run_steps(1);
     let replay_sender = replayed.state().sender();
+    // Commands the recorded app applied at one instant are sent together
+    // and applied in one frame, as they were; a checkpoint ends a batch.
     let mut checks = checkpoints.iter().peekable();
+    let mut frames = 0;
     for (index, entry) in read.entries.iter().enumerate() {
         *replay_time.lock().unwrap() = CommandLog::offset(entry);
         replay_sender.send(entry.command.clone());
+        let sent = index + 1;
+        let checkpoint = checks.peek().is_some_and(|(applied, _)| *applied == sent);
+        let same_instant = read
+            .entries
+            .get(index + 1)
+            .is_some_and(|next| next.offset_ms == entry.offset_ms);
+        if same_instant && !checkpoint {
+            continue;
+        }
         replayed.run_steps(1);
-        while let Some((applied, expected)) = checks.next_if(|(applied, _)| *applied == index + 1) {
+        frames += 1;
+        if let Some((applied, expected)) = checks.next_if(|(applied, _)| *applied == sent) {
             assert_eq!(
                 &snapshot(replayed.state()),
                 expected,
@@ -299,15 +311,17 @@ fn a_thousand_random_commands_replay_to_the_same_state() {
             );
         }
     }
+    assert!(
+        frames < read.entries.len(),
+        "no two commands shared an instant"
+    );
     assert!(checks.next().is_none(), "a checkpoint was not reached");
     *replay_time.lock().unwrap() = now;
     replayed.run_steps(2);
     assert_eq!(snapshot(replayed.state()), end, "replay differs at the end");
-    assert_eq!(replayed.presentation(), recorded.state().presentation());
-    assert_eq!(replayed.console(), recorded.state().console());
-    assert!(
-        started.elapsed() < Duration::from_secs(60),
-        "the replay test took {:?}",
-        started.elapsed()
+    assert_eq!(
+        replayed.state().presentation(),
+        recorded.state().presentation()
     );
+    assert_eq!(replayed.state().console(), recorded.state().console());
 }

@@ -42,6 +42,7 @@ pub fn module5_loaded() -> LoadedDeck {
 }
 
 /// Applies `command` at `at` and lets the recorder see it, as the app does.
+#[allow(clippy::needless_pass_by_value)] // callers write the command in place
 pub fn step(
     rec: &mut Recorder,
     p: &mut Presentation,
