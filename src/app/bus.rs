@@ -106,7 +106,7 @@ pub struct LogEntry {
 }
 
 /// The commands applied to an app, with their times: enough to replay a
-/// session into a fresh app (see `PresenterApp::replay`).
+/// session into a fresh app (tests/replay.rs sends each entry at its offset).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CommandLog {
     #[serde(skip)]
