@@ -475,7 +475,7 @@ fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
     harness.key_press(egui::Key::PageDown);
     harness.event(egui::Event::Text(".".to_owned()));
     harness.key_press(egui::Key::F5);
-    harness.key_press(egui::Key::Q);
+    harness.key_press(egui::Key::J);
     harness.run_steps(2);
     harness.get_by_label("Page Down");
     harness.get_by_label("next slide");

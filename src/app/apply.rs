@@ -178,12 +178,12 @@ impl PresenterApp {
             }
             S::DismissNotice(id) => self.notices.dismiss(*id),
             S::Quit => {
-                if self.session.presentation.timer.is_started() && !self.windows.quit_confirmed {
+                let talk = self.session.presentation.timer.is_started();
+                if talk && !self.windows.quit_confirmed && !self.console.confirm_quit {
                     // Quitting ends the talk: ask first, as closing the
-                    // console window does.
-                    let asked = !self.console.confirm_quit;
+                    // console window does; Ctrl+Q again confirms.
                     self.console.confirm_quit = true;
-                    asked
+                    true
                 } else {
                     self.quit(ctx, now)
                 }

@@ -48,7 +48,7 @@ pub(super) fn confirm_quit_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mu
         .show(ui.ctx(), |ui| {
             ui.label(
                 RichText::new(format!(
-                    "The talk is under way (talk timer {}). Quitting ends it: the timer and the ticks on the questions are lost.",
+                    "The talk is under way (talk timer {}). Quitting ends it: the timer and the ticks on the questions are lost. Ctrl+Q again quits; Esc keeps presenting.",
                     format_clock(view.presentation.timer.elapsed(view.now))
                 ))
                 .size(tokens::TEXT_READ),
