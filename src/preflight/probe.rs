@@ -134,6 +134,23 @@ pub fn disposition_file_name(value: &str) -> Option<String> {
     plain
 }
 
+/// TLS for [`probe`]: rustls with the Mozilla roots on Linux.
+#[cfg(not(any(windows, target_os = "macos")))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    ureq::tls::TlsConfig::builder().build()
+}
+
+/// TLS for [`probe`]: the platform's own (`SChannel`, Security.framework)
+/// with the certificates the laptop trusts; see Cargo.toml.
+#[cfg(any(windows, target_os = "macos"))]
+fn tls_config() -> ureq::tls::TlsConfig {
+    use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
+    TlsConfig::builder()
+        .provider(TlsProvider::NativeTls)
+        .root_certs(RootCerts::PlatformVerifier)
+        .build()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,21 +168,4 @@ mod tests {
         );
         assert_eq!(disposition_file_name("inline"), None);
     }
-}
-
-/// TLS for [`probe`]: rustls with the Mozilla roots on Linux.
-#[cfg(not(any(windows, target_os = "macos")))]
-fn tls_config() -> ureq::tls::TlsConfig {
-    ureq::tls::TlsConfig::builder().build()
-}
-
-/// TLS for [`probe`]: the platform's own (`SChannel`, Security.framework)
-/// with the certificates the laptop trusts; see Cargo.toml.
-#[cfg(any(windows, target_os = "macos"))]
-fn tls_config() -> ureq::tls::TlsConfig {
-    use ureq::tls::{RootCerts, TlsConfig, TlsProvider};
-    TlsConfig::builder()
-        .provider(TlsProvider::NativeTls)
-        .root_certs(RootCerts::PlatformVerifier)
-        .build()
 }
