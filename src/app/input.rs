@@ -226,7 +226,12 @@ mod tests {
             action(Key::B, egui::Modifiers::SHIFT),
             Some(Input::Intent(AppCommand::Show(Command::ToggleBlackout)))
         );
-        assert_eq!(action(Key::Q, none), None);
+        assert_eq!(action(Key::J, none), None, "J is free");
+        assert_eq!(
+            action(Key::Q, none),
+            Some(ShellCommand::OpenParkingLot.into()),
+            "plain Q parks a question, it never quits"
+        );
         assert_eq!(
             action(Key::Q, egui::Modifiers::COMMAND),
             Some(ShellCommand::Quit.into())
