@@ -74,6 +74,13 @@ fn killing_cuecard_while_it_records_never_leaves_a_session_that_fails_to_load() 
             .stdout(Stdio::piped())
             .spawn()
             .unwrap();
+        // Wait until the child has started its record (a loaded machine
+        // can take a while to start a process), then kill it at a moment
+        // that varies from round to round while it writes.
+        let started = std::time::Instant::now();
+        while list(&dir).unwrap().len() == before && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         std::thread::sleep(Duration::from_millis(40 + (round * 13) % 90));
         child.kill().unwrap();
         child.wait().unwrap();
