@@ -137,21 +137,7 @@ impl Session {
 
 /// An empty deck, for the model when no deck loaded.
 pub fn empty_deck() -> Deck {
-    Deck {
-        version: deck::SCHEMA_VERSION,
-        title: "cuecard".to_owned(),
-        subtitle: None,
-        organization: None,
-        duration_minutes: None,
-        theme: None,
-        colors: None,
-        font: None,
-        logo: None,
-        footer: None,
-        pdf: None,
-        decorate_pdf_pages: false,
-        slides: Vec::new(),
-    }
+    Deck::titled("cuecard".to_owned(), Vec::new())
 }
 
 /// Smallest and largest notes zoom.

@@ -295,6 +295,26 @@ impl Slide {
 }
 
 impl Deck {
+    /// A deck titled `title` with `slides` and every optional field left
+    /// out (no theme, logo, footer, PDF or planned length).
+    pub fn titled(title: String, slides: Vec<Slide>) -> Self {
+        Self {
+            version: SCHEMA_VERSION,
+            title,
+            subtitle: None,
+            organization: None,
+            duration_minutes: None,
+            theme: None,
+            colors: None,
+            font: None,
+            logo: None,
+            footer: None,
+            pdf: None,
+            decorate_pdf_pages: false,
+            slides,
+        }
+    }
+
     /// Number of audience prompts in all slides' notes.
     pub fn prompt_count(&self) -> usize {
         self.slides

@@ -2,7 +2,7 @@
 //! into the matching slides of an existing deck.
 
 use super::guide::{Guide, GuideSlide, fold};
-use crate::deck::{Deck, Layout, Note, SCHEMA_VERSION, Slide};
+use crate::deck::{Deck, Layout, Note, Slide};
 
 /// What came out of putting a guide into a deck.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -54,21 +54,7 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
             }
         })
         .collect();
-    Deck {
-        version: SCHEMA_VERSION,
-        title,
-        subtitle: None,
-        organization: None,
-        duration_minutes: None,
-        theme: None,
-        colors: None,
-        font: None,
-        logo: None,
-        footer: None,
-        pdf: None,
-        decorate_pdf_pages: false,
-        slides,
-    }
+    Deck::titled(title, slides)
 }
 
 /// Makes slide ids from titles: lower case ASCII letters and digits joined

@@ -11,7 +11,7 @@ use super::build::SlideIds;
 use super::guide::fold;
 use super::write::{OutputFile, safe_file_name};
 use super::xml::Element;
-use crate::deck::{Block, Deck, Fit, Layout, Link, Note, SCHEMA_VERSION, Slide};
+use crate::deck::{Block, Deck, Fit, Layout, Link, Note, Slide};
 
 /// Picture formats a deck can show (see `docs/deck-format.md`).
 pub const PICTURE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
@@ -464,21 +464,7 @@ impl PptxDeck {
                 }
             })
             .collect();
-        let deck = Deck {
-            version: SCHEMA_VERSION,
-            title,
-            subtitle: None,
-            organization: None,
-            duration_minutes: None,
-            theme: None,
-            colors: None,
-            font: None,
-            logo: None,
-            footer: None,
-            pdf: None,
-            decorate_pdf_pages: false,
-            slides,
-        };
+        let deck = Deck::titled(title, slides);
         (deck, files)
     }
 }
