@@ -221,6 +221,7 @@ fn audience_frame(
             clocks.now,
             clocks.wall,
             false,
+            None,
             &cuecard::ui::slide::NoImages,
         );
     })

@@ -3,11 +3,12 @@
 //!
 //! The deck (ten JPEGs made once in `CARGO_TARGET_TMPDIR`) is shown the way
 //! the app shows it: one egui context for both windows, the app's
-//! [`ImageCache`] decoding on its own thread (current slide and its
-//! neighbours), and each UI-thread frame doing what `PresenterApp::ui` does
-//! for images: `want` the images on screen and next to it, `poll` the cache
-//! (which turns arrived images into textures), then the console and the
-//! audience pass (both 1920x1080) and their tessellation.
+//! [`SlideTextures`] decoding on the render pool's workers (current slide
+//! and its neighbours), and each UI-thread frame doing what
+//! `PresenterApp::ui` does for pictures: `begin_frame` (asks ahead for the
+//! images on screen and next to it, and turns the ready ones into
+//! textures), then the console and the audience pass (both 1920x1080) and
+//! their tessellation.
 //!
 //! The walk: on slide 1 until its image and its neighbour's are ready, then
 //! Next every 500 ms of frames (a frame every 16 ms while anything is still
@@ -34,12 +35,11 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveTime;
 use criterion::Criterion;
-use cuecard::app::images::ImageCache;
+use cuecard::app::textures::SlideTextures;
 use cuecard::deck::{Block, Deck};
 use cuecard::show::{Command, Presentation};
 use cuecard::ui::audience::audience_ui;
 use cuecard::ui::console::{ConsoleView, console_ui};
-use cuecard::ui::slide::{ImageLookup, ImageView};
 
 /// Slides (and images) in the deck.
 const SLIDES: usize = 10;
@@ -111,7 +111,7 @@ struct Show {
     ctx: egui::Context,
     deck: Deck,
     presentation: Presentation,
-    cache: ImageCache,
+    cache: SlideTextures,
     time: f64,
     now: Instant,
 }
@@ -126,7 +126,7 @@ impl Show {
             ctx,
             deck,
             presentation,
-            cache: ImageCache::new(Some(folder)),
+            cache: SlideTextures::new(Some(folder)),
             time: 0.0,
             now: Instant::now(),
         }
@@ -140,8 +140,9 @@ impl Show {
         let mut wanted = vec![p.current()];
         wanted.extend(p.next_index());
         wanted.extend(p.previous_index());
-        self.cache.want(&self.ctx, &self.deck, wanted);
-        let arrived = self.cache.poll(&self.ctx);
+        let before = self.cache.len();
+        self.cache.begin_frame(&self.ctx, &self.deck, wanted);
+        let arrived = self.cache.len() > before;
         self.pass(true);
         self.pass(false);
         Frame {
@@ -179,7 +180,7 @@ impl Show {
                 egui::CentralPanel::default()
                     .frame(egui::Frame::NONE)
                     .show(ui, |ui| {
-                        audience_ui(ui, Some(deck), presentation, now, wall, false, cache);
+                        audience_ui(ui, Some(deck), presentation, now, wall, false, None, cache);
                     });
             }
         });
@@ -188,7 +189,7 @@ impl Show {
         output.textures_delta.clear();
     }
 
-    fn image_of(&self, index: usize) -> ImageView {
+    fn image_of(&self, index: usize) -> Option<Result<(u32, u32), String>> {
         let path = self
             .deck
             .slides
@@ -200,11 +201,11 @@ impl Show {
                 })
             })
             .expect("every slide has an image");
-        self.cache.image(&path)
+        self.cache.peek_image(&path)
     }
 
     fn ready(&self, index: usize) -> bool {
-        matches!(self.image_of(index), ImageView::Ready(..))
+        matches!(self.image_of(index), Some(Ok(_)))
     }
 
     /// Frames every [`FRAME_GAP`] until `done` holds (at most 30 s); returns

@@ -231,6 +231,7 @@ pub fn check(
                 let _ = writeln!(out, "{}", summary(&loaded));
                 let mut diagnostics = loaded.diagnostics.clone();
                 diagnostics.extend(deck::render_check(&loaded));
+                diagnostics.extend(crate::ui::slide::fit_diagnostics(&loaded));
                 diagnostics
             }
             Err(error) => error.diagnostics,

@@ -16,7 +16,6 @@ use std::time::{Duration, Instant};
 use chrono::NaiveTime;
 use cuecard::app::{Clock, DeckSource, PresenterApp, lock};
 use cuecard::deck;
-use cuecard::ui::slide::{ImageLookup, ImageView};
 use egui_kittest::Harness;
 
 #[test]
@@ -47,7 +46,7 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
     let path = dir.join("d.ron");
     let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let app = PresenterApp::new(deck::load(&path), clock).with_source(DeckSource::File(path));
-    let cache = app.images();
+    let cache = app.textures();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |_cc| app);
@@ -57,7 +56,7 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
         loop {
             harness.run_steps(1);
             let images = lock(&cache);
-            if paths.iter().all(|p| images.image(p) != ImageView::Loading)
+            if paths.iter().all(|p| images.peek_image(p).is_some())
                 || start.elapsed() > Duration::from_secs(20)
             {
                 break;
@@ -69,25 +68,22 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
     settle(&mut harness, &["big.png", "corrupt.png"]);
     {
         let images = lock(&cache);
-        match images.image("big.png") {
-            ImageView::Ready(_, size) => {
+        match images.peek_image("big.png") {
+            Some(Ok((w, h))) => {
+                assert!(w <= 3840 && h <= 2160, "scaled down to 4K: {w}x{h}");
                 assert!(
-                    size.x <= 3840.0 && size.y <= 2160.0,
-                    "scaled down to 4K: {size:?}"
-                );
-                assert!(
-                    (size.x / size.y - 4.0 / 3.0).abs() < 0.01,
-                    "shape kept: {size:?}"
+                    (w as f32 / h as f32 - 4.0 / 3.0).abs() < 0.01,
+                    "shape kept: {w}x{h}"
                 );
             }
             other => panic!("big.png: {other:?}"),
         }
         assert!(
-            matches!(images.image("corrupt.png"), ImageView::Failed(why) if why.contains("corrupt"))
+            matches!(images.peek_image("corrupt.png"), Some(Err(why)) if why.contains("corrupt"))
         );
         assert_eq!(
-            images.image("huge.png"),
-            ImageView::Loading,
+            images.peek_image("huge.png"),
+            None,
             "slide three is not a neighbour yet"
         );
     }
@@ -96,9 +92,9 @@ fn good_corrupt_and_huge_images_end_as_textures_or_placeholders() {
     settle(&mut harness, &["huge.png"]);
     let images = lock(&cache);
     assert!(
-        matches!(images.image("huge.png"), ImageView::Failed(why) if why.contains("over 100 megapixels")),
+        matches!(images.peek_image("huge.png"), Some(Err(why)) if why.contains("over 100 megapixels")),
         "{:?}",
-        images.image("huge.png")
+        images.peek_image("huge.png")
     );
     drop(images);
     assert_eq!(

@@ -245,7 +245,12 @@ fn check_flags_every_hostile_link_at_its_place() {
     let path = "tests/fixtures/bad/links_hostile.ron";
     let (code, out, err) = cuecard(&["check", path]);
     assert_eq!(code, 2, "{out}{err}");
-    let lines: Vec<&str> = err.lines().collect();
+    // (A slide of 14 links also has to shrink to fit: a note, not a link
+    // problem.)
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.contains("text and images shrunk to"))
+        .collect();
     assert_eq!(lines.len(), HOSTILE.len(), "{err}");
     for (line, &(row, column, severity, needle)) in lines.iter().zip(HOSTILE) {
         let prefix = format!("{path}:{row}:{column}: {severity}: ");

@@ -77,6 +77,23 @@ impl PresenterApp {
                 self.console.notes_scroll += points;
                 true
             }
+            S::ToggleLaserPointer => {
+                self.console.tool = match self.console.tool {
+                    crate::show::Tool::Advance => crate::show::Tool::Pointer,
+                    crate::show::Tool::Pointer => crate::show::Tool::Advance,
+                };
+                self.console.pointer = None;
+                true
+            }
+            S::PointAt(at) => {
+                let at = at.filter(|_| self.console.tool == crate::show::Tool::Pointer);
+                // Only a move restarts the time before the pointer hides.
+                let changed = self.console.pointer.map(|(p, _)| p) != at;
+                if changed {
+                    self.console.pointer = at.map(|at| (at, now));
+                }
+                changed
+            }
             S::ToggleHelp => {
                 self.console.help_open = !self.console.help_open;
                 true

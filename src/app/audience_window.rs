@@ -10,7 +10,7 @@ use crate::show::{Presentation, ShellCommand};
 use crate::ui::audience::audience_ui;
 
 use super::state::{ReadyDeck, empty_deck};
-use super::{Clock, CommandSender, images, input, lock, repaint};
+use super::{Clock, CommandSender, input, lock, repaint, textures};
 
 /// What the audience window shows, published by the console after each
 /// frame that changed something. Readers clone the `Arc` and let go.
@@ -24,6 +24,8 @@ pub struct AudienceFrame {
     pub identify_until: Option<Instant>,
     /// Whether the venue check is open (keys are listed, not acted on).
     pub venue_check_open: bool,
+    /// The laser pointer: where on the slide and when it last moved.
+    pub pointer: Option<([f32; 2], Instant)>,
 }
 
 impl Default for AudienceFrame {
@@ -33,6 +35,7 @@ impl Default for AudienceFrame {
             presentation: Presentation::new(&empty_deck()),
             identify_until: None,
             venue_check_open: false,
+            pointer: None,
         }
     }
 }
@@ -41,8 +44,8 @@ impl Default for AudienceFrame {
 pub struct AudienceWindow {
     /// The latest published frame.
     pub frame: Arc<Mutex<Arc<AudienceFrame>>>,
-    /// The slides' images.
-    pub images: Arc<Mutex<images::ImageCache>>,
+    /// The slides' pictures as textures.
+    pub textures: Arc<Mutex<textures::SlideTextures>>,
     /// Where its inputs go.
     pub sender: CommandSender,
     /// The app's clock.
@@ -77,7 +80,11 @@ impl AudienceWindow {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let identify = frame.identify_until.is_some_and(|t| now < t);
-                let images = lock(&self.images);
+                let mut textures = lock(&self.textures);
+                // PDF pages are rendered for the audience view's size.
+                let ppp = ui.ctx().pixels_per_point();
+                let canvas = crate::ui::slide::canvas(ui.max_rect());
+                textures.set_page_box(canvas.width() * ppp, canvas.height() * ppp);
                 audience_ui(
                     ui,
                     frame.deck.as_ref().map(|d| &d.loaded.deck),
@@ -85,11 +92,19 @@ impl AudienceWindow {
                     now,
                     wall,
                     identify,
-                    &*images,
+                    super::state::pointer_at(frame.pointer, now),
+                    &*textures,
                 );
             });
         // The audience sees a clock only during a break or a discussion the
         // presenter chose to show: then it repaints once a second.
+        if let Some((_, moved)) = frame.pointer {
+            // Take the pointer down when it has been still long enough.
+            let hides = moved + super::state::POINTER_HIDES_AFTER;
+            if hides > now {
+                ctx.request_repaint_after(hides - now);
+            }
+        }
         let p = &frame.presentation;
         if p.break_ends().is_some() || p.discussion_on_audience() {
             ctx.request_repaint_after(repaint::until_next_wall_second(wall));

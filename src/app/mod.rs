@@ -10,7 +10,6 @@ mod apply;
 mod audience_window;
 pub mod bus;
 mod clock;
-pub mod images;
 pub mod input;
 pub mod notices;
 mod open;
@@ -21,6 +20,7 @@ pub mod remote;
 mod repaint;
 pub mod screens;
 pub mod state;
+pub mod textures;
 mod windows;
 
 use std::path::{Path, PathBuf};
@@ -53,8 +53,8 @@ pub struct PresenterApp {
     console: ConsoleState,
     windows: WindowState,
     notices: Notices,
-    /// The slides' images, shared with the audience window.
-    images: Arc<Mutex<images::ImageCache>>,
+    /// The slides' pictures as textures, shared with the audience window.
+    textures: Arc<Mutex<textures::SlideTextures>>,
     /// What the audience window draws, published after each frame.
     audience_frame: Arc<Mutex<Arc<AudienceFrame>>>,
     bus: CommandBus,
@@ -98,7 +98,10 @@ impl PresenterApp {
     /// An app presenting `loaded` (or showing why it did not load).
     pub fn new(loaded: Result<LoadedDeck, DeckError>, clock: Clock) -> Self {
         let session = Session::new(loaded);
-        let folder = session.deck.as_ref().and_then(|d| d.loaded.folder.clone());
+        let mut textures = textures::SlideTextures::new(None);
+        if let Some(ready) = &session.deck {
+            textures.reset(ready.loaded.folder.clone(), ready.pdf.clone());
+        }
         let app = Self {
             session,
             console: ConsoleState::default(),
@@ -107,7 +110,7 @@ impl PresenterApp {
                 ..WindowState::default()
             },
             notices: Notices::default(),
-            images: Arc::new(Mutex::new(images::ImageCache::new(folder))),
+            textures: Arc::new(Mutex::new(textures)),
             audience_frame: Arc::new(Mutex::new(Arc::new(AudienceFrame::default()))),
             bus: CommandBus::new(),
             loader: open::DeckLoader::default(),
@@ -207,9 +210,9 @@ impl PresenterApp {
         &self.recent
     }
 
-    /// The slides' image cache.
-    pub fn images(&self) -> Arc<Mutex<images::ImageCache>> {
-        Arc::clone(&self.images)
+    /// The slides' pictures as textures.
+    pub fn textures(&self) -> Arc<Mutex<textures::SlideTextures>> {
+        Arc::clone(&self.textures)
     }
 
     /// The commands applied so far, if recording.
@@ -229,6 +232,7 @@ impl PresenterApp {
             presentation: self.session.presentation.clone(),
             identify_until: self.console.identify_until,
             venue_check_open: self.console.venue_check.is_some(),
+            pointer: self.console.pointer,
         };
         *lock(&self.audience_frame) = Arc::new(frame);
     }
@@ -336,13 +340,13 @@ impl eframe::App for PresenterApp {
             changed |= self.apply_input(&ctx, input, now);
         }
         self.observe(now);
-        self.request_images(&ctx);
+        self.prepare_textures(&ctx);
         self.publish_remote(now);
         let remote_view = self.remote.view();
 
         let clicked = egui::CentralPanel::default()
             .show(ui, |ui| {
-                let images = lock(&self.images);
+                let textures = lock(&self.textures);
                 let current = self.session.presentation.current();
                 let view = ConsoleView {
                     deck: self.session.deck(),
@@ -359,7 +363,8 @@ impl eframe::App for PresenterApp {
                     screen_mode: self.windows.screen_mode,
                     identify: self.console.identifying(now),
                     links: self.session.links_of(current),
-                    images: &*images,
+                    images: &*textures,
+                    pointer: state::pointer_at(self.console.pointer, now),
                     recent: &self.recent,
                     resume_offer: self
                         .resume_offer()
@@ -393,7 +398,7 @@ impl eframe::App for PresenterApp {
             let builder = self.windows.audience_builder.clone().unwrap_or_default();
             let window = audience_window::AudienceWindow {
                 frame: Arc::clone(&self.audience_frame),
-                images: Arc::clone(&self.images),
+                textures: Arc::clone(&self.textures),
                 sender: self.bus.sender(),
                 clock: self.clock.clone(),
             };

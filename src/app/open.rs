@@ -161,7 +161,7 @@ impl PresenterApp {
                 // A new load asks again before opening a link with a caution.
                 self.console.links_confirmed.clear();
                 self.console.link_question = None;
-                lock(&self.images).clear(ready.loaded.folder.clone());
+                lock(&self.textures).reset(ready.loaded.folder.clone(), ready.pdf.clone());
                 if let Purpose::Open(path) = purpose {
                     crate::settings::Settings::remember_deck(&mut self.recent, path);
                     self.windows.title.clear();

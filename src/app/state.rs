@@ -1,6 +1,6 @@
 //! The app's state, split by owner: the presentation session (deck and
 //! model), the console's view state, and the windows. Resources (textures)
-//! live in [`super::images`], remembered settings in [`crate::settings`],
+//! live in [`super::textures`], remembered settings in [`crate::settings`],
 //! messages in [`super::notices`].
 
 use std::path::{Path, PathBuf};
@@ -46,15 +46,19 @@ pub struct ReadyDeck {
     pub loaded: Arc<LoadedDeck>,
     /// Each slide's links, checked against the link policy.
     pub links: Arc<Vec<Vec<LinkStatus>>>,
+    /// The deck's PDF, when it names one: where it is, its pages' sizes.
+    pub pdf: Option<super::textures::PdfPages>,
 }
 
 impl ReadyDeck {
     /// Checks the links of `loaded` (touches the disk for local copies).
     pub fn new(loaded: LoadedDeck) -> Self {
         let links = Arc::new(loaded.link_status());
+        let pdf = super::textures::PdfPages::open(&loaded);
         Self {
             loaded: Arc::new(loaded),
             links,
+            pdf,
         }
     }
 }
@@ -182,6 +186,10 @@ pub struct ConsoleState {
     /// Warned links the presenter chose to open; not asked again until the
     /// deck is loaded again.
     pub links_confirmed: Vec<(usize, usize, LinkTarget)>,
+    /// What a press on the slide preview does.
+    pub tool: crate::show::Tool,
+    /// The laser pointer: where on the slide (0..1) and when it last moved.
+    pub pointer: Option<([f32; 2], Instant)>,
 }
 
 /// "Open this link?", asked once for a link with a caution (a password in
@@ -213,8 +221,20 @@ impl Default for ConsoleState {
             parking_open: false,
             link_question: None,
             links_confirmed: Vec::new(),
+            tool: crate::show::Tool::default(),
+            pointer: None,
         }
     }
+}
+
+/// How long the laser pointer stays on the audience view without moving.
+pub const POINTER_HIDES_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Where the laser pointer shows at `now`: on, moved within
+/// [`POINTER_HIDES_AFTER`], and on the slide.
+pub fn pointer_at(pointer: Option<([f32; 2], Instant)>, now: Instant) -> Option<egui::Pos2> {
+    let (at, moved) = pointer?;
+    (now.saturating_duration_since(moved) < POINTER_HIDES_AFTER).then(|| egui::pos2(at[0], at[1]))
 }
 
 impl ConsoleState {

@@ -1,5 +1,5 @@
 //! The windows: reading the monitors, placing the audience view, and the
-//! images the windows will need.
+//! pictures the windows will need.
 
 use std::time::Instant;
 
@@ -65,10 +65,10 @@ impl PresenterApp {
         ctx.request_repaint_of(audience_viewport());
     }
 
-    /// Asks for the images of the slides on screen and their neighbours (all
-    /// slides while the overview is open), and repaints both windows when a
-    /// decoded image arrives.
-    pub(super) fn request_images(&mut self, ctx: &egui::Context) {
+    /// Asks ahead for the pictures of the slides on screen and their
+    /// neighbours (all slides while the overview is open); the render
+    /// workers repaint both windows when one is ready.
+    pub(super) fn prepare_textures(&mut self, ctx: &egui::Context) {
         let Some(ready) = self.session.deck.as_ref() else {
             return;
         };
@@ -82,10 +82,6 @@ impl PresenterApp {
             wanted.extend(p.frozen());
             wanted
         };
-        let mut images = lock(&self.images);
-        images.want(ctx, &ready.loaded.deck, wanted);
-        if images.poll(ctx) {
-            ctx.request_repaint_of(audience_viewport());
-        }
+        lock(&self.textures).begin_frame(ctx, &ready.loaded.deck, wanted);
     }
 }

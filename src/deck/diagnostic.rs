@@ -110,6 +110,9 @@ pub enum Kind {
     UnknownTheme,
     /// More text than fits on a slide legibly.
     TooMuchText,
+    /// A slide whose text and images had to shrink to fit, or that does
+    /// not fit even at the smallest size (found by laying it out).
+    TooFull,
     /// A colour that is not `#RRGGBB`.
     BadColor,
     /// Text and background too alike to read (WCAG 2.2 AA).

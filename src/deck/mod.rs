@@ -13,7 +13,8 @@ mod validate;
 
 pub use diagnostic::{Diagnostic, Kind, Location, Severity};
 pub use load::{
-    DeckError, LoadedDeck, MAX_DECK_BYTES, MAX_NESTING, load, parse, ron_options, to_ron,
+    DeckError, LoadedDeck, MAX_DECK_BYTES, MAX_NESTING, load, parse, ron_options, slide_location,
+    to_ron,
 };
 pub use pages::{CHECK_RENDER_BOX_PX, render_check};
 pub use schema::{

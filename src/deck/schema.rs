@@ -269,6 +269,15 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 }
 
 impl Slide {
+    /// The slide's name for the console: its title, or "Page N" for a
+    /// PDF page slide without one.
+    pub fn console_title(&self) -> String {
+        match (self.title.trim().is_empty(), self.page) {
+            (true, Some(page)) => format!("Page {page}"),
+            _ => self.title.clone(),
+        }
+    }
+
     /// The PDF page this slide shows, as an index from 0.
     pub fn page_index(&self) -> Option<usize> {
         self.page

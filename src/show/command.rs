@@ -110,6 +110,17 @@ pub enum LinkTarget {
     Transcript,
 }
 
+/// What a press on the console's slide preview does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Tool {
+    /// A click on the preview is the next slide.
+    #[default]
+    Advance,
+    /// The laser pointer: the mouse over the preview shows a dot on the
+    /// audience view at the same place of the slide; clicks do not advance.
+    Pointer,
+}
+
 /// A request to the app shell: windows, files, and the console's own view
 /// state. The presentation model never sees these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -143,6 +154,11 @@ pub enum ShellCommand {
     OverviewSubmit,
     /// Show or hide the key help.
     ToggleHelp,
+    /// Turn the laser pointer on or off ([`Tool::Pointer`]).
+    ToggleLaserPointer,
+    /// Where the laser pointer is on the slide, in slide coordinates (0..1
+    /// from the top-left corner), or `None` when it left the slide.
+    PointAt(Option<[f32; 2]>),
     /// Open or close the venue check (the clicker test).
     ToggleVenueCheck,
     /// A key press seen while the venue check is open: what was pressed and

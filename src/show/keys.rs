@@ -263,6 +263,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the audience window again after it was closed",
     },
     Binding {
+        action: shell(ShellCommand::ToggleLaserPointer),
+        triggers: &[Key("L"), Ctrl("L")],
+        help: "laser pointer on or off: the mouse over the slide preview shows a red dot to the room",
+    },
+    Binding {
         action: shell(ShellCommand::ToggleHelp),
         triggers: &[Text("?"), Key("F1")],
         help: "show or hide this help",

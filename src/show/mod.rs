@@ -13,7 +13,9 @@ pub mod pickers;
 mod presentation;
 mod timer;
 
-pub use command::{AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, LinkTarget, ShellCommand};
+pub use command::{
+    AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, LinkTarget, ShellCommand, Tool,
+};
 pub use pacing::{Pace, pace};
 pub use presentation::{
     AudienceShows, Discussion, OVERVIEW_COLUMNS, Presentation, PromptKey, Screen,

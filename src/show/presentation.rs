@@ -246,6 +246,18 @@ impl Presentation {
         (0..self.current).rev().find(|&i| !self.is_hidden(i))
     }
 
+    /// The number the room sees on slide `index`: `(n, of)` counting only
+    /// the slides that are not hidden, so skipping a hidden slide leaves
+    /// no gap ("4 / 11", not "5 / 12"); `None` for a hidden slide.
+    pub fn room_number(&self, index: usize) -> Option<(usize, usize)> {
+        if index >= self.hidden.len() || self.is_hidden(index) {
+            return None;
+        }
+        let before = self.hidden.iter().take(index).filter(|h| !**h).count();
+        let shown = self.hidden.iter().filter(|h| !**h).count();
+        Some((before + 1, shown))
+    }
+
     /// Whether slide `index` is hidden (skipped by next and previous).
     pub fn is_hidden(&self, index: usize) -> bool {
         self.hidden.get(index).copied().unwrap_or(false)

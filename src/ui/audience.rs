@@ -1,20 +1,50 @@
 //! The audience view: only the slide, letterboxed, nothing else; or the
-//! black, white or break screen; and, if the presenter chooses, a discreet
-//! discussion clock in a corner.
+//! black, white or break screen; and, if the presenter chooses, the
+//! discussion count-down in the slide's band.
 
 use std::time::Instant;
 
 use chrono::NaiveTime;
-use egui::{Align2, FontId, Rect, Sense, Ui, vec2};
+use egui::{Align2, FontId, Pos2, Rect, Sense, Ui};
 
 use super::console::{format_wall, wall_at};
-use super::slide::{ImageLookup, canvas, font_points, paint_slide};
+use super::slide::{SlideResponse, SlideSource, SlideView, canvas, font_points};
 use super::tokens;
 use crate::deck::Deck;
 use crate::show::{AudienceShows, Presentation, Screen, format_clock};
 
+/// The slide the room sees now (not for a break), with its overlays: the
+/// room's slide number and the count-down when the presenter shows it.
+/// The console's "The audience sees" preview paints the same view.
+pub fn room_slide<'a>(
+    deck: &'a Deck,
+    presentation: &Presentation,
+    now: Instant,
+    pointer: Option<Pos2>,
+    source: &'a dyn SlideSource,
+) -> SlideView<'a> {
+    let (index, screen) = match presentation.audience() {
+        AudienceShows::Slide(index) => (index, Screen::Slide),
+        AudienceShows::Black => (presentation.current(), Screen::Black),
+        AudienceShows::White | AudienceShows::Break { .. } => {
+            (presentation.current(), Screen::White)
+        }
+    };
+    let countdown = presentation
+        .discussion()
+        .filter(|_| presentation.discussion_on_audience())
+        .map(|d| format_clock(d.remaining(now) + std::time::Duration::from_millis(999)));
+    SlideView::new(deck, index, source)
+        .screen(screen)
+        .number(presentation.room_number(index))
+        .countdown(countdown)
+        .pointer(pointer.filter(|_| screen == Screen::Slide))
+}
+
 /// Fills `ui` with what the audience should see (and a large "Audience"
-/// label while `identify`). Without a deck the window is black.
+/// label while `identify`). Without a deck the window is black. Returns
+/// the slide's response (`None` for the break screen or no deck).
+#[allow(clippy::too_many_arguments)]
 pub fn audience_ui(
     ui: &mut Ui,
     deck: Option<&Deck>,
@@ -22,52 +52,24 @@ pub fn audience_ui(
     now: Instant,
     wall: NaiveTime,
     identify: bool,
-    images: &dyn ImageLookup,
-) {
+    pointer: Option<Pos2>,
+    source: &dyn SlideSource,
+) -> Option<SlideResponse> {
     if identify {
         super::console::identify_ui(ui, "Audience");
     }
     let rect = ui.max_rect();
-    let _ = ui.allocate_rect(rect, Sense::hover());
-    let painter = ui.painter();
     let Some(deck) = deck else {
-        painter.rect_filled(rect, 0.0, tokens::BLACKOUT);
-        return;
+        let _ = ui.allocate_rect(rect, Sense::hover());
+        ui.painter().rect_filled(rect, 0.0, tokens::BLACKOUT);
+        return None;
     };
-    match presentation.audience() {
-        AudienceShows::Slide(index) => {
-            paint_slide(painter, rect, deck, index, Screen::Slide, images);
-        }
-        AudienceShows::Black => {
-            paint_slide(painter, rect, deck, 0, Screen::Black, images);
-        }
-        AudienceShows::White => {
-            paint_slide(painter, rect, deck, 0, Screen::White, images);
-        }
-        AudienceShows::Break { ends } => break_screen(ui, rect, deck, ends, now, wall),
+    if let AudienceShows::Break { ends } = presentation.audience() {
+        let _ = ui.allocate_rect(rect, Sense::hover());
+        break_screen(ui, rect, deck, ends, now, wall);
+        return None;
     }
-    if presentation.discussion_on_audience()
-        && let Some(discussion) = presentation.discussion()
-        && !matches!(presentation.audience(), AudienceShows::Break { .. })
-    {
-        let canvas = canvas(rect);
-        let ppp = ui.ctx().pixels_per_point();
-        let font = FontId::monospace(font_points(canvas.height(), 0.05, ppp));
-        let text = format_clock(discussion.remaining(now) + std::time::Duration::from_millis(999));
-        let galley = ui
-            .painter()
-            .layout_no_wrap(text, font, tokens::CORNER_CLOCK_TEXT);
-        let margin = canvas.height() * 0.02;
-        let size = galley.size() + vec2(margin * 2.0, margin);
-        let corner = Rect::from_min_size(canvas.right_bottom() - size - vec2(margin, margin), size);
-        ui.painter()
-            .rect_filled(corner, margin * 0.5, tokens::CORNER_CLOCK_FILL);
-        ui.painter().galley(
-            corner.min + vec2(margin, margin * 0.5),
-            galley,
-            tokens::CORNER_CLOCK_TEXT,
-        );
-    }
+    Some(room_slide(deck, presentation, now, pointer, source).show_at(ui, rect, Sense::hover()))
 }
 
 fn break_screen(ui: &Ui, rect: Rect, deck: &Deck, ends: Instant, now: Instant, wall: NaiveTime) {

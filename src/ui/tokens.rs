@@ -130,7 +130,48 @@ pub mod size {
     pub const BODY_MIN: f32 = 0.026;
     /// Outer margin of the canvas.
     pub const MARGIN: f32 = 0.06;
+    /// The band along the bottom (organization, count-down, slide number).
+    pub const BAND: f32 = 0.065;
+    /// How far the band's bottom sits above the canvas's, in margins.
+    pub const BAND_LIFT: f32 = 0.35;
+    /// Space between reserved places (QR codes, logo, band, content).
+    pub const GAP: f32 = 0.03;
+    /// The widest logo, as a multiple of its height.
+    pub const LOGO_MAX_ASPECT: f32 = 3.2;
+    /// Side of a QR code.
+    pub const QR: f32 = 0.26;
+    /// The discussion count-down in the band.
+    pub const COUNTDOWN: f32 = 0.045;
+    /// Space under a slide's title.
+    pub const TITLE_GAP: f32 = 0.05;
+    /// Indent of bullets and quotations.
+    pub const INDENT: f32 = 0.05;
+    /// Space after a block, as a fraction of the body size.
+    pub const BLOCK_GAP: f32 = 0.45;
+    /// An image's alt text (in its placeholder), as a fraction of the body size.
+    pub const ALT_TEXT: f32 = 0.6;
+    /// Space between the lines of a title slide.
+    pub const TITLE_SLIDE_GAP: f32 = 0.04;
+    /// Radius of the laser pointer's dot.
+    pub const POINTER: f32 = 0.012;
+    /// Why a picture is not shown (console only), as a fraction of the alt
+    /// text's height.
+    pub const REASON: f32 = 0.8;
+    /// Why a PDF page is not shown (console only), of the canvas height.
+    pub const PAGE_REASON: f32 = 0.04;
+    /// Why the logo is not shown (console only), of the logo's height.
+    pub const LOGO_REASON: f32 = 0.3;
+    /// The smallest text the slide view paints, in points.
+    pub const SMALLEST_PT: f32 = 6.0;
+    /// A preview's caption ("End of the deck"), as a fraction of its height.
+    pub const CAPTION: f32 = 0.08;
 }
+
+/// The laser pointer's dot, on the audience view.
+pub const POINTER: Color32 = Color32::from_rgb(0xE5, 0x1A, 0x1A);
+/// The light ring around the pointer, so it shows on dark slides and on
+/// red ones.
+pub const POINTER_HALO: Color32 = Color32::from_rgba_premultiplied(0xB0, 0xB0, 0xB0, 0xB0);
 
 /// Largest glyph size in physical pixels: egui's glyph atlas refuses glyphs
 /// much over 1024 px, so text is clamped below that.

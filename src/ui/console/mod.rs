@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveTime;
 use egui::{Align, Layout, RichText, Ui, vec2};
 
-use super::slide::ImageLookup;
+use super::slide::SlideSource;
 use super::tokens;
 use crate::app::Notice;
 use crate::app::state::ConsoleState;
@@ -61,8 +61,10 @@ pub struct ConsoleView<'a> {
     /// The current slide's links, checked when the deck loaded (same order
     /// as the slide's `links`).
     pub links: &'a [LinkStatus],
-    /// Where slide images come from.
-    pub images: &'a dyn ImageLookup,
+    /// Where slide pictures (images, PDF pages) come from.
+    pub images: &'a dyn SlideSource,
+    /// The laser pointer, in slide coordinates, when it is on the slide.
+    pub pointer: Option<egui::Pos2>,
     /// Decks opened recently, newest first.
     pub recent: &'a [std::path::PathBuf],
     /// "Resume at slide 7, talk timer 23:14 (paused)", when the last talk
@@ -102,6 +104,7 @@ impl<'a> ConsoleView<'a> {
             identify: false,
             links: &[],
             images: &super::slide::NoImages,
+            pointer: None,
             recent: &[],
             resume_offer: None,
             parked: &[],

@@ -4,13 +4,13 @@
 use egui::{Align2, Frame, Margin, RichText, ScrollArea, Sense, Stroke, StrokeKind, Ui, vec2};
 
 use super::super::notes::notes_ui;
-use super::super::slide::{paint_slide, preview_size};
+use super::super::slide::{SlideView, Surface, preview_size};
 use super::super::tokens;
 use super::ConsoleView;
 use crate::app::state::VenueRow;
 use crate::deck::Deck;
 use crate::show::pickers::GoToPrompt;
-use crate::show::{AppCommand, OVERVIEW_COLUMNS, Screen, ShellCommand, keys};
+use crate::show::{AppCommand, OVERVIEW_COLUMNS, ShellCommand, keys};
 
 /// Flashes a large label over a window, to tell the screens apart.
 pub fn identify_ui(ui: &Ui, label: &str) {
@@ -107,7 +107,7 @@ pub(super) fn notes_column_ui(
     };
     ui.add(
         egui::Label::new(
-            RichText::new(format!("Speaker notes — {}", slide.title))
+            RichText::new(format!("Speaker notes — {}", slide.console_title()))
                 .size(tokens::TEXT_LARGE)
                 .strong(),
         )
@@ -192,8 +192,11 @@ pub(super) fn overview_ui(
                         };
                         ui.vertical(|ui| {
                             ui.set_width(width);
-                            let (rect, response) = ui.allocate_exact_size(thumb, Sense::click());
-                            paint_slide(ui.painter(), rect, deck, index, Screen::Slide, images);
+                            let shown = SlideView::new(deck, index, images)
+                                .surface(Surface::Console)
+                                .number(presentation.room_number(index))
+                                .show(ui, thumb, Sense::click());
+                            let (rect, response) = (shown.canvas, shown.response);
                             if presentation.is_hidden(index) {
                                 ui.painter().rect_filled(rect, 0.0, tokens::HIDDEN_VEIL);
                             }
@@ -220,8 +223,12 @@ pub(super) fn overview_ui(
                                 commands.push(ShellCommand::OverviewSubmit.into());
                             }
                             ui.label(
-                                RichText::new(format!("{}. {}{hidden}", index + 1, slide.title))
-                                    .small(),
+                                RichText::new(format!(
+                                    "{}. {}{hidden}",
+                                    index + 1,
+                                    slide.console_title()
+                                ))
+                                .small(),
                             );
                             let (ticked, prompts) = presentation.prompts_covered(index);
                             if prompts > 0 {

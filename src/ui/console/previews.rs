@@ -3,13 +3,14 @@
 
 use egui::{RichText, Sense, Stroke, StrokeKind, Ui};
 
-use super::super::slide::{paint_caption, paint_slide, preview_size};
+use super::super::audience::room_slide;
+use super::super::slide::{Fitting, SlideView, Surface, paint_caption, preview_size};
 use super::super::tokens;
 use super::ConsoleView;
 use super::banners::warning_ui;
 use crate::deck::policy::{LinkStatus, LocalCopy};
 use crate::deck::{Deck, Link};
-use crate::show::{AppCommand, AudienceShows, Command, LinkTarget, Screen, ShellCommand};
+use crate::show::{AppCommand, AudienceShows, Command, LinkTarget, ShellCommand};
 
 /// The audience's slide, the next slide, content notes and links.
 pub(super) fn slides_column_ui(
@@ -28,44 +29,44 @@ pub(super) fn slides_column_ui(
         }
     };
     ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
-    let (rect, response) = ui.allocate_exact_size(preview_size(width), Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Button,
-            true,
-            "What the audience sees; click for the next slide",
-        )
-    });
-    match p.audience() {
-        AudienceShows::Slide(i) => {
-            paint_slide(ui.painter(), rect, deck, i, Screen::Slide, view.images);
+    let (rect, _) = ui.allocate_exact_size(preview_size(width), Sense::hover());
+    let response = if let AudienceShows::Break { .. } = p.audience() {
+        let response = ui.interact(rect, ui.auto_id_with("audience-preview"), Sense::click());
+        ui.painter().rect_filled(rect, 0.0, tokens::BREAK_FILL);
+        paint_caption(ui.painter(), rect, "Break screen", tokens::BREAK_TEXT);
+        response
+    } else {
+        // The same view the room sees, with the room's placeholders, but
+        // a picture that cannot be shown says why here.
+        let shown = room_slide(deck, p, view.now, view.pointer, view.images)
+            .surface(Surface::Console)
+            .show_at(ui, rect, Sense::click());
+        fitting_ui(ui, shown.fitting);
+        let at = shown.pointer.map(|at| [at.x, at.y]);
+        if view.console.tool == crate::show::Tool::Pointer
+            && at != view.console.pointer.map(|(p, _)| p)
+        {
+            commands.push(ShellCommand::PointAt(at).into());
         }
-        AudienceShows::Black => {
-            paint_slide(ui.painter(), rect, deck, 0, Screen::Black, view.images);
+        shown.response
+    };
+    let label = match view.console.tool {
+        crate::show::Tool::Advance => "What the audience sees; click for the next slide",
+        crate::show::Tool::Pointer => {
+            "What the audience sees; the laser pointer follows the mouse here"
         }
-        AudienceShows::White => {
-            paint_slide(ui.painter(), rect, deck, 0, Screen::White, view.images);
-        }
-        AudienceShows::Break { .. } => {
-            ui.painter().rect_filled(rect, 0.0, tokens::BREAK_FILL);
-            paint_caption(ui.painter(), rect, "Break screen", tokens::BREAK_TEXT);
-        }
-    }
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
     if p.frozen().is_some() {
         // The presenter's own slide, small, while the audience is frozen.
         ui.label(
             RichText::new(format!("You are on slide {}", p.current() + 1))
                 .color(tokens::TIMER_PAUSED),
         );
-        let (mine, _) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::hover());
-        paint_slide(
-            ui.painter(),
-            mine,
-            deck,
-            p.current(),
-            Screen::Slide,
-            view.images,
-        );
+        let _ = SlideView::new(deck, p.current(), view.images)
+            .surface(Surface::Console)
+            .number(p.room_number(p.current()))
+            .show(ui, preview_size(width * 0.6), Sense::hover());
     }
     ui.painter().rect_stroke(
         rect,
@@ -73,17 +74,30 @@ pub(super) fn slides_column_ui(
         Stroke::new(2.0, tokens::CURRENT_FRAME),
         StrokeKind::Outside,
     );
-    if response.clicked() {
+    // A tool decides what a press on the preview means: with the laser
+    // pointer on, it points; otherwise it is the next slide.
+    if response.clicked() && view.console.tool == crate::show::Tool::Advance {
         commands.push(Command::Next.into());
     }
     ui.add_space(6.0);
     let next = p.next_index();
     let next_title = next.and_then(|i| deck.slides.get(i)).map_or_else(
         || "Next: end of the deck".to_owned(),
-        |s| format!("Next: {}", s.title),
+        |s| format!("Next: {}", s.console_title()),
     );
     ui.label(RichText::new(next_title).color(tokens::CONSOLE_MUTED));
-    let (rect, response) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::click());
+    let response = if let Some(index) = next {
+        SlideView::new(deck, index, view.images)
+            .surface(Surface::Console)
+            .number(p.room_number(index))
+            .show(ui, preview_size(width * 0.6), Sense::click())
+            .response
+    } else {
+        let (rect, response) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::click());
+        ui.painter().rect_filled(rect, 0.0, tokens::LETTERBOX);
+        paint_caption(ui.painter(), rect, "End of the deck", tokens::CONSOLE_MUTED);
+        response
+    };
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::Role::Button,
@@ -91,12 +105,6 @@ pub(super) fn slides_column_ui(
             "Next slide preview; click to go there",
         )
     });
-    if let Some(index) = next {
-        paint_slide(ui.painter(), rect, deck, index, Screen::Slide, view.images);
-    } else {
-        ui.painter().rect_filled(rect, 0.0, tokens::LETTERBOX);
-        paint_caption(ui.painter(), rect, "End of the deck", tokens::CONSOLE_MUTED);
-    }
     if response.clicked() {
         commands.push(Command::Next.into());
     }
@@ -113,6 +121,28 @@ pub(super) fn slides_column_ui(
         for (i, link) in slide.links.iter().enumerate() {
             links_ui(ui, link, view.links.get(i), p.current(), i, commands);
         }
+    }
+}
+
+/// Says when the slide the room sees had to shrink to fit, or still does
+/// not fit (the room would not see its end).
+fn fitting_ui(ui: &mut Ui, fitting: Fitting) {
+    match fitting {
+        Fitting::Fits => {}
+        Fitting::Shrunk { scale } => {
+            ui.label(
+                RichText::new(format!(
+                    "This slide is shrunk to {:.0}% to fit",
+                    scale * 100.0
+                ))
+                .small()
+                .color(tokens::CONSOLE_MUTED),
+            );
+        }
+        Fitting::TooFull { .. } => warning_ui(
+            ui,
+            "This slide is too full: its end runs off the bottom of the screen. Split it (cuecard check shows where).",
+        ),
     }
 }
 

@@ -1,0 +1,395 @@
+//! The slide view every surface shares: overlays in reserved places that
+//! never cover each other, content that shrinks to fit (and `check` saying
+//! when it does not), the room's numbering and placeholders, PDF pages in
+//! their own shape, and the laser pointer.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveTime;
+use cuecard::app::{Clock, DeckSource, PresenterApp};
+use cuecard::deck::{self, Deck};
+use cuecard::show::Presentation;
+use cuecard::ui::slide::{
+    self, Fitting, ImageView, SlideSource, SlideView, Surface, fittings, zones,
+};
+use egui::{Pos2, Rect, Shape, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+const SCREEN: Rect = Rect::from_min_max(Pos2::ZERO, egui::pos2(1920.0, 1080.0));
+
+/// Pictures that all fail, with a technical reason.
+struct Broken;
+
+impl SlideSource for Broken {
+    fn image(&self, path: &str) -> ImageView {
+        ImageView::Failed(format!("{path}: decoder error: invalid Huffman code"))
+    }
+    fn page(&self, _index: usize) -> ImageView {
+        ImageView::Failed("page 1: broken content stream".to_owned())
+    }
+    fn page_aspect(&self, _index: usize) -> Option<f32> {
+        Some(4.0 / 3.0)
+    }
+}
+
+/// The texts in `shape`, with where they are.
+fn walk(shape: &Shape, out: &mut Vec<(String, Rect)>) {
+    match shape {
+        Shape::Text(text) => out.push((
+            text.galley.text().to_owned(),
+            text.galley.rect.translate(text.pos.to_vec2()),
+        )),
+        Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+        _ => {}
+    }
+}
+
+/// Every text painted (with where it is) by `paint` on a 1920x1080 screen.
+fn painted_texts(paint: impl Fn(&egui::Painter)) -> Vec<(String, Rect)> {
+    let ctx = egui::Context::default();
+    cuecard::ui::fonts::install(&ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(SCREEN),
+        ..Default::default()
+    };
+    let _ = ctx.run_ui(input(), |_| {});
+    let output = ctx.run_ui(input(), |ui| {
+        paint(&ui.ctx().layer_painter(egui::LayerId::background()));
+    });
+    let mut out = Vec::new();
+    for clipped in &output.shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+fn overlaps(a: Rect, b: Rect) -> bool {
+    let i = a.intersect(b);
+    i.width() > 0.5 && i.height() > 0.5
+}
+
+fn bundled(name: &str) -> Deck {
+    deck::load(Path::new("decks").join(name).as_path())
+        .unwrap()
+        .deck
+}
+
+#[test]
+fn overlays_never_cover_each_other_or_the_content_on_the_bundled_decks() {
+    for name in ["module5.ron", "tour.ron"] {
+        let deck = bundled(name);
+        let mut codes = 0;
+        for (index, slide) in deck.slides.iter().enumerate() {
+            let z = zones(slide::canvas(SCREEN), &deck, slide);
+            codes += z.qr.len();
+            // (The content's top row holds the title beside the logo.)
+            let mut places = vec![("content", z.content), ("band", z.band)];
+            places.extend(z.logo.map(|logo| ("logo", logo)));
+            places.extend(z.qr.iter().map(|qr| ("qr", *qr)));
+            for (i, (a_name, a)) in places.iter().enumerate() {
+                for (b_name, b) in places.iter().skip(i + 1) {
+                    if (*a_name, *b_name) == ("content", "logo") {
+                        continue;
+                    }
+                    assert!(
+                        !overlaps(*a, *b),
+                        "{name} slide {}: {a_name} {a:?} overlaps {b_name} {b:?}",
+                        index + 1
+                    );
+                }
+            }
+            // Every text painted stays out of the logo's and the QR codes'
+            // places, and only the footer's texts are in the band.
+            let texts = painted_texts(|painter| {
+                SlideView::new(&deck, index, &slide::NoImages).paint(painter, SCREEN);
+            });
+            for (text, rect) in &texts {
+                for (place_name, place) in places.iter().skip(2) {
+                    assert!(
+                        !overlaps(*rect, *place),
+                        "{name} slide {}: {text:?} {rect:?} is under the {place_name} {place:?}",
+                        index + 1
+                    );
+                }
+                let footer =
+                    deck.organization.as_deref() == Some(text.as_str()) || text.contains(" / ");
+                assert!(
+                    footer || !overlaps(*rect, z.band),
+                    "{name} slide {}: {text:?} runs into the footer band",
+                    index + 1
+                );
+            }
+        }
+        assert!(codes > 0, "{name} has a QR code to check");
+    }
+}
+
+#[test]
+fn the_discussion_countdown_sits_beside_the_qr_code_on_module5_slide_nine() {
+    let deck = bundled("module5.ron");
+    let index = deck
+        .slides
+        .iter()
+        .position(|s| s.links.iter().any(|l| l.qr))
+        .unwrap();
+    assert_eq!(index, 8, "the video slide is slide nine");
+    let z = zones(slide::canvas(SCREEN), &deck, &deck.slides[index]);
+    let texts = painted_texts(|painter| {
+        SlideView::new(&deck, index, &slide::NoImages)
+            .countdown(Some("2:41".to_owned()))
+            .paint(painter, SCREEN);
+    });
+    let (_, countdown) = texts
+        .iter()
+        .find(|(text, _)| text == "2:41")
+        .expect("the count-down is painted");
+    for qr in &z.qr {
+        assert!(!overlaps(*countdown, *qr), "{countdown:?} covers {qr:?}");
+    }
+    for (text, rect) in &texts {
+        if text != "2:41" {
+            assert!(
+                !overlaps(*countdown, *rect),
+                "the count-down covers {text:?}"
+            );
+        }
+    }
+}
+
+fn bullets(count: usize, words: usize) -> String {
+    let item = vec!["collaboration"; words].join(" ");
+    let items: Vec<String> = (0..count).map(|i| format!("\"{i} {item}\"")).collect();
+    items.join(", ")
+}
+
+#[test]
+fn an_over_full_slide_shrinks_as_a_whole_and_check_says_where() {
+    let dir = common::temp_dir("slide-view-full");
+    image::RgbImage::from_pixel(8, 6, image::Rgb([0, 0, 0]))
+        .save(dir.join("photo.png"))
+        .unwrap();
+    let text = format!(
+        "(title: \"Full\", slides: [\n\
+         (id: \"short\", title: \"Short\", content: [Bullets([\"one\", \"two\"])]),\n\
+         (id: \"snug\", title: \"Snug\", content: [Bullets([{}]), Image(path: \"photo.png\", alt: \"a photo\")]),\n\
+         (id: \"full\", title: \"Full\",\n  content: [Bullets([{}]), Image(path: \"photo.png\", alt: \"a\"), Image(path: \"photo.png\", alt: \"b\"), Image(path: \"photo.png\", alt: \"c\")]),\n\
+         ])\n",
+        bullets(5, 6),
+        bullets(25, 12),
+    );
+    let path = dir.join("full.ron");
+    std::fs::write(&path, text).unwrap();
+    let loaded = deck::load(&path).unwrap();
+    let fits = fittings(&loaded.deck);
+    assert_eq!(fits[0], Fitting::Fits);
+    match fits[1] {
+        Fitting::Shrunk { scale } => assert!(scale < 1.0 && scale > 0.5, "{scale}"),
+        other => panic!("the snug slide shrinks: {other:?}"),
+    }
+    assert!(matches!(fits[2], Fitting::TooFull { .. }), "{:?}", fits[2]);
+    let (code, _out, err) = common::cuecard(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "a full slide is a warning, not an error: {err}");
+    let shown = format!(
+        "{}:5:3: warning: slide 3 (\"full\"): too full",
+        path.display()
+    );
+    assert!(err.contains(&shown), "{err}");
+    assert!(
+        err.contains("slide 2 (\"snug\"): text and images shrunk to"),
+        "{err}"
+    );
+    let (code, _, _) = common::cuecard(&["check", "--deny-warnings", path.to_str().unwrap()]);
+    assert_ne!(code, 0);
+    // The bundled decks fit as written.
+    for name in ["module5.ron", "tour.ron"] {
+        let deck = bundled(name);
+        for (i, fitting) in fittings(&deck).into_iter().enumerate() {
+            assert!(
+                !matches!(fitting, Fitting::TooFull { .. }),
+                "{name} slide {} is too full",
+                i + 1
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_room_numbers_only_the_slides_it_sees() {
+    let text = "(title: \"T\", footer: (organization: false, slide_number: true), slides: [\n\
+        (id: \"a\", title: \"A\"),\n\
+        (id: \"b\", title: \"B\", hidden: true),\n\
+        (id: \"c\", title: \"C\"),\n\
+        (id: \"d\", title: \"D\"),\n])";
+    let deck = deck::parse(text.as_bytes(), Path::new("t.ron"), None)
+        .unwrap()
+        .deck;
+    let p = Presentation::new(&deck);
+    assert_eq!(p.room_number(0), Some((1, 3)));
+    assert_eq!(p.room_number(1), None);
+    assert_eq!(p.room_number(2), Some((2, 3)));
+    let texts = painted_texts(|painter| {
+        SlideView::new(&deck, 2, &slide::NoImages)
+            .number(p.room_number(2))
+            .paint(painter, SCREEN);
+    });
+    assert!(texts.iter().any(|(t, _)| t == "2 / 3"), "{texts:?}");
+    assert!(!texts.iter().any(|(t, _)| t == "3 / 4"));
+}
+
+#[test]
+fn the_room_never_sees_why_a_picture_failed_and_the_console_does() {
+    let deck = bundled("tour.ron");
+    let index = deck
+        .slides
+        .iter()
+        .position(|s| {
+            s.content
+                .iter()
+                .any(|b| matches!(b, cuecard::deck::Block::Image { .. }))
+        })
+        .unwrap();
+    let paint = |surface| {
+        painted_texts(|painter| {
+            SlideView::new(&deck, index, &Broken)
+                .surface(surface)
+                .paint(painter, SCREEN);
+        })
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect::<Vec<_>>()
+        .join("\n")
+    };
+    let room = paint(Surface::Audience);
+    let console = paint(Surface::Console);
+    for technical in ["decoder error", ".png", "Logo not shown"] {
+        assert!(
+            !room.contains(technical),
+            "the room sees {technical:?}:\n{room}"
+        );
+        assert!(
+            console.contains(technical),
+            "the console lacks {technical:?}:\n{console}"
+        );
+    }
+}
+
+#[test]
+fn a_four_by_three_pdf_page_keeps_its_shape() {
+    let deck = deck::parse(
+        b"(title: \"P\", slides: [(id: \"p\", page: 1)])",
+        Path::new("p.ron"),
+        None,
+    )
+    .unwrap()
+    .deck;
+    let texts = painted_texts(|painter| {
+        let painted = SlideView::new(&deck, 0, &Broken).paint(painter, SCREEN);
+        assert_eq!(painted.canvas.size(), vec2(1440.0, 1080.0));
+        assert_eq!(painted.canvas.left(), 240.0);
+    });
+    // A page slide has no title drawn over it, and the room no reason.
+    assert!(texts.is_empty(), "{texts:?}");
+}
+
+fn app_on(path: &Path) -> Harness<'static, PresenterApp> {
+    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let app = PresenterApp::new(deck::load(path), clock)
+        .with_source(DeckSource::File(path.to_path_buf()));
+    Harness::builder()
+        .with_size(vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| app)
+}
+
+#[test]
+fn the_app_shows_a_pdf_decks_pages_rendered_off_the_ui_thread() {
+    let dir = common::temp_dir("slide-view-pdf");
+    std::fs::write(dir.join("slides.pdf"), cuecard::pdf::sample::slide_deck(3)).unwrap();
+    let path = dir.join("talk.ron");
+    std::fs::write(&path, "(title: \"PDF\", pdf: \"slides.pdf\")").unwrap();
+    let mut harness = app_on(&path);
+    let textures = harness.state().textures();
+    let start = Instant::now();
+    // The first page and its neighbour become textures.
+    while cuecard::app::lock(&textures).len() < 2 && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    let generation = {
+        let guard = cuecard::app::lock(&textures);
+        assert!(guard.len() >= 2, "pages shown: {}", guard.len());
+        guard.pool().unwrap().generation()
+    };
+    // A reload starts a new generation (what was under way for the old
+    // file is dropped) and shows the pages again.
+    harness
+        .state()
+        .sender()
+        .send(cuecard::show::ShellCommand::Reload);
+    let start = Instant::now();
+    loop {
+        harness.run_steps(1);
+        let guard = cuecard::app::lock(&textures);
+        if guard.pool().unwrap().generation() > generation && guard.len() >= 2 {
+            break;
+        }
+        drop(guard);
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no new generation"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_laser_pointer_follows_the_mouse_over_the_preview_and_a_click_does_not_advance() {
+    let mut harness = app_on(Path::new("decks/module5.ron"));
+    // Here the audience view is embedded in the console's window, over the
+    // preview: close it (the room's frame is still published).
+    harness
+        .state()
+        .sender()
+        .send(cuecard::show::ShellCommand::AudienceClosed);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::L);
+    harness.run_steps(1);
+    let preview = harness
+        .get_by_label("What the audience sees; the laser pointer follows the mouse here")
+        .rect();
+    let centre = preview.center();
+    harness.hover_at(centre);
+    harness.run_steps(2);
+    let pointer = harness.state().audience_frame().pointer.map(|(at, _)| at);
+    let [x, y] = pointer.expect("the room sees the pointer");
+    assert!((x - 0.5).abs() < 0.02 && (y - 0.5).abs() < 0.02, "{x}, {y}");
+    harness
+        .get_by_label("What the audience sees; the laser pointer follows the mouse here")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().presentation().current(),
+        0,
+        "pointing is not next"
+    );
+    // Off again: the pointer goes, and a click is the next slide.
+    harness.key_press(egui::Key::L);
+    harness.run_steps(2);
+    assert_eq!(harness.state().audience_frame().pointer, None);
+    harness
+        .get_by_label("What the audience sees; click for the next slide")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().presentation().current(), 1);
+}
