@@ -197,6 +197,17 @@ fn an_over_full_slide_shrinks_as_a_whole_and_check_says_where() {
         other => panic!("the snug slide shrinks: {other:?}"),
     }
     assert!(matches!(fits[2], Fitting::TooFull { .. }), "{:?}", fits[2]);
+    // The room sees whole lines above the band, never a line over it.
+    let full = &loaded.deck;
+    let band = zones(slide::canvas(SCREEN), full, &full.slides[2]).band;
+    let texts = painted_texts(|painter| {
+        SlideView::new(full, 2, &slide::NoImages).paint(painter, SCREEN);
+    });
+    assert!(texts.len() > 5, "{texts:?}");
+    for (text, rect) in &texts {
+        assert!(!overlaps(*rect, band), "{text:?} runs into the band");
+        assert!(rect.bottom() <= band.top(), "{text:?} below the content");
+    }
     let (code, _out, err) = common::cuecard(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 0, "a full slide is a warning, not an error: {err}");
     let shown = format!(

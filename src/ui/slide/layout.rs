@@ -218,6 +218,13 @@ pub fn layout_fitted(
             };
             let mut y = top;
             for block in blocks {
+                // Too full: the room sees whole lines and the footer,
+                // never a line cut in half or over the band.
+                if matches!(fitting, Fitting::TooFull { .. })
+                    && y + block.height - gap_after(&block, h, body) > area.bottom() + 0.5
+                {
+                    break;
+                }
                 let indent = if block.bullet || block.quote {
                     h * size::INDENT
                 } else {
@@ -239,6 +246,12 @@ pub fn layout_fitted(
         let aim = (available / total.max(1.0)).sqrt() * 0.97;
         body = (body * aim.min(0.92)).max(size::BODY_MIN);
     }
+}
+
+/// The space a block leaves below it (part of its height).
+fn gap_after(block: &Laid, h: f32, body: f32) -> f32 {
+    let gap = h * body * size::BLOCK_GAP;
+    gap.min(block.height)
 }
 
 /// A block laid out, before it is placed.
