@@ -529,6 +529,7 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
         parking_open: false,
         help_open: true,
         audience_fullscreen: true,
+        pointer_on: true,
     };
     let order = [
         AppCommand::from(ShellCommand::KeepPresenting),
@@ -538,6 +539,7 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
         Command::EndBreak.into(),
         Command::ShowSlide.into(),
         Command::Unfreeze.into(),
+        ShellCommand::ToggleLaserPointer.into(),
         ShellCommand::LeaveFullscreen.into(),
     ];
     let mut shell = shell;
@@ -548,6 +550,7 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
             AppCommand::Shell(ShellCommand::KeepPresenting) => shell.confirm_quit = false,
             AppCommand::Shell(ShellCommand::ToggleHelp) => shell.help_open = false,
             AppCommand::Shell(ShellCommand::LeaveFullscreen) => shell.audience_fullscreen = false,
+            AppCommand::Shell(ShellCommand::ToggleLaserPointer) => shell.pointer_on = false,
             other => {
                 d.send(other, t0);
             }

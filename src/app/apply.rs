@@ -30,6 +30,7 @@ impl PresenterApp {
                     parking_open: self.console.parking_open,
                     help_open: self.console.help_open,
                     audience_fullscreen: self.windows.audience_fullscreen,
+                    pointer_on: self.console.tool == crate::show::Tool::Pointer,
                 };
                 match resolve(
                     gesture,

@@ -230,7 +230,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         action: gesture(Gesture::Escape),
         triggers: &[Key("Escape")],
-        help: "leave go-to, overview, break, black/white screen, help, full screen; never quits",
+        help: "leave go-to, overview, break, black/white screen, freeze, the laser pointer, help, full screen; never quits",
     },
     Binding {
         action: shell(ShellCommand::SwapScreens),

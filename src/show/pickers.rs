@@ -208,6 +208,8 @@ pub struct ShellState {
     pub help_open: bool,
     /// The audience view is full screen.
     pub audience_fullscreen: bool,
+    /// The laser pointer is on.
+    pub pointer_on: bool,
 }
 
 /// The one intent a gesture means now, given the pickers, the
@@ -273,6 +275,9 @@ fn escape(pickers: &Pickers, p: &Presentation, shell: ShellState) -> Option<AppC
         Command::ShowSlide.into()
     } else if p.frozen().is_some() {
         Command::Unfreeze.into()
+    } else if shell.pointer_on {
+        // As in pdfpc and Dais: Esc puts the pointing tool away.
+        S::ToggleLaserPointer.into()
     } else if shell.audience_fullscreen {
         S::LeaveFullscreen.into()
     } else {
