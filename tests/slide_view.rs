@@ -405,3 +405,27 @@ fn the_laser_pointer_follows_the_mouse_over_the_preview_and_a_click_does_not_adv
     harness.run_steps(2);
     assert_eq!(harness.state().presentation().current(), 1);
 }
+
+#[test]
+fn short_content_beside_qr_codes_keeps_its_full_size_and_stays_clear_of_them() {
+    let link = |t: &str| format!("(title: \"{t}\", url: \"https://example.org/{t}\", qr: true)");
+    let text = format!(
+        "(title: \"QR\", slides: [(id: \"q\", title: \"Take these home\", content: [Bullets([\"Reading\", \"Video\", \"Hotline\", \"Forms\"])], links: [{}, {}])])",
+        link("reading"),
+        link("video"),
+    );
+    let deck = deck::parse(text.as_bytes(), Path::new("q.ron"), None)
+        .unwrap()
+        .deck;
+    assert_eq!(fittings(&deck), vec![Fitting::Fits]);
+    let z = zones(slide::canvas(SCREEN), &deck, &deck.slides[0]);
+    assert_eq!(z.qr.len(), 2);
+    let texts = painted_texts(|painter| {
+        SlideView::new(&deck, 0, &slide::NoImages).paint(painter, SCREEN);
+    });
+    for (text, rect) in &texts {
+        for qr in &z.qr {
+            assert!(!overlaps(*rect, *qr), "{text:?} is under a QR code");
+        }
+    }
+}

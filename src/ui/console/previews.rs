@@ -28,7 +28,17 @@ pub(super) fn slides_column_ui(
             "The audience sees".to_owned()
         }
     };
-    ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
+        if view.console.tool == crate::show::Tool::Pointer {
+            // Clicks here point instead of advancing: say so, and how to stop.
+            ui.label(
+                RichText::new("Laser pointer on — L or Esc turns it off")
+                    .strong()
+                    .color(tokens::POINTER),
+            );
+        }
+    });
     let (rect, _) = ui.allocate_exact_size(preview_size(width), Sense::hover());
     let response = if let AudienceShows::Break { .. } = p.audience() {
         let response = ui.interact(rect, ui.auto_id_with("audience-preview"), Sense::click());

@@ -30,6 +30,20 @@ pub(super) fn status_bar_ui(
             .size(big)
             .strong(),
         );
+        // With hidden slides the room counts differently: say what it sees,
+        // so "slide 5" from the room is not mistaken for the deck's 5.
+        match p.room_number(p.current()) {
+            Some((n, of)) if of != count => {
+                ui.label(
+                    RichText::new(format!("(the room sees {n} / {of})"))
+                        .color(tokens::CONSOLE_MUTED),
+                );
+            }
+            None if count > 0 => {
+                ui.label(RichText::new("(hidden slide)").color(tokens::TIMER_PAUSED));
+            }
+            _ => {}
+        }
         ui.separator();
         let elapsed = p.timer.elapsed(view.now);
         let (state, color) = if p.timer.is_running() {

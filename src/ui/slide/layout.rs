@@ -59,8 +59,11 @@ pub enum Fitting {
 pub struct Zones {
     /// The canvas less its margins.
     pub inner: Rect,
-    /// Where the title and the blocks go.
+    /// Where the title and the blocks go, beside the QR codes.
     pub content: Rect,
+    /// On a slide with QR codes: the whole width above them, which short
+    /// content uses instead of `content` (so it need not shrink).
+    pub above_qr: Option<Rect>,
     /// How wide the title may be (less than `content` beside a logo).
     pub title_width: f32,
     /// The logo's place, top right (the logo keeps its shape inside it).
@@ -134,9 +137,16 @@ pub fn zones(canvas: Rect, deck: &Deck, slide: &Slide) -> Zones {
         .last()
         .map_or(inner.right(), |leftmost| leftmost.left() - gap);
     let content = Rect::from_min_max(inner.min, pos2(content_right, band.top() - gap * 0.5));
+    let above_qr = qr
+        .iter()
+        .map(Rect::top)
+        .reduce(f32::min)
+        .map(|top| Rect::from_min_max(inner.min, pos2(inner.right(), top - gap)))
+        .filter(|above| above.height() > h * size::TITLE * 2.0);
     Zones {
         inner,
         content,
+        above_qr,
         title_width: title_width.max(10.0),
         logo,
         qr,
@@ -160,7 +170,9 @@ pub fn layout_slide(painter: &Painter, canvas: Rect, deck: &Deck, slide: &Slide)
 
 /// Lays out `slide` in `zones` (of a canvas `h` points high): the title at
 /// the top (not on a PDF page), then the blocks, which shrink together,
-/// text and images, down to [`MIN_SCALE`] until they fit.
+/// text and images, down to [`MIN_SCALE`] until they fit. On a slide with
+/// QR codes, content that fits above them takes the whole width; longer
+/// content goes beside them.
 pub fn layout_fitted(
     painter: &Painter,
     zones: &Zones,
@@ -168,10 +180,38 @@ pub fn layout_fitted(
     deck: &Deck,
     slide: &Slide,
 ) -> (Vec<Placed>, Fitting) {
+    let beside = || layout_in(painter, zones, zones.content, h, deck, slide);
+    let Some(above) = zones.above_qr else {
+        return beside();
+    };
+    let wide = layout_in(painter, zones, above, h, deck, slide);
+    if wide.1 == Fitting::Fits {
+        return wide;
+    }
+    let narrow = beside();
+    let size = |fitting: Fitting| match fitting {
+        Fitting::Fits => 1.0,
+        Fitting::Shrunk { scale } => scale,
+        Fitting::TooFull { over } => MIN_SCALE / over.max(1.0),
+    };
+    if size(wide.1) > size(narrow.1) {
+        wide
+    } else {
+        narrow
+    }
+}
+
+fn layout_in(
+    painter: &Painter,
+    zones: &Zones,
+    area: Rect,
+    h: f32,
+    deck: &Deck,
+    slide: &Slide,
+) -> (Vec<Placed>, Fitting) {
     let colors = tokens::slide_colors(deck);
     let ppp = painter.ctx().pixels_per_point();
     let family = family(deck);
-    let area = zones.content;
     if slide.layout == Layout::Title {
         let placed = layout_title_slide(painter, area, h, deck, slide, colors, ppp, &family);
         return (placed, Fitting::Fits);

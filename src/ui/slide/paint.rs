@@ -174,7 +174,10 @@ pub(super) fn paint_logo(
                 tokens::PLACEHOLDER_STROKE,
                 place.width(),
             );
-            painter.galley(place.min, galley, colors.muted);
+            // Kept inside the logo's place, over nothing else.
+            painter
+                .with_clip_rect(place.intersect(painter.clip_rect()))
+                .galley(place.min, galley, colors.muted);
         }
         // The room sees an empty place rather than a broken logo.
         ImageView::Loading | ImageView::Failed(_) => {}
