@@ -65,7 +65,24 @@ fn next_previous_first_last_and_go_to() {
     assert_eq!(p.current(), 1);
     assert!(p.apply(&Command::Last, t0));
     assert_eq!(p.current(), 9);
-    assert!(!p.apply(&Command::Next, t0), "nothing after the last slide");
+    // Next on the last slide: the end screen (black), as PowerPoint does;
+    // a second Next does nothing, Previous brings the last slide back.
+    assert!(p.apply(&Command::Next, t0), "the end screen");
+    assert!(p.at_end());
+    assert_eq!(p.audience(), AudienceShows::Black);
+    assert_eq!(p.current(), 9);
+    assert!(!p.apply(&Command::Next, t0), "nothing after the end screen");
+    assert!(p.apply(&Command::Previous, t0));
+    assert_eq!((p.current(), p.audience()), (9, AudienceShows::Slide(9)));
+    assert!(!p.at_end());
+    // Esc leaves it too, and a jump from it shows the slide jumped to.
+    assert!(p.apply(&Command::Next, t0));
+    assert!(p.apply(&Command::ShowSlide, t0));
+    assert_eq!(p.audience(), AudienceShows::Slide(9));
+    assert!(p.apply(&Command::Next, t0));
+    assert!(p.apply(&Command::GoTo(2), t0));
+    assert_eq!(p.audience(), AudienceShows::Slide(2));
+    assert!(p.apply(&Command::Last, t0));
     assert!(!p.apply(&Command::Last, t0), "already there");
     assert!(p.apply(&Command::First, t0));
     assert_eq!(p.current(), 0);

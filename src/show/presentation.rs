@@ -82,6 +82,9 @@ pub struct Presentation {
     current: usize,
     previous_position: Option<usize>,
     screen: Screen,
+    /// Next was pressed on the last slide: the room sees black, the end
+    /// screen, until Previous (or any other move) brings a slide back.
+    ended: bool,
     frozen: Option<usize>,
     break_ends: Option<Instant>,
     /// Whether the talk timer was running when the break began (it pauses
@@ -106,6 +109,7 @@ impl Presentation {
             current: 0,
             previous_position: None,
             screen: Screen::Slide,
+            ended: false,
             frozen: None,
             break_ends: None,
             resume_after_break: false,
@@ -258,6 +262,12 @@ impl Presentation {
         Some((before + 1, shown))
     }
 
+    /// Whether the room sees the end screen (black, after Next on the last
+    /// slide); Previous brings the last slide back.
+    pub fn at_end(&self) -> bool {
+        self.ended
+    }
+
     /// Whether slide `index` is hidden (skipped by next and previous).
     pub fn is_hidden(&self, index: usize) -> bool {
         self.hidden.get(index).copied().unwrap_or(false)
@@ -285,7 +295,18 @@ impl Presentation {
             return true;
         }
         match *command {
-            Command::Next => self.next_index().is_some_and(|i| self.move_to(i, now)),
+            Command::Next => match self.next_index() {
+                Some(i) => self.move_to(i, now),
+                // Past the last slide: the end screen, as PowerPoint does.
+                None if !self.ended && self.screen == Screen::Slide && self.frozen.is_none() => {
+                    self.ended = true;
+                    self.screen = Screen::Black;
+                    true
+                }
+                None => false,
+            },
+            // Back from the end screen to the last slide, where it was.
+            Command::Previous if self.ended => self.toggle_screen(Screen::Slide),
             Command::Previous => self.previous_index().is_some_and(|i| self.move_to(i, now)),
             Command::First => self.jump_to(0, now),
             Command::Last => self.jump_to(self.hidden.len().saturating_sub(1), now),
@@ -405,6 +426,7 @@ impl Presentation {
     }
 
     fn toggle_screen(&mut self, screen: Screen) -> bool {
+        self.ended = false;
         let new = if self.screen == screen || screen == Screen::Slide {
             Screen::Slide
         } else {
@@ -429,6 +451,9 @@ impl Presentation {
     fn move_to(&mut self, index: usize, now: Instant) -> bool {
         if index == self.current || index >= self.hidden.len() {
             return false;
+        }
+        if std::mem::take(&mut self.ended) {
+            self.screen = Screen::Slide;
         }
         self.current = index;
         // The talk starts with the first move away from the title; a timer

@@ -86,6 +86,9 @@ pub(super) fn state_banners_ui(
     let audience = match p.audience() {
         AudienceShows::Slide(i) if i == p.current() => "Audience sees this slide".to_owned(),
         AudienceShows::Slide(i) => format!("Audience is frozen on slide {} — X to unfreeze", i + 1),
+        AudienceShows::Black if p.at_end() => {
+            "End of the deck: the audience sees BLACK — Previous (Left) or Esc shows the last slide again".to_owned()
+        }
         AudienceShows::Black => "Audience sees BLACK — B or Esc to show the slide".to_owned(),
         AudienceShows::White => "Audience sees WHITE — W or Esc to show the slide".to_owned(),
         AudienceShows::Break { ends } if ends > view.now => format!(

@@ -105,7 +105,12 @@ pub(super) fn slides_column_ui(
     } else {
         let (rect, response) = ui.allocate_exact_size(preview_size(width * 0.6), Sense::click());
         ui.painter().rect_filled(rect, 0.0, tokens::LETTERBOX);
-        paint_caption(ui.painter(), rect, "End of the deck", tokens::CONSOLE_MUTED);
+        paint_caption(
+            ui.painter(),
+            rect,
+            "End of the deck: Next shows the room black",
+            tokens::CONSOLE_MUTED,
+        );
         response
     };
     response.widget_info(|| {

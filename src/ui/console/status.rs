@@ -46,7 +46,20 @@ pub(super) fn status_bar_ui(
         }
         ui.separator();
         let elapsed = p.timer.elapsed(view.now);
-        let (state, color) = if p.timer.is_running() {
+        let planned = deck
+            .duration_minutes
+            .map(|total| Duration::from_secs_f64((total * 60.0).clamp(0.0, 1e7)));
+        let (state, color) = if planned.is_some_and(|planned| elapsed > planned) {
+            // Over the planned length: the timer itself turns red.
+            (
+                if p.timer.is_running() {
+                    ""
+                } else {
+                    " (paused)"
+                },
+                tokens::PACE_BEHIND,
+            )
+        } else if p.timer.is_running() {
             ("", tokens::TIMER_RUNNING)
         } else if p.timer.is_started() {
             (" (paused)", tokens::TIMER_PAUSED)
@@ -59,8 +72,7 @@ pub(super) fn status_bar_ui(
                 .color(color)
                 .monospace(),
         );
-        if let Some(total) = deck.duration_minutes {
-            let planned = Duration::from_secs_f64((total * 60.0).clamp(0.0, 1e7));
+        if let Some(planned) = planned {
             let text = if elapsed <= planned {
                 format!("{} left", format_clock(planned.saturating_sub(elapsed)))
             } else {
