@@ -400,7 +400,7 @@ fn the_laser_pointer_follows_the_mouse_over_the_preview_and_a_click_does_not_adv
     harness.run_steps(2);
     assert_eq!(harness.state().audience_frame().pointer, None);
     harness
-        .get_by_label("What the audience sees; click for the next slide")
+        .get_by_label("What the audience sees; click for the next slide, right-click to go back")
         .click();
     harness.run_steps(2);
     assert_eq!(harness.state().presentation().current(), 1);
@@ -428,4 +428,35 @@ fn short_content_beside_qr_codes_keeps_its_full_size_and_stays_clear_of_them() {
             assert!(!overlaps(*rect, *qr), "{text:?} is under a QR code");
         }
     }
+}
+
+#[test]
+fn a_mouse_clicker_on_the_audience_view_or_the_preview_moves_forward_and_back() {
+    let mut harness = app_on(Path::new("decks/module5.ron"));
+    harness.run_steps(2);
+    // The audience window (embedded in the harness): left click, next.
+    harness
+        .get_by_label("Audience view; a click is the next slide, a right click goes back")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().presentation().current(), 1);
+    let audience = harness
+        .get_by_label("Audience view; a click is the next slide, a right click goes back")
+        .rect()
+        .center();
+    harness.event(egui::Event::PointerMoved(audience));
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: audience,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().presentation().current(),
+        0,
+        "right click: back"
+    );
 }

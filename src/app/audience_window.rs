@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-use crate::show::{Presentation, ShellCommand};
+use crate::show::{Command, Presentation, ShellCommand};
 use crate::ui::audience::audience_ui;
 
 use super::state::{ReadyDeck, empty_deck};
@@ -85,7 +85,7 @@ impl AudienceWindow {
                 let ppp = ui.ctx().pixels_per_point();
                 let canvas = crate::ui::slide::canvas(ui.max_rect());
                 textures.set_page_box(canvas.width() * ppp, canvas.height() * ppp);
-                audience_ui(
+                let response = audience_ui(
                     ui,
                     frame.deck.as_ref().map(|d| &d.loaded.deck),
                     &frame.presentation,
@@ -95,6 +95,13 @@ impl AudienceWindow {
                     super::state::pointer_at(frame.pointer, now),
                     &*textures,
                 );
+                // A mouse-mode clicker (or the mouse): left is next, right
+                // is back, like its buttons.
+                if response.clicked() {
+                    self.sender.send(Command::Next);
+                } else if response.secondary_clicked() {
+                    self.sender.send(Command::Previous);
+                }
             });
         // The audience sees a clock only during a break or a discussion the
         // presenter chose to show: then it repaints once a second.

@@ -8,7 +8,7 @@ use chrono::NaiveTime;
 use egui::{Align2, FontId, Pos2, Rect, Sense, Ui};
 
 use super::console::{format_wall, wall_at};
-use super::slide::{SlideResponse, SlideSource, SlideView, canvas, font_points};
+use super::slide::{SlideSource, SlideView, canvas, font_points};
 use super::tokens;
 use crate::deck::Deck;
 use crate::show::{AudienceShows, Presentation, Screen, format_clock};
@@ -43,7 +43,8 @@ pub fn room_slide<'a>(
 
 /// Fills `ui` with what the audience should see (and a large "Audience"
 /// label while `identify`). Without a deck the window is black. Returns
-/// the slide's response (`None` for the break screen or no deck).
+/// the view's response: a mouse-mode clicker's left click there means
+/// next, a right click back (the caller sends the commands).
 #[allow(clippy::too_many_arguments)]
 pub fn audience_ui(
     ui: &mut Ui,
@@ -54,22 +55,33 @@ pub fn audience_ui(
     identify: bool,
     pointer: Option<Pos2>,
     source: &dyn SlideSource,
-) -> Option<SlideResponse> {
+) -> egui::Response {
     if identify {
         super::console::identify_ui(ui, "Audience");
     }
     let rect = ui.max_rect();
     let Some(deck) = deck else {
-        let _ = ui.allocate_rect(rect, Sense::hover());
+        let response = ui.allocate_rect(rect, Sense::click());
         ui.painter().rect_filled(rect, 0.0, tokens::BLACKOUT);
-        return None;
+        return response;
     };
-    if let AudienceShows::Break { ends } = presentation.audience() {
-        let _ = ui.allocate_rect(rect, Sense::hover());
+    let response = if let AudienceShows::Break { ends } = presentation.audience() {
+        let response = ui.allocate_rect(rect, Sense::click());
         break_screen(ui, rect, deck, ends, now, wall);
-        return None;
-    }
-    Some(room_slide(deck, presentation, now, pointer, source).show_at(ui, rect, Sense::hover()))
+        response
+    } else {
+        room_slide(deck, presentation, now, pointer, source)
+            .show_at(ui, rect, Sense::click())
+            .response
+    };
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::Role::Button,
+            true,
+            "Audience view; a click is the next slide, a right click goes back",
+        )
+    });
+    response
 }
 
 fn break_screen(ui: &Ui, rect: Rect, deck: &Deck, ends: Instant, now: Instant, wall: NaiveTime) {

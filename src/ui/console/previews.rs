@@ -61,7 +61,9 @@ pub(super) fn slides_column_ui(
         shown.response
     };
     let label = match view.console.tool {
-        crate::show::Tool::Advance => "What the audience sees; click for the next slide",
+        crate::show::Tool::Advance => {
+            "What the audience sees; click for the next slide, right-click to go back"
+        }
         crate::show::Tool::Pointer => {
             "What the audience sees; the laser pointer follows the mouse here"
         }
@@ -86,8 +88,12 @@ pub(super) fn slides_column_ui(
     );
     // A tool decides what a press on the preview means: with the laser
     // pointer on, it points; otherwise it is the next slide.
-    if response.clicked() && view.console.tool == crate::show::Tool::Advance {
-        commands.push(Command::Next.into());
+    if view.console.tool == crate::show::Tool::Advance {
+        if response.clicked() {
+            commands.push(Command::Next.into());
+        } else if response.secondary_clicked() {
+            commands.push(Command::Previous.into());
+        }
     }
     ui.add_space(6.0);
     let next = p.next_index();
