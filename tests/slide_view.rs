@@ -460,3 +460,41 @@ fn a_mouse_clicker_on_the_audience_view_or_the_preview_moves_forward_and_back() 
         "right click: back"
     );
 }
+
+#[test]
+fn the_overview_scrolls_to_keep_the_selected_slide_in_view() {
+    let dir = common::temp_dir("slide-view-overview");
+    let slides: Vec<String> = (1..=60)
+        .map(|n| format!("(id: \"s{n}\", title: \"Slide {n}\")"))
+        .collect();
+    let path = dir.join("long.ron");
+    std::fs::write(
+        &path,
+        format!("(title: \"Long\", slides: [{}])", slides.join(", ")),
+    )
+    .unwrap();
+    let mut harness = app_on(&path);
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Tab);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Go to slide 1").is_some());
+    assert!(
+        harness.query_by_label("Go to slide 56").is_none(),
+        "slide 56 starts out of view"
+    );
+    // Down moves the selection a row at a time; the overview follows.
+    for _ in 0..11 {
+        harness
+            .state()
+            .sender()
+            .send(cuecard::show::ShellCommand::OverviewMove(5));
+        harness.run_steps(1);
+    }
+    assert_eq!(harness.state().console().pickers.overview(), Some(55));
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label("Go to slide 56").is_some(),
+        "the selected slide 56 is in view"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

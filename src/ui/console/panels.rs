@@ -177,76 +177,92 @@ pub(super) fn overview_ui(
     let thumb = preview_size(width);
     let row_height = thumb.y + 44.0;
     let rows = deck.slides.len().div_ceil(OVERVIEW_COLUMNS);
-    ScrollArea::vertical()
+    // Keep the selection in view: when it moves (arrows, Page Down), the
+    // overview scrolls so its row is in the middle.
+    let remembered = egui::Id::unique("cuecard-overview-selected");
+    let moved = ui.ctx().data_mut(|d| {
+        let before = d.get_temp::<usize>(remembered);
+        d.insert_temp(remembered, selected);
+        before != Some(selected)
+    });
+    let spacing = ui.spacing().item_spacing.y;
+    let row_step = row_height + spacing;
+    let view_height = ui.available_height();
+    let mut area = ScrollArea::vertical()
         .id_salt("overview")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, rows, |ui, row_range| {
-            for row in row_range {
-                ui.horizontal_top(|ui| {
-                    ui.spacing_mut().item_spacing.x = gap;
-                    for index in row * OVERVIEW_COLUMNS
-                        ..((row + 1) * OVERVIEW_COLUMNS).min(deck.slides.len())
-                    {
-                        let Some(slide) = deck.slides.get(index) else {
-                            continue;
+        .auto_shrink([false, false]);
+    if moved {
+        let row = (selected / OVERVIEW_COLUMNS) as f32;
+        let offset = (row * row_step - (view_height - row_step) / 2.0).max(0.0);
+        area = area.vertical_scroll_offset(offset);
+    }
+    area.show_rows(ui, row_height, rows, |ui, row_range| {
+        for row in row_range {
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                for index in
+                    row * OVERVIEW_COLUMNS..((row + 1) * OVERVIEW_COLUMNS).min(deck.slides.len())
+                {
+                    let Some(slide) = deck.slides.get(index) else {
+                        continue;
+                    };
+                    ui.vertical(|ui| {
+                        ui.set_width(width);
+                        let shown = SlideView::new(deck, index, images)
+                            .surface(Surface::Console)
+                            .number(presentation.room_number(index))
+                            .show(ui, thumb, Sense::click());
+                        let (rect, response) = (shown.canvas, shown.response);
+                        if presentation.is_hidden(index) {
+                            ui.painter().rect_filled(rect, 0.0, tokens::HIDDEN_VEIL);
+                        }
+                        let stroke = if index == selected {
+                            Stroke::new(3.0, tokens::SELECTED)
+                        } else if index == presentation.current() {
+                            Stroke::new(2.0, tokens::CURRENT_FRAME)
+                        } else {
+                            Stroke::NONE
                         };
-                        ui.vertical(|ui| {
-                            ui.set_width(width);
-                            let shown = SlideView::new(deck, index, images)
-                                .surface(Surface::Console)
-                                .number(presentation.room_number(index))
-                                .show(ui, thumb, Sense::click());
-                            let (rect, response) = (shown.canvas, shown.response);
-                            if presentation.is_hidden(index) {
-                                ui.painter().rect_filled(rect, 0.0, tokens::HIDDEN_VEIL);
-                            }
-                            let stroke = if index == selected {
-                                Stroke::new(3.0, tokens::SELECTED)
-                            } else if index == presentation.current() {
-                                Stroke::new(2.0, tokens::CURRENT_FRAME)
-                            } else {
-                                Stroke::NONE
-                            };
-                            ui.painter()
-                                .rect_stroke(rect, 0.0, stroke, StrokeKind::Outside);
-                            let hidden = if presentation.is_hidden(index) {
-                                " (hidden)"
-                            } else {
-                                ""
-                            };
-                            let label = format!("Go to slide {}", index + 1);
-                            response.widget_info(|| {
-                                egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                            });
-                            if response.clicked() {
-                                commands.push(ShellCommand::OverviewSelect(index).into());
-                                commands.push(ShellCommand::OverviewSubmit.into());
-                            }
+                        ui.painter()
+                            .rect_stroke(rect, 0.0, stroke, StrokeKind::Outside);
+                        let hidden = if presentation.is_hidden(index) {
+                            " (hidden)"
+                        } else {
+                            ""
+                        };
+                        let label = format!("Go to slide {}", index + 1);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                        });
+                        if response.clicked() {
+                            commands.push(ShellCommand::OverviewSelect(index).into());
+                            commands.push(ShellCommand::OverviewSubmit.into());
+                        }
+                        ui.label(
+                            RichText::new(format!(
+                                "{}. {}{hidden}",
+                                index + 1,
+                                slide.console_title()
+                            ))
+                            .small(),
+                        );
+                        let (ticked, prompts) = presentation.prompts_covered(index);
+                        if prompts > 0 {
+                            let mark = if ticked == prompts { "✔ " } else { "" };
                             ui.label(
                                 RichText::new(format!(
-                                    "{}. {}{hidden}",
-                                    index + 1,
-                                    slide.console_title()
+                                    "{mark}{ticked}/{prompts} questions covered"
                                 ))
-                                .small(),
+                                .small()
+                                .color(tokens::CONSOLE_MUTED),
                             );
-                            let (ticked, prompts) = presentation.prompts_covered(index);
-                            if prompts > 0 {
-                                let mark = if ticked == prompts { "✔ " } else { "" };
-                                ui.label(
-                                    RichText::new(format!(
-                                        "{mark}{ticked}/{prompts} questions covered"
-                                    ))
-                                    .small()
-                                    .color(tokens::CONSOLE_MUTED),
-                                );
-                            }
-                        });
-                    }
-                });
-                ui.add_space(8.0);
-            }
-        });
+                        }
+                    });
+                }
+            });
+            ui.add_space(8.0);
+        }
+    });
 }
 
 /// The go-to prompt.
