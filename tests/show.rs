@@ -576,3 +576,30 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
     assert_eq!(resolve(Gesture::Escape, &d.pickers, &d.p, shell), None);
     assert_eq!(d.p.frozen(), None, "Esc left the freeze too");
 }
+
+#[test]
+fn a_reset_stays_undoable_after_the_next_slide_restarts_the_timer() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    assert!(p.apply(&Command::Next, t0), "the talk starts");
+    let t1 = t0 + secs(20 * 60);
+    assert!(p.apply(&Command::ResetTimer, t1), "an accidental reset");
+    assert_eq!(p.timer.elapsed(t1), Duration::ZERO);
+    // The presenter goes on before noticing: the timer starts again at 0.
+    assert!(p.apply(&Command::Next, t1 + secs(30)));
+    assert_eq!(p.timer.elapsed(t1 + secs(40)), secs(10));
+    assert_eq!(
+        p.timer.elapsed_before_reset(t1 + secs(40)),
+        Some(secs(20 * 60 + 40))
+    );
+    assert!(p.apply(&Command::UndoResetTimer, t1 + secs(40)));
+    assert_eq!(
+        p.timer.elapsed(t1 + secs(40)),
+        secs(20 * 60 + 40),
+        "as if the reset never happened"
+    );
+    assert!(
+        !p.apply(&Command::UndoResetTimer, t1 + secs(41)),
+        "only once"
+    );
+}

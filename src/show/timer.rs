@@ -122,9 +122,20 @@ impl TalkTimer {
         true
     }
 
-    /// Whether there is a reset to undo.
+    /// Whether there is a reset to undo. It stays undoable until the next
+    /// reset, also after the timer started again (a slide change after an
+    /// accidental reset must not lose the talk's time).
     pub fn can_undo_reset(&self) -> bool {
-        self.before_reset.is_some() && self.state == TimerState::NotStarted
+        self.before_reset.is_some()
+    }
+
+    /// What the timer would show at `now` if the last reset were undone.
+    pub fn elapsed_before_reset(&self, now: Instant) -> Option<Duration> {
+        let before = Self {
+            state: self.before_reset?,
+            before_reset: None,
+        };
+        Some(before.elapsed(now))
     }
 
     /// Undoes the last reset, as if it never happened: a timer that was

@@ -113,13 +113,25 @@ pub(super) fn status_bar_ui(
         if ui.button(toggle).clicked() {
             commands.push(Command::ToggleTimer.into());
         }
-        if p.timer.can_undo_reset() {
-            if ui.button("Undo timer reset").clicked() {
-                commands.push(Command::UndoResetTimer.into());
-            }
-        } else if p.timer.is_started() && ui.button("Reset timer").clicked() {
-            commands.push(Command::ResetTimer.into());
+        if let Some(before) = p.timer.elapsed_before_reset(view.now)
+            && ui
+                .button(format!(
+                    "Undo timer reset (back to {})",
+                    format_clock(before)
+                ))
+                .clicked()
+        {
+            commands.push(Command::UndoResetTimer.into());
         }
+        // Reset sits in a menu, away from where Pause is clicked by habit.
+        ui.add_enabled_ui(p.timer.is_started(), |ui| {
+            ui.menu_button("Timer…", |ui| {
+                if ui.button("Reset the talk timer to 0:00").clicked() {
+                    commands.push(Command::ResetTimer.into());
+                    ui.close();
+                }
+            });
+        });
         ui.separator();
         if ui.button("Overview").clicked() {
             commands.push(ShellCommand::ToggleOverview.into());
@@ -144,7 +156,7 @@ pub(super) fn status_bar_ui(
             commands.push(Command::ToggleBlackout.into());
         }
         ui.menu_button("Break…", |ui| {
-            for minutes in [5, 10, 15, 20, 30] {
+            for minutes in [5, 10, 15, 20, 30, 45, 60, 90] {
                 if ui.button(format!("{minutes}-minute break")).clicked() {
                     commands.push(Command::StartBreak { minutes }.into());
                     ui.close();
