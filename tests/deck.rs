@@ -360,3 +360,67 @@ fn the_keys_doc_is_the_key_table() {
         "docs/keys.md is out of date: paste the output of `cuecard keys` into it"
     );
 }
+
+#[test]
+fn files_that_are_not_decks_say_what_they_are_and_what_to_do() {
+    let dir = common::temp_dir("not-a-deck");
+    let zip_with = |part: &str| {
+        let mut bytes = b"PK\x03\x04\x14\x00\x00\x00".to_vec();
+        bytes.extend_from_slice(part.as_bytes());
+        bytes
+    };
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "training.pptx",
+            zip_with("ppt/presentation.xml"),
+            "cuecard import training.pptx",
+        ),
+        (
+            "guide.docx",
+            zip_with("word/document.xml"),
+            "--into deck.ron",
+        ),
+        (
+            "talk.key",
+            zip_with("Index/Document.iwa"),
+            "Export To > PDF",
+        ),
+        (
+            "old.ppt",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest".to_vec(),
+            "save it as .pptx",
+        ),
+        (
+            "photo.png",
+            b"\x89PNG\r\n\x1a\nrest".to_vec(),
+            "is a picture",
+        ),
+        // Renamed to .ron, still a PowerPoint file: the content decides.
+        (
+            "deck.ron",
+            zip_with("ppt/slides/slide1.xml"),
+            "is a PowerPoint deck",
+        ),
+    ];
+    for (name, bytes, needle) in cases {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let error = deck::load(&path).unwrap_err();
+        let first = &error.diagnostics[0];
+        assert_eq!(first.kind, Kind::NotADeck, "{name}");
+        assert!(first.message.contains(needle), "{name}: {}", first.message);
+        assert!(
+            !first.message.contains("UTF-8"),
+            "{name}: {}",
+            first.message
+        );
+    }
+    // A PDF under another name opens as the deck of its pages.
+    let path = dir.join("slides.ron");
+    std::fs::write(&path, cuecard::pdf::sample::slide_deck(2)).unwrap();
+    assert_eq!(deck::load(&path).unwrap().deck.slides.len(), 2);
+    // A deck that was deleted says it is missing.
+    let gone = deck::load(&dir.join("gone.ron")).unwrap_err();
+    assert!(gone.diagnostics[0].message.contains("missing"), "{gone}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

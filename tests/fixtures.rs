@@ -129,7 +129,7 @@ const BAD: &[(&str, Kind, usize, usize, &str)] = &[
     ("nesting_65.ron", Kind::WrongType, 3, 14, "expected opening `(` for struct `Slide`"),
     ("invalid_utf8.ron", Kind::NotUtf8, 6, 24, "not UTF-8"),
     ("utf16le.ron", Kind::NotUtf8, 1, 1, "not UTF-8"),
-    ("binary_garbage.ron", Kind::NotUtf8, 1, 1, "not UTF-8"),
+    ("binary_garbage.ron", Kind::NotADeck, 1, 1, "is a picture, not a deck"),
     ("nul_byte.ron", Kind::Syntax, 2, 28, "expected identifier"),
     ("empty.ron", Kind::Syntax, 1, 1, "the file is empty"),
     ("whitespace_only.ron", Kind::Syntax, 1, 1, "the file is empty"),

@@ -65,6 +65,9 @@ pub enum Kind {
     TooLarge,
     /// The file is not UTF-8 text.
     NotUtf8,
+    /// A file of another kind given as a deck: a `PowerPoint`, Word or
+    /// Keynote file, a zip archive, a picture.
+    NotADeck,
     /// RON syntax: a missing comma, bracket or quote, a stray character.
     Syntax,
     /// Nesting deeper than the loader follows.

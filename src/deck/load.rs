@@ -115,6 +115,18 @@ pub fn load(path: &Path) -> Result<LoadedDeck, DeckError> {
         return crate::pdf::import::load_pdf(path);
     }
     let bytes = read_limited(path)?;
+    match super::sniff::sniff(path, &bytes) {
+        Some(super::sniff::Foreign::Pdf) => return crate::pdf::import::load_pdf(path),
+        Some(foreign) => {
+            return Err(DeckError::single(
+                Kind::NotADeck,
+                path,
+                Location::START,
+                super::sniff::message(foreign, path),
+            ));
+        }
+        None => {}
+    }
     let folder = path
         .parent()
         .map(|p| {
@@ -132,17 +144,17 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, DeckError> {
     let io_error = |error: &std::io::Error| {
         let hint = match error.kind() {
             std::io::ErrorKind::NotFound => {
-                " (check the file name and folder; decks/tour.ron is an example to copy)"
+                " (check the file name and folder, or whether it was moved or deleted; `cuecard new deck.ron` writes a new deck to start from)"
             }
             std::io::ErrorKind::PermissionDenied => " (check the file's permissions)",
             _ => "",
         };
-        DeckError::single(
-            Kind::Io,
-            path,
-            Location::START,
-            format!("cannot read the deck: {error}{hint}"),
-        )
+        let message = if error.kind() == std::io::ErrorKind::NotFound {
+            format!("there is no deck here: the file is missing{hint}")
+        } else {
+            format!("cannot read the deck: {error}{hint}")
+        };
+        DeckError::single(Kind::Io, path, Location::START, message)
     };
     if path.is_dir() {
         return Err(DeckError::single(

@@ -8,6 +8,7 @@ mod pages;
 pub mod policy;
 pub(crate) mod scan;
 mod schema;
+pub mod sniff;
 pub mod theme;
 mod validate;
 
