@@ -124,7 +124,8 @@ fn console_labels_tips_quotations_and_the_content_note() {
     assert!(harness.get_all_by_label("PRESENTER TIP").count() >= 2);
     harness.get_by_label_contains("Form I-914 Supplement B");
     harness.get_by_label_contains("The service provider contacted the fellow task force member.");
-    harness.get_by_label_contains("Content note: The case study on this slide describes");
+    harness
+        .get_by_label_contains("Content note: The case study you read out on this slide describes");
     // On slide 7 the presenter is warned before slide 8 appears.
     let harness = console_on(6, Duration::ZERO);
     harness.get_by_label_contains("Next slide — content note:");

@@ -407,11 +407,13 @@ fn layout_blocks(
     } else {
         "Link"
     };
+    // A caption, not a link's blue: nothing on the room's slide can be
+    // clicked (the presenter plays it from the console).
     for link in &slide.links {
         out.push(text(
             format!("{kind}: {}", link.title),
             &body_font,
-            colors.accent,
+            colors.muted,
             width,
             false,
             false,
