@@ -141,6 +141,10 @@ pub fn list(dir: &Path) -> Result<Vec<SessionEntry>, SessionError> {
     found.sort_by(|a, b| {
         a.started_unix_ms
             .cmp(&b.started_unix_ms)
+            // Started in the same millisecond: `x-STAMP.jsonl` came before
+            // `x-STAMP-2.jsonl`, which comes before `x-STAMP-10.jsonl`
+            // (by name alone "-2" would sort before ".").
+            .then_with(|| a.path.as_os_str().len().cmp(&b.path.as_os_str().len()))
             .then_with(|| a.path.cmp(&b.path))
     });
     Ok(found)
