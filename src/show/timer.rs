@@ -131,11 +131,10 @@ impl TalkTimer {
 
     /// What the timer would show at `now` if the last reset were undone.
     pub fn elapsed_before_reset(&self, now: Instant) -> Option<Duration> {
-        let before = Self {
-            state: self.before_reset?,
-            before_reset: None,
-        };
-        Some(before.elapsed(now))
+        self.before_reset?;
+        let mut undone = self.clone();
+        undone.undo_reset();
+        Some(undone.elapsed(now))
     }
 
     /// Undoes the last reset, as if it never happened: a timer that was
@@ -145,13 +144,27 @@ impl TalkTimer {
         if !self.can_undo_reset() {
             return false;
         }
-        match self.before_reset.take() {
-            Some(state) => {
-                self.state = state;
-                true
+        let Some(before) = self.before_reset.take() else {
+            return false;
+        };
+        // A timer that was running kept counting through the reset; one
+        // that was paused adds the time counted since, so undo never
+        // takes talk time away.
+        self.state = match (before, self.state) {
+            (TimerState::Paused { elapsed }, TimerState::Running { since, banked }) => {
+                TimerState::Running {
+                    since,
+                    banked: banked + elapsed,
+                }
             }
-            None => false,
-        }
+            (TimerState::Paused { elapsed }, TimerState::Paused { elapsed: after }) => {
+                TimerState::Paused {
+                    elapsed: elapsed + after,
+                }
+            }
+            (before, _) => before,
+        };
+        true
     }
 
     /// How long until the displayed whole second changes, for scheduling
