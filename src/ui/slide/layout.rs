@@ -70,6 +70,8 @@ pub struct Zones {
     pub logo: Option<Rect>,
     /// The QR codes' places, bottom right above the band, right to left.
     pub qr: Vec<Rect>,
+    /// The addresses the QR codes show, one per place in `qr`.
+    pub qr_addresses: Vec<String>,
     /// The band along the bottom: the organization on the left; the
     /// discussion count-down and the slide number on the right.
     pub band: Rect,
@@ -116,7 +118,8 @@ pub fn zones(canvas: Rect, deck: &Deck, slide: &Slide) -> Zones {
         )
     });
     let title_width = logo.map_or(inner.width(), |logo| logo.left() - gap - inner.left());
-    let codes = qr_addresses(slide).len();
+    let addresses = qr_addresses(slide);
+    let codes = addresses.len();
     // Two codes side by side at most take 60% of the width.
     let qr_side = if codes == 0 {
         0.0
@@ -150,6 +153,7 @@ pub fn zones(canvas: Rect, deck: &Deck, slide: &Slide) -> Zones {
         title_width: title_width.max(10.0),
         logo,
         qr,
+        qr_addresses: addresses,
         band,
     }
 }

@@ -240,14 +240,9 @@ pub(super) fn paint_band(
     }
 }
 
-/// Paints each address's QR code in its place.
-pub(super) fn paint_qr_codes(
-    painter: &Painter,
-    zones: &Zones,
-    addresses: &[String],
-    colors: SlideColors,
-) {
-    for (place, address) in zones.qr.iter().zip(addresses) {
+/// Paints each QR code in its place.
+pub(super) fn paint_qr_codes(painter: &Painter, zones: &Zones, colors: SlideColors) {
+    for (place, address) in zones.qr.iter().zip(&zones.qr_addresses) {
         paint_qr(painter, *place, address, colors);
     }
 }

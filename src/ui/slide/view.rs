@@ -4,7 +4,7 @@
 use egui::{Painter, Pos2, Rect, Response, Sense, Ui, Vec2, pos2};
 
 use super::super::tokens::{self, size};
-use super::layout::{Fitting, decorated, layout_fitted, qr_addresses, zones};
+use super::layout::{Fitting, decorated, layout_fitted, zones};
 use super::paint::{
     Band, paint_band, paint_content, paint_logo, paint_page, paint_pointer, paint_qr_codes,
 };
@@ -183,7 +183,7 @@ impl<'a> SlideView<'a> {
             self.surface,
             title_rule,
         );
-        paint_qr_codes(&painter, &zones, &qr_addresses(slide), colors);
+        paint_qr_codes(&painter, &zones, colors);
         let decorate = decorated(self.deck, slide);
         if let (Some(place), Some(logo)) = (zones.logo, &self.deck.logo) {
             paint_logo(
