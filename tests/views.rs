@@ -17,7 +17,7 @@ use cuecard::show::{Command, Presentation, Screen, ShellCommand};
 use cuecard::ui::console::{ConsoleView, console_title, console_ui};
 use cuecard::ui::slide::{canvas, layout_slide, placed_text};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 
 /// A console harness on Module 5 slide `index` (0-based), the timer
 /// running for `elapsed`.
@@ -556,4 +556,80 @@ fn the_previews_are_labelled_controls() {
         .click_accesskit();
     harness.run_steps(2);
     harness.get_by_label("Slide 3 of 10");
+}
+
+#[test]
+fn the_banner_names_a_freeze_under_the_white_screen_and_esc_leaves_both() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::X);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::W);
+    harness.run_steps(2);
+    let banner = harness.get_by_label_contains("Audience sees WHITE");
+    let text = banner
+        .accesskit_node()
+        .label()
+        .or_else(|| banner.accesskit_node().value())
+        .unwrap_or_default();
+    assert!(
+        text.contains("Also frozen on slide 1"),
+        "the freeze under the white screen is named too: {text}"
+    );
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Audience is frozen on slide 1 — X to unfreeze");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    harness.get_by_label("Audience sees this slide");
+    assert_eq!(harness.state().presentation().frozen(), None);
+    assert_eq!(harness.state().presentation().current(), 1);
+}
+
+#[test]
+fn ctrl_q_mid_talk_asks_and_esc_keeps_presenting() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
+    harness.run_steps(2);
+    harness.get_by_label_contains("The talk is under way");
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("The talk is under way")
+            .is_none(),
+        "Esc keeps presenting"
+    );
+    harness.get_by_label("Slide 2 of 10");
+}
+
+#[test]
+fn one_press_of_the_clicker_blank_button_is_one_line_in_the_venue_check() {
+    let mut harness = app_harness();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::V);
+    harness.run_steps(2);
+    // What a "." press sends on most layouts, in one frame: the key, then
+    // its text.
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::Key {
+        key: egui::Key::Period,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    events.push(egui::Event::Text(".".to_owned()));
+    harness.run_steps(2);
+    harness.get_by_label("typed \".\"");
+    harness.get_by_label("black screen on / off");
+    assert!(
+        harness.query_by_label("cuecard ignores this key").is_none(),
+        "the blank button does not look broken"
+    );
 }

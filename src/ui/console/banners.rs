@@ -102,6 +102,15 @@ pub(super) fn state_banners_ui(
             format_wall(wall_at(view.wall, view.now, ends))
         ),
     };
+    // A freeze under black, white or a break is still on: say so, or the
+    // presenter who leaves the blackout is surprised by an old slide.
+    let audience = match p.frozen() {
+        Some(frozen) if !matches!(p.audience(), AudienceShows::Slide(_)) => format!(
+            "{audience} · Also frozen on slide {}: the room sees it when the slide comes back — X unfreezes",
+            frozen + 1
+        ),
+        _ => audience,
+    };
     if !view.audience_open {
         Frame::new()
             .fill(tokens::WARNING_FILL)
