@@ -89,6 +89,8 @@ fn a_rename_save_reloads_once_keeping_the_slide_and_the_timer() {
     std::fs::write(&path, deck_text(&["a", "b", "c"])).unwrap();
     let mut app = app_on(&path);
     app.harness.key_press(egui::Key::ArrowRight);
+    app.harness.run_steps(1);
+    *app.time.lock().unwrap() = Duration::from_secs(1);
     app.harness.key_press(egui::Key::ArrowRight);
     app.harness.run_steps(2);
     *app.time.lock().unwrap() = Duration::from_secs(125);

@@ -45,7 +45,9 @@ fn parked_questions_and_the_slide_survive_a_crash_and_resume_on_enter() {
         harness.state().resume_offer().is_none(),
         "a first talk offers nothing"
     );
-    for _ in 0..5 {
+    // Five presses, a second apart (a clicker's double-fire counts once).
+    for second in 0..5 {
+        *time.lock().unwrap() = Duration::from_secs(second);
         harness.key_press(egui::Key::ArrowRight);
         harness.run_steps(1);
     }

@@ -84,7 +84,7 @@ fn console_shows_the_speaker_notes_by_kind() {
 
 #[test]
 fn opening_a_prompts_ideas_shows_them() {
-    let mut harness = app_harness();
+    let (mut harness, time) = app_harness_with_clock();
     go_to_slide(&mut harness, 5);
     assert!(
         harness
@@ -108,6 +108,7 @@ fn opening_a_prompts_ideas_shows_them() {
     harness.key_press(egui::Key::I);
     harness.run_steps(2);
     harness.get_by_label("• It requires frequent collaboration to be effective");
+    set_time(&time, 1);
     harness.key_press(egui::Key::I);
     harness.run_steps(2);
     assert!(
@@ -468,7 +469,7 @@ fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_mo
 
 #[test]
 fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
-    let mut harness = app_harness();
+    let (mut harness, time) = app_harness_with_clock();
     harness.run_steps(1);
     harness.key_press(egui::Key::V);
     harness.run_steps(2);
@@ -490,6 +491,7 @@ fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
         "nothing moved during the check"
     );
     assert_eq!(harness.state().presentation().screen(), Screen::Slide);
+    set_time(&time, 1);
     harness.key_press(egui::Key::V);
     harness.run_steps(2);
     assert!(
@@ -497,6 +499,7 @@ fn the_venue_check_lists_what_the_clicker_sends_without_moving_the_slides() {
             .query_by_label("Venue check: test the clicker")
             .is_none()
     );
+    set_time(&time, 2);
     harness.key_press(egui::Key::PageDown);
     harness.run_steps(2);
     harness.get_by_label("Slide 2 of 10");
@@ -560,7 +563,7 @@ fn the_previews_are_labelled_controls() {
 
 #[test]
 fn the_banner_names_a_freeze_under_the_white_screen_and_esc_leaves_both() {
-    let mut harness = app_harness();
+    let (mut harness, time) = app_harness_with_clock();
     harness.run_steps(1);
     harness.key_press(egui::Key::X);
     harness.run_steps(1);
@@ -581,6 +584,7 @@ fn the_banner_names_a_freeze_under_the_white_screen_and_esc_leaves_both() {
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     harness.get_by_label("Audience is frozen on slide 1 — X to unfreeze");
+    set_time(&time, 1);
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
     harness.get_by_label("Audience sees this slide");
@@ -632,4 +636,75 @@ fn one_press_of_the_clicker_blank_button_is_one_line_in_the_venue_check() {
         harness.query_by_label("cuecard ignores this key").is_none(),
         "the blank button does not look broken"
     );
+}
+
+/// A key event for the harness's next frame.
+fn key_event(key: egui::Key, pressed: bool) -> egui::Event {
+    egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }
+}
+
+/// Moves the fake clock to `ms` milliseconds after the start.
+fn set_time_ms(time: &FakeTime, ms: u64) {
+    *time.lock().unwrap() = Duration::from_millis(ms);
+}
+
+#[test]
+fn a_held_clicker_button_moves_one_slide_and_a_double_fire_counts_once() {
+    let (mut harness, time) = app_harness_with_clock();
+    harness.run_steps(1);
+    // Page Down held for two seconds, its repeats arriving as fresh
+    // presses 40 ms apart, each after a release (as under X11 without
+    // detectable auto-repeat).
+    harness
+        .input_mut()
+        .events
+        .push(key_event(egui::Key::PageDown, true));
+    harness.run_steps(1);
+    for ms in (660..2000).step_by(40) {
+        set_time_ms(&time, ms);
+        let events = &mut harness.input_mut().events;
+        events.push(key_event(egui::Key::PageDown, false));
+        events.push(key_event(egui::Key::PageDown, true));
+        harness.run_steps(1);
+    }
+    harness
+        .input_mut()
+        .events
+        .push(key_event(egui::Key::PageDown, false));
+    harness.run_steps(2);
+    harness.get_by_label("Slide 2 of 10");
+    // A worn clicker's double-fire: two presses 30 ms apart.
+    for ms in [3000, 3030] {
+        set_time_ms(&time, ms);
+        harness.key_press(egui::Key::PageDown);
+        harness.run_steps(1);
+    }
+    harness.run_steps(1);
+    harness.get_by_label("Slide 3 of 10");
+    // Deliberate quick presses, four a second, all count.
+    for ms in [4000, 4250, 4500, 4750] {
+        set_time_ms(&time, ms);
+        harness.key_press(egui::Key::PageDown);
+        harness.run_steps(1);
+    }
+    harness.run_steps(1);
+    harness.get_by_label("Slide 7 of 10");
+    // The blank button double-firing does not blank and unblank.
+    for ms in [6000, 6020] {
+        set_time_ms(&time, ms);
+        harness
+            .input_mut()
+            .events
+            .push(key_event(egui::Key::Period, true));
+        harness.event(egui::Event::Text(".".to_owned()));
+        harness.run_steps(1);
+    }
+    harness.run_steps(1);
+    assert_eq!(harness.state().presentation().screen(), Screen::Black);
 }

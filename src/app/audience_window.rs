@@ -50,6 +50,8 @@ pub struct AudienceWindow {
     pub sender: CommandSender,
     /// The app's clock.
     pub clock: Clock,
+    /// One action per physical press of its keys.
+    pub keys: Arc<Mutex<crate::show::clicker::PressFilter<egui::Key>>>,
 }
 
 impl AudienceWindow {
@@ -62,7 +64,7 @@ impl AudienceWindow {
         // An embedded audience view (tests, backends without windows) shares
         // the console's input, which the console has handled already.
         if class != egui::ViewportClass::EmbeddedWindow {
-            let presses = ctx.input(|i| input::presses(i, false));
+            let presses = ctx.input(|i| input::presses(i, false, &mut lock(&self.keys), now));
             for input in input::window_inputs(presses, frame.venue_check_open) {
                 self.sender.send(input);
             }

@@ -4,10 +4,12 @@
 //! [`Gesture`]s and are resolved when applied.
 
 use std::path::PathBuf;
+use std::time::Instant;
 
 use egui::{Event, InputState, Key};
 
 use crate::show::ShellCommand;
+use crate::show::clicker::PressFilter;
 use crate::show::keys::{self, KeyAction, Trigger};
 use crate::show::pickers::Gesture;
 
@@ -74,12 +76,32 @@ fn input_of(action: &KeyAction, digit: Option<u8>) -> Input {
 /// Every key press and typed text in this frame's input, in order. When
 /// `typing` (a text field or a focused button has the keyboard), Space,
 /// Enter, Tab, Esc and the arrows are left to the widget so one press does
-/// not act twice. Held keys (auto-repeat) do nothing: a clicker's button
-/// held down must not fly through the deck.
-pub fn presses(input: &InputState, typing: bool) -> Vec<Press> {
+/// not act twice. One physical press is one press: held keys (auto-repeat)
+/// and a clicker's double-fire count once (`filter`, see
+/// [`crate::show::clicker`]), so a button held down never flies through
+/// the deck. The digits are never filtered: "22" is typed quickly.
+pub fn presses(
+    input: &InputState,
+    typing: bool,
+    filter: &mut PressFilter<Key>,
+    now: Instant,
+) -> Vec<Press> {
     let mut out = Vec::new();
+    // The text a dropped key press typed is dropped with it.
+    let mut drop_text = false;
     for (i, event) in input.events.iter().enumerate() {
         match event {
+            Event::Key {
+                key,
+                pressed: false,
+                ..
+            } => filter.release(key, now),
+            // A held key's repeats, and the text each one types.
+            Event::Key {
+                pressed: true,
+                repeat: true,
+                ..
+            } => drop_text = true,
             Event::Key {
                 key,
                 pressed: true,
@@ -87,6 +109,12 @@ pub fn presses(input: &InputState, typing: bool) -> Vec<Press> {
                 modifiers,
                 ..
             } => {
+                let digit = matches!(key.name().as_bytes(), [b'0'..=b'9']);
+                if !digit && !filter.press(*key, now) {
+                    drop_text = true;
+                    continue;
+                }
+                drop_text = false;
                 // A focused console button owns Space, Enter, Tab, Esc and
                 // the arrows (egui moves focus with them; Esc lets go).
                 if typing
@@ -129,6 +157,7 @@ pub fn presses(input: &InputState, typing: bool) -> Vec<Press> {
                     meaning: binding.map(|b| b.help.to_owned()),
                 });
             }
+            Event::Text(_) if std::mem::take(&mut drop_text) => {}
             Event::Text(text) => {
                 let digit = (text.len() == 1)
                     .then(|| text.bytes().next())

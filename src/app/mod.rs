@@ -314,7 +314,7 @@ impl eframe::App for PresenterApp {
             }
         }
         let typing = ctx.memory(|m| m.focused().is_some());
-        let presses = ctx.input(|i| input::presses(i, typing));
+        let presses = ctx.input(|i| input::presses(i, typing, &mut self.windows.console_keys, now));
         if self.console.parking_open {
             // The parking lot's box has the keyboard: only Esc (which
             // closes it) is a command.
@@ -401,6 +401,7 @@ impl eframe::App for PresenterApp {
                 textures: Arc::clone(&self.textures),
                 sender: self.bus.sender(),
                 clock: self.clock.clone(),
+                keys: Arc::clone(&self.windows.audience_keys),
             };
             ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, class| {
                 window.ui(ui, class);

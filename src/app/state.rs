@@ -4,11 +4,12 @@
 //! messages in [`super::notices`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::deck::policy::LinkStatus;
 use crate::deck::{self, Deck, DeckError, LoadedDeck};
+use crate::show::clicker::PressFilter;
 use crate::show::monitors::ScreenMode;
 use crate::show::pickers::Pickers;
 use crate::show::{LinkTarget, Presentation};
@@ -272,4 +273,8 @@ pub struct WindowState {
     pub title: String,
     /// Whether quitting was confirmed.
     pub quit_confirmed: bool,
+    /// One action per physical press of a key on the console.
+    pub console_keys: PressFilter<egui::Key>,
+    /// The same for the audience window (which reads its keys itself).
+    pub audience_keys: Arc<Mutex<PressFilter<egui::Key>>>,
 }

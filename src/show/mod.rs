@@ -5,6 +5,7 @@
 //! Nothing here imports egui: every behaviour is tested without a window,
 //! with time passed in.
 
+pub mod clicker;
 mod command;
 pub mod keys;
 pub mod monitors;

@@ -5,7 +5,8 @@
 # screen, no window manager):
 #   - both windows open: the console ("<deck title> — slide 1/10") and the
 #     audience window ("<deck title>", 960x540+960+0), and both paint;
-#   - keys on the focused console: Right -> slide 2/10, End -> 10/10, and the
+#   - keys on the focused console: Right -> slide 2/10, Page Down held for
+#     2 s -> 3/10 (auto-repeat moves one slide), End -> 10/10, and the
 #     audience window follows (its picture changes);
 #   - B blacks out the audience window, Esc brings the slide back;
 #   - keys on the focused audience window: Left -> the console says 9/10;
@@ -319,6 +320,14 @@ key Right
 check "Right on the console -> slide 2/$SLIDES" wait_title "$CONSOLE" "$(console_title 2)"
 check "audience window shows a new slide (02-right.png)" shot_until 02-right.png \
     'fx_true "$(region_diff "$OUT/01-start.png" "$SHOT" "$AUDIENCE_REGION") > 0.01"'
+
+# A clicker's button held down (auto-repeat) moves one slide, not a run.
+xdotool keydown Next
+sleep 2
+xdotool keyup Next
+sleep 1
+check "Page Down held for 2 s -> slide 3/$SLIDES, one slide, not a run" \
+    wait_title "$CONSOLE" "$(console_title 3)"
 
 key End
 check "End on the console -> slide $SLIDES/$SLIDES" wait_title "$CONSOLE" "$(console_title "$SLIDES")"

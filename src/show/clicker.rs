@@ -1,0 +1,157 @@
+//! One physical press, one action: what a clicker or a held key sends is
+//! reduced to the presses the presenter meant.
+//!
+//! Two things make one press arrive as many:
+//!
+//! - **Auto-repeat.** A button held down repeats like a keyboard key:
+//!   after 250–660 ms, every 33–90 ms (X11's default is 25 per second,
+//!   Windows' about 30). Repeats of a key that was never let go are marked
+//!   and dropped where keys are read; this filter catches the ones that
+//!   arrive as fresh presses, each just after a release of the same key
+//!   (X servers without detectable auto-repeat, some Bluetooth clickers).
+//! - **Double-fire.** Worn clicker buttons bounce and some radio clickers
+//!   resend: the same key twice within 10–50 ms.
+//!
+//! A person, by contrast, presses the same button at most about seven
+//! times a second (140 ms apart) when hurrying, and three or four a second
+//! (250–330 ms apart) when skipping a few slides on purpose, and a finger
+//! lets a button up for 50 ms or more between presses. So a press counts
+//! once when it comes
+//!
+//! - less than [`DOUBLE_FIRE`] after the last press of the same control
+//!   (100 ms sits between the clicker's 50 ms and the person's 140 ms), or
+//! - less than [`NEVER_LET_GO`] after its release (the key was never really
+//!   up: an auto-repeat's fake release, or a bouncing contact).
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::time::{Duration, Instant};
+
+/// Presses of the same control closer than this count once.
+pub const DOUBLE_FIRE: Duration = Duration::from_millis(100);
+
+/// A press this soon after the control's release is the same press.
+pub const NEVER_LET_GO: Duration = Duration::from_millis(30);
+
+/// What a control last did.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    /// The last press (kept or not).
+    pressed: Instant,
+    /// The last release after it, if any.
+    released: Option<Instant>,
+}
+
+/// Which presses of each control to keep: one per physical press.
+#[derive(Debug, Clone)]
+pub struct PressFilter<C> {
+    seen: HashMap<C, Seen>,
+}
+
+impl<C> Default for PressFilter<C> {
+    fn default() -> Self {
+        Self {
+            seen: HashMap::new(),
+        }
+    }
+}
+
+impl<C: Eq + Hash> PressFilter<C> {
+    /// A press of `control` at `now`: `true` if it is a press the presenter
+    /// meant, `false` for a repeat or a double-fire.
+    pub fn press(&mut self, control: C, now: Instant) -> bool {
+        let keep = self.seen.get(&control).is_none_or(|seen| {
+            let since = |t: Instant| now.saturating_duration_since(t);
+            since(seen.pressed) >= DOUBLE_FIRE
+                && seen.released.is_none_or(|up| since(up) >= NEVER_LET_GO)
+        });
+        self.seen.insert(
+            control,
+            Seen {
+                pressed: now,
+                released: None,
+            },
+        );
+        keep
+    }
+
+    /// `control` was let go at `now`.
+    pub fn release(&mut self, control: &C, now: Instant) {
+        if let Some(seen) = self.seen.get_mut(control) {
+            seen.released = Some(now);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    /// Presses, each released `up` ms later, at these times (ms): how
+    /// many count.
+    fn counted_with(times: &[u64], up: u64) -> usize {
+        let t0 = Instant::now();
+        let mut filter = PressFilter::default();
+        times
+            .iter()
+            .filter(|&&t| {
+                let kept = filter.press("Page Down", t0 + ms(t));
+                filter.release(&"Page Down", t0 + ms(t + up));
+                kept
+            })
+            .count()
+    }
+
+    fn counted(times: &[u64]) -> usize {
+        counted_with(times, 0)
+    }
+
+    #[test]
+    fn deliberate_quick_presses_all_count() {
+        // Four a second, and a hurried seven a second with the button up
+        // for 60 ms between presses.
+        assert_eq!(counted_with(&[0, 250, 500, 750, 1000], 100), 5);
+        assert_eq!(counted_with(&[0, 140, 280, 420], 80), 4);
+    }
+
+    #[test]
+    fn a_double_fire_counts_once() {
+        assert_eq!(counted(&[0, 30]), 1);
+        assert_eq!(counted(&[0, 12, 400, 440]), 2);
+    }
+
+    #[test]
+    fn a_held_button_sending_fresh_presses_counts_once() {
+        // X11 without detectable auto-repeat: the first repeat after
+        // 660 ms, then one every 40 ms for two seconds, each just after a
+        // fake release of the key.
+        let t0 = Instant::now();
+        let mut filter = PressFilter::default();
+        let mut kept = usize::from(filter.press("Page Down", t0));
+        let mut t = 660;
+        while t < 2000 {
+            filter.release(&"Page Down", t0 + ms(t));
+            kept += usize::from(filter.press("Page Down", t0 + ms(t)));
+            t += 40;
+        }
+        assert_eq!(kept, 1, "two seconds held is one slide");
+        filter.release(&"Page Down", t0 + ms(2000));
+        assert!(
+            filter.press("Page Down", t0 + ms(2300)),
+            "the next real press counts"
+        );
+    }
+
+    #[test]
+    fn different_buttons_do_not_filter_each_other() {
+        let t0 = Instant::now();
+        let mut filter = PressFilter::default();
+        assert!(filter.press("Page Down", t0));
+        assert!(filter.press("B", t0 + ms(20)));
+        assert!(filter.press("Page Up", t0 + ms(40)));
+    }
+}
