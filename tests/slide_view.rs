@@ -314,12 +314,19 @@ fn a_four_by_three_pdf_page_keeps_its_shape() {
 }
 
 fn app_on(path: &Path) -> Harness<'static, PresenterApp> {
-    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    app_on_with_clock(path).0
+}
+
+type FakeTime = std::sync::Arc<std::sync::Mutex<std::time::Duration>>;
+
+fn app_on_with_clock(path: &Path) -> (Harness<'static, PresenterApp>, FakeTime) {
+    let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
     let app = PresenterApp::new(deck::load(path), clock)
         .with_source(DeckSource::File(path.to_path_buf()));
-    Harness::builder()
+    let harness = Harness::builder()
         .with_size(vec2(1366.0, 768.0))
-        .build_eframe(move |_cc| app)
+        .build_eframe(move |_cc| app);
+    (harness, time)
 }
 
 #[test]
@@ -400,7 +407,7 @@ fn the_laser_pointer_follows_the_mouse_over_the_preview_and_a_click_does_not_adv
     harness.run_steps(2);
     assert_eq!(harness.state().audience_frame().pointer, None);
     harness
-        .get_by_label("What the audience sees; click for the next slide, right-click to go back")
+        .get_by_label("What the audience sees; click or scroll down for the next slide, right-click to go back")
         .click();
     harness.run_steps(2);
     assert_eq!(harness.state().presentation().current(), 1);
@@ -436,12 +443,12 @@ fn a_mouse_clicker_on_the_audience_view_or_the_preview_moves_forward_and_back() 
     harness.run_steps(2);
     // The audience window (embedded in the harness): left click, next.
     harness
-        .get_by_label("Audience view; a click is the next slide, a right click goes back")
+        .get_by_label("Audience view; a click or the wheel down is the next slide, a right click or the wheel up goes back")
         .click();
     harness.run_steps(2);
     assert_eq!(harness.state().presentation().current(), 1);
     let audience = harness
-        .get_by_label("Audience view; a click is the next slide, a right click goes back")
+        .get_by_label("Audience view; a click or the wheel down is the next slide, a right click or the wheel up goes back")
         .rect()
         .center();
     harness.event(egui::Event::PointerMoved(audience));
@@ -459,6 +466,55 @@ fn a_mouse_clicker_on_the_audience_view_or_the_preview_moves_forward_and_back() 
         0,
         "right click: back"
     );
+}
+
+#[test]
+fn the_mouse_wheel_over_the_audience_view_or_the_preview_moves_a_slide_per_notch() {
+    let (mut harness, time) = app_on_with_clock(Path::new("decks/module5.ron"));
+    harness.run_steps(2);
+    let notch = |harness: &mut Harness<'static, PresenterApp>, at: egui::Pos2, lines: f32| {
+        harness.event(egui::Event::PointerMoved(at));
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Line,
+            delta: vec2(0.0, lines),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+        });
+        harness.run_steps(2);
+    };
+    let audience = harness
+        .get_by_label("Audience view; a click or the wheel down is the next slide, a right click or the wheel up goes back")
+        .rect()
+        .center();
+    // One notch down (towards the presenter): the next slide.
+    notch(&mut harness, audience, -1.0);
+    assert_eq!(harness.state().presentation().current(), 1);
+    // Another notch in the same gesture does not fly on.
+    notch(&mut harness, audience, -1.0);
+    assert_eq!(harness.state().presentation().current(), 1);
+    // After a rest, a notch up: back.
+    *time.lock().unwrap() = std::time::Duration::from_millis(500);
+    notch(&mut harness, audience, 1.0);
+    assert_eq!(
+        harness.state().presentation().current(),
+        0,
+        "wheel up: back"
+    );
+    // The console's preview of what the room sees, once the audience
+    // window (embedded here, on top of it) is closed.
+    harness
+        .state()
+        .sender()
+        .send(cuecard::show::ShellCommand::AudienceClosed);
+    harness.run_steps(2);
+    let preview = harness
+        .get_by_label("What the audience sees; click or scroll down for the next slide, right-click to go back")
+        .rect()
+        .center();
+    *time.lock().unwrap() = std::time::Duration::from_millis(1000);
+    notch(&mut harness, preview, -1.0);
+    assert_eq!(harness.state().presentation().current(), 1);
 }
 
 #[test]

@@ -555,7 +555,7 @@ fn the_previews_are_labelled_controls() {
     harness.run_steps(2);
     harness.get_by_label("Slide 2 of 10");
     harness
-        .get_by_label("What the audience sees; click for the next slide, right-click to go back")
+        .get_by_label("What the audience sees; click or scroll down for the next slide, right-click to go back")
         .click_accesskit();
     harness.run_steps(2);
     harness.get_by_label("Slide 3 of 10");

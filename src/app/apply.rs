@@ -86,6 +86,29 @@ impl PresenterApp {
                 self.console.pointer = None;
                 true
             }
+            S::Wheel(down) => {
+                let step = self.windows.wheel.scroll(*down, now);
+                // With the laser pointer on, the wheel does not move slides
+                // under it. The step is not logged again: the log replays
+                // the wheel itself.
+                match step {
+                    Some(next) if self.console.tool == crate::show::Tool::Advance => {
+                        let step = if next {
+                            crate::show::Command::Next
+                        } else {
+                            crate::show::Command::Previous
+                        };
+                        apply_to_model(
+                            &mut self.console.pickers,
+                            &mut self.session.presentation,
+                            &step.into(),
+                            now,
+                        )
+                        .unwrap_or(false)
+                    }
+                    _ => false,
+                }
+            }
             S::PointAt(at) => {
                 let at = at.filter(|_| self.console.tool == crate::show::Tool::Pointer);
                 // Only a move restarts the time before the pointer hides.

@@ -103,6 +103,9 @@ impl AudienceWindow {
                     self.sender.send(Command::Next);
                 } else if response.secondary_clicked() {
                     self.sender.send(Command::Previous);
+                } else if let Some(down) = crate::ui::slide::wheel_over(&response) {
+                    // Its wheel too: a notch is a slide.
+                    self.sender.send(ShellCommand::Wheel(down));
                 }
             });
         // The audience sees a clock only during a break or a discussion the

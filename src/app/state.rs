@@ -277,4 +277,6 @@ pub struct WindowState {
     pub console_keys: PressFilter<egui::Key>,
     /// The same for the audience window (which reads its keys itself).
     pub audience_keys: Arc<Mutex<PressFilter<egui::Key>>>,
+    /// Mouse-wheel turns over a slide, as slide steps.
+    pub wheel: crate::show::clicker::WheelGate,
 }

@@ -83,6 +83,51 @@ impl<C: Eq + Hash> PressFilter<C> {
     }
 }
 
+/// How far the wheel turns for one slide, in points (egui turns one notch
+/// of a mouse wheel into 40 points, a mouse-mode clicker sends one notch).
+pub const WHEEL_NOTCH: f32 = 30.0;
+
+/// The wheel must rest this long before it moves another slide: a
+/// touchpad's swipe, with its momentum, is one gesture and one slide.
+pub const WHEEL_REST: Duration = Duration::from_millis(200);
+
+/// Turns scrolling over a slide into slide steps: one per notch, one per
+/// touchpad swipe.
+#[derive(Debug, Clone, Default)]
+pub struct WheelGate {
+    /// Scrolling since the last step, in points (down is positive).
+    turned: f32,
+    /// The last scrolling seen.
+    last: Option<Instant>,
+    /// Whether this gesture has moved a slide already.
+    stepped: bool,
+}
+
+impl WheelGate {
+    /// Scrolling by `down` points (positive: towards the presenter, which
+    /// is the next slide) at `now`: `Some(true)` for the next slide,
+    /// `Some(false)` for the previous one.
+    pub fn scroll(&mut self, down: f32, now: Instant) -> Option<bool> {
+        let rested = self
+            .last
+            .is_none_or(|t| now.saturating_duration_since(t) >= WHEEL_REST);
+        if rested {
+            self.turned = 0.0;
+            self.stepped = false;
+        }
+        self.last = Some(now);
+        if self.stepped || !down.is_finite() {
+            return None;
+        }
+        self.turned += down;
+        if self.turned.abs() < WHEEL_NOTCH {
+            return None;
+        }
+        self.stepped = true;
+        Some(self.turned > 0.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +198,26 @@ mod tests {
         assert!(filter.press("Page Down", t0));
         assert!(filter.press("B", t0 + ms(20)));
         assert!(filter.press("Page Up", t0 + ms(40)));
+    }
+
+    #[test]
+    fn each_wheel_notch_is_a_slide_and_a_swipe_is_one() {
+        let t0 = Instant::now();
+        let mut wheel = WheelGate::default();
+        // Three notches down, a third of a second apart, then one up.
+        assert_eq!(wheel.scroll(40.0, t0), Some(true));
+        assert_eq!(wheel.scroll(40.0, t0 + ms(300)), Some(true));
+        assert_eq!(wheel.scroll(40.0, t0 + ms(600)), Some(true));
+        assert_eq!(wheel.scroll(-40.0, t0 + ms(900)), Some(false));
+        // A touchpad swipe: small deltas every 16 ms for a second.
+        let mut wheel = WheelGate::default();
+        let steps = (0..60)
+            .filter_map(|i| wheel.scroll(6.0, t0 + ms(16 * i)))
+            .count();
+        assert_eq!(steps, 1, "one swipe, one slide");
+        // A nudge smaller than a notch does nothing.
+        let mut wheel = WheelGate::default();
+        assert_eq!(wheel.scroll(10.0, t0), None);
+        assert_eq!(wheel.scroll(-5.0, t0 + ms(50)), None);
     }
 }

@@ -159,6 +159,10 @@ pub enum ShellCommand {
     /// Where the laser pointer is on the slide, in slide coordinates (0..1
     /// from the top-left corner), or `None` when it left the slide.
     PointAt(Option<[f32; 2]>),
+    /// The mouse wheel (or a mouse-mode clicker, or a touchpad) turned by
+    /// this many points over a slide, down positive: a notch or a swipe
+    /// moves one slide ([`crate::show::clicker::WheelGate`]).
+    Wheel(f32),
     /// Open or close the venue check (the clicker test).
     ToggleVenueCheck,
     /// A key press seen while the venue check is open: what was pressed and

@@ -78,7 +78,7 @@ pub fn audience_ui(
         egui::WidgetInfo::labeled(
             egui::Role::Button,
             true,
-            "Audience view; a click is the next slide, a right click goes back",
+            "Audience view; a click or the wheel down is the next slide, a right click or the wheel up goes back",
         )
     });
     response

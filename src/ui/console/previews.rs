@@ -62,7 +62,7 @@ pub(super) fn slides_column_ui(
     };
     let label = match view.console.tool {
         crate::show::Tool::Advance => {
-            "What the audience sees; click for the next slide, right-click to go back"
+            "What the audience sees; click or scroll down for the next slide, right-click to go back"
         }
         crate::show::Tool::Pointer => {
             "What the audience sees; the laser pointer follows the mouse here"
@@ -93,6 +93,8 @@ pub(super) fn slides_column_ui(
             commands.push(Command::Next.into());
         } else if response.secondary_clicked() {
             commands.push(Command::Previous.into());
+        } else if let Some(down) = crate::ui::slide::wheel_over(&response) {
+            commands.push(ShellCommand::Wheel(down).into());
         }
     }
     ui.add_space(6.0);

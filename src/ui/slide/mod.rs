@@ -148,3 +148,37 @@ mod tests {
         assert_eq!(canvas_with_aspect(outer, f32::NAN), outer);
     }
 }
+
+/// How far the mouse wheel turned over `response` this frame, in points,
+/// down (towards the presenter) positive; `None` when it did not. Turns
+/// with Ctrl held zoom instead and are left out.
+pub fn wheel_over(response: &egui::Response) -> Option<f32> {
+    /// Points per line of a wheel notch, as egui's scroll areas count.
+    const LINE: f32 = 40.0;
+    if !response.hovered() {
+        return None;
+    }
+    let page = response.rect.height();
+    let down: f32 = response.ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::MouseWheel {
+                    unit,
+                    delta,
+                    modifiers,
+                    ..
+                } if !modifiers.command && !modifiers.ctrl => Some(
+                    -delta.y
+                        * match unit {
+                            egui::MouseWheelUnit::Point => 1.0,
+                            egui::MouseWheelUnit::Line => LINE,
+                            egui::MouseWheelUnit::Page => page,
+                        },
+                ),
+                _ => None,
+            })
+            .sum()
+    });
+    (down != 0.0 && down.is_finite()).then_some(down)
+}
