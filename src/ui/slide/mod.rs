@@ -123,32 +123,6 @@ pub fn preview_size(width: f32) -> Vec2 {
     vec2(width, width / ASPECT)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use egui::{Pos2, pos2};
-
-    #[test]
-    fn glyphs_stay_below_the_atlas_limit_on_4k() {
-        // A title at 9.5% of a 4K canvas at 200% scale would ask for
-        // 410 px glyphs: fine. A 16K canvas would not be: clamped.
-        let px = |h: f32, ppp: f32| font_points(h, 0.095, ppp) * ppp;
-        assert!((px(2160.0, 1.0) - 205.0).abs() < 1.0);
-        assert!(px(2160.0 * 8.0, 2.0) <= tokens::MAX_GLYPH_PX);
-        const { assert!(tokens::MAX_GLYPH_PX < 1024.0) };
-    }
-
-    #[test]
-    fn a_four_by_three_page_is_pillarboxed_in_a_wide_window() {
-        let outer = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
-        let page = canvas_with_aspect(outer, 4.0 / 3.0);
-        assert_eq!(page.size(), vec2(1440.0, 1080.0));
-        assert_eq!(page.min, pos2(240.0, 0.0));
-        // A nonsense aspect falls back to 16:9 rather than to nothing.
-        assert_eq!(canvas_with_aspect(outer, f32::NAN), outer);
-    }
-}
-
 /// How far the mouse wheel turned over `response` this frame, in points,
 /// down (towards the presenter) positive; `None` when it did not. Turns
 /// with Ctrl held zoom instead and are left out.
@@ -181,4 +155,30 @@ pub fn wheel_over(response: &egui::Response) -> Option<f32> {
             .sum()
     });
     (down != 0.0 && down.is_finite()).then_some(down)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Pos2, pos2};
+
+    #[test]
+    fn glyphs_stay_below_the_atlas_limit_on_4k() {
+        // A title at 9.5% of a 4K canvas at 200% scale would ask for
+        // 410 px glyphs: fine. A 16K canvas would not be: clamped.
+        let px = |h: f32, ppp: f32| font_points(h, 0.095, ppp) * ppp;
+        assert!((px(2160.0, 1.0) - 205.0).abs() < 1.0);
+        assert!(px(2160.0 * 8.0, 2.0) <= tokens::MAX_GLYPH_PX);
+        const { assert!(tokens::MAX_GLYPH_PX < 1024.0) };
+    }
+
+    #[test]
+    fn a_four_by_three_page_is_pillarboxed_in_a_wide_window() {
+        let outer = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
+        let page = canvas_with_aspect(outer, 4.0 / 3.0);
+        assert_eq!(page.size(), vec2(1440.0, 1080.0));
+        assert_eq!(page.min, pos2(240.0, 0.0));
+        // A nonsense aspect falls back to 16:9 rather than to nothing.
+        assert_eq!(canvas_with_aspect(outer, f32::NAN), outer);
+    }
 }
