@@ -512,7 +512,7 @@ fn the_mouse_wheel_over_the_audience_view_or_the_preview_moves_a_slide_per_notch
         .get_by_label("What the audience sees; click or scroll down for the next slide, right-click to go back")
         .rect()
         .center();
-    *time.lock().unwrap() = std::time::Duration::from_millis(1000);
+    *time.lock().unwrap() = std::time::Duration::from_secs(1);
     notch(&mut harness, preview, -1.0);
     assert_eq!(harness.state().presentation().current(), 1);
 }
