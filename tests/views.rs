@@ -429,6 +429,8 @@ fn a_closed_audience_window_is_announced_and_reopened_with_a() {
     harness.state().sender().send(ShellCommand::AudienceClosed);
     harness.run_steps(2);
     harness.get_by_label_contains("The audience window is closed");
+    // "The audience sees" says the same: the room sees no slide.
+    harness.get_by_label("The audience sees nothing from cuecard: its window is closed");
     harness.key_press(egui::Key::A);
     harness.run_steps(2);
     assert!(harness.state().windows().audience_open);
@@ -457,6 +459,20 @@ fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_mo
     );
     harness.get_by_label("Screens…").click_accesskit();
     harness.run_steps(2);
+    // No monitors here, so Present is side by side: the menu ticks what is
+    // really in use and says why the chosen mode waits.
+    let ticked = |harness: &Harness<'static, PresenterApp>, label: &str| {
+        harness
+            .get_by_label_contains(label)
+            .accesskit_node()
+            .toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(ticked(&harness, "Rehearse: both windows side by side"));
+    assert!(!ticked(&harness, "Present: audience full screen"));
+    harness.get_by_label(
+        "Present: audience full screen on another monitor (chosen; one monitor, so side by side until a projector is plugged in)",
+    );
     harness
         .get_by_label("Mirror: audience full screen, console on top")
         .click_accesskit();

@@ -361,6 +361,7 @@ impl eframe::App for PresenterApp {
                     console_monitor: self.windows.screens.console,
                     audience_monitor: self.windows.screens.audience,
                     screen_mode: self.windows.screen_mode,
+                    layout_in_use: self.windows.layout_in_use(),
                     identify: self.console.identifying(now),
                     links: self.session.links_of(current),
                     images: &*textures,

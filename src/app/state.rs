@@ -280,3 +280,21 @@ pub struct WindowState {
     /// Mouse-wheel turns over a slide, as slide steps.
     pub wheel: crate::show::clicker::WheelGate,
 }
+
+impl WindowState {
+    /// How the windows are really laid out now, which is not always the
+    /// mode chosen: Present with one monitor puts them side by side.
+    /// `None` when the audience window is closed.
+    pub fn layout_in_use(&self) -> Option<ScreenMode> {
+        if !self.audience_open {
+            return None;
+        }
+        Some(if !self.audience_fullscreen {
+            ScreenMode::Rehearse
+        } else if self.screens.console_on_top {
+            ScreenMode::Mirror
+        } else {
+            ScreenMode::Present
+        })
+    }
+}

@@ -54,8 +54,11 @@ pub struct ConsoleView<'a> {
     pub console_monitor: Option<usize>,
     /// Index of the audience view's monitor, if it is full screen on one.
     pub audience_monitor: Option<usize>,
-    /// How the windows are laid out.
+    /// How the presenter chose to lay the windows out.
     pub screen_mode: ScreenMode,
+    /// How they are really laid out (`None`: the audience window is
+    /// closed); Present with one monitor is side by side.
+    pub layout_in_use: Option<ScreenMode>,
     /// Whether to flash "Presenter" over the console (identify screens).
     pub identify: bool,
     /// The current slide's links, checked when the deck loaded (same order
@@ -101,6 +104,7 @@ impl<'a> ConsoleView<'a> {
             console_monitor: None,
             audience_monitor: None,
             screen_mode: ScreenMode::Present,
+            layout_in_use: Some(ScreenMode::Present),
             identify: false,
             links: &[],
             images: &super::slide::NoImages,

@@ -22,6 +22,9 @@ pub(super) fn slides_column_ui(
     let p = view.presentation;
     let width = ui.available_width();
     let caption = match p.audience() {
+        _ if !view.audience_open => {
+            "The audience sees nothing from cuecard: its window is closed".to_owned()
+        }
         AudienceShows::Slide(i) if i == p.current() => "The audience sees".to_owned(),
         AudienceShows::Slide(i) => format!("The audience sees (frozen on slide {})", i + 1),
         AudienceShows::Black | AudienceShows::White | AudienceShows::Break { .. } => {
@@ -60,6 +63,18 @@ pub(super) fn slides_column_ui(
         }
         shown.response
     };
+    if !view.audience_open {
+        // The room sees nothing from cuecard: what it will get back,
+        // dimmed, under a plain statement.
+        ui.painter()
+            .rect_filled(rect, 0.0, tokens::BLACKOUT.gamma_multiply(0.8));
+        paint_caption(
+            ui.painter(),
+            rect,
+            "Audience window closed",
+            tokens::WARNING_TEXT,
+        );
+    }
     let label = match view.console.tool {
         crate::show::Tool::Advance => {
             "What the audience sees; click or scroll down for the next slide, right-click to go back"

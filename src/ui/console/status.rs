@@ -282,6 +282,9 @@ fn screens_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCo
             }
         }
         ui.separator();
+        // The tick is the layout really in use; a chosen mode that cannot
+        // be had yet says why.
+        let in_use = view.layout_in_use;
         for (mode, label) in [
             (
                 ScreenMode::Present,
@@ -293,10 +296,24 @@ fn screens_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCo
                 "Mirror: audience full screen, console on top",
             ),
         ] {
-            if ui.radio(view.screen_mode == mode, label).clicked() {
+            let label = match (mode, in_use) {
+                (ScreenMode::Present, Some(ScreenMode::Rehearse))
+                    if view.screen_mode == ScreenMode::Present =>
+                {
+                    format!(
+                        "{label} (chosen; one monitor, so side by side until a projector is plugged in)"
+                    )
+                }
+                _ => label.to_owned(),
+            };
+            let ticked = in_use.unwrap_or(view.screen_mode) == mode;
+            if ui.radio(ticked, label).clicked() {
                 commands.push(ShellCommand::SetScreenMode(mode).into());
                 ui.close();
             }
+        }
+        if in_use.is_none() {
+            ui.label("The audience window is closed: A opens it again.");
         }
         ui.separator();
         if ui.button("Swap screens (S)").clicked() {
