@@ -435,3 +435,52 @@ fn a_link_with_a_password_asks_once_and_never_shows_or_opens_the_password() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_laptop_with_no_player_or_browser_gets_a_plain_message_and_the_address_copied() {
+    let dir = temp("no-player");
+    std::fs::create_dir_all(dir.join("media")).unwrap();
+    std::fs::write(dir.join("media/clip.mp4"), b"video").unwrap();
+    let link = "(title: \"Clip\", url: \"https://example.org/clip\", local: \"media/clip.mp4\")";
+    std::fs::write(dir.join("d.ron"), deck_with_link(link, "")).unwrap();
+    let loaded = deck::load(&dir.join("d.ron"));
+    let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    // What the open crate says on a Linux laptop with no handler.
+    let raw = "Launcher \"gio\" \"open\" failed with ExitStatus(unix_wait_status(1024))";
+    let app = PresenterApp::new(loaded, clock).with_opener(Opener::Fail(raw.to_owned()));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_eframe(move |_cc| app);
+    harness.run_steps(2);
+    harness.get_by_label("Play local copy").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("The video clip.mp4 did not open: this laptop has no program set to play it. Install a video player");
+    harness.get_by_label("Open “Clip” online").click_accesskit();
+    let mut copied = false;
+    for _ in 0..3 {
+        harness.step();
+        copied |= harness.output().platform_output.commands.iter().any(
+            |c| matches!(c, egui::OutputCommand::CopyText(t) if t == "https://example.org/clip"),
+        );
+    }
+    harness.get_by_label_contains(
+        "No web browser opened https://example.org/clip. The address is copied",
+    );
+    assert!(copied, "the address is on the clipboard");
+    assert!(
+        harness.query_by_label_contains("ExitStatus").is_none()
+            && harness.query_by_label_contains("gio").is_none(),
+        "the room's presenter never reads the launcher's words"
+    );
+    // Each says so once, and can be dismissed.
+    let dismiss = harness.get_all_by_label("Dismiss").count();
+    assert_eq!(dismiss, 2);
+    harness
+        .get_all_by_label("Dismiss")
+        .next()
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(harness.get_all_by_label("Dismiss").count(), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

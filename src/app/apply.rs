@@ -170,6 +170,27 @@ impl PresenterApp {
             }
             S::OpenDeckDialog => self.open_dialog(),
             S::OpenDeckDialogClosed => std::mem::take(&mut self.dialog_open),
+            S::OpenDeckDialogUnavailable => {
+                self.dialog_open = false;
+                self.notices.push(
+                    Severity::Warning,
+                    NoticeSource::Files,
+                    "No file dialog opened: this system has none for cuecard to show (on Linux it needs the desktop portal, xdg-desktop-portal). Drop the deck file on a window, pick one of the recent decks, or start cuecard with it: cuecard path/to/deck.ron",
+                );
+                true
+            }
+            S::OpenFailed { target, reason } => {
+                eprintln!("cuecard: could not open {target:?}: {reason}");
+                if let crate::show::Outside::Web(address) = target {
+                    ctx.copy_text(address.clone());
+                }
+                self.notices.push(
+                    Severity::Warning,
+                    NoticeSource::Links,
+                    super::open::open_failed_message(target),
+                );
+                true
+            }
             S::OpenDeck(path) => {
                 self.dialog_open = false;
                 self.request_open(path);
@@ -208,7 +229,7 @@ impl PresenterApp {
                 None => false,
             },
             S::CancelLink => self.console.link_question.take().is_some(),
-            S::PlayLocal { slide, link } => self.play_local(*slide, *link),
+            S::PlayLocal { slide, link } => self.play_local(ctx, *slide, *link),
             S::ResumeSession => self.resume_session(now),
             S::DeclineResume => self.decline_resume(),
             S::OpenParkingLot => !std::mem::replace(&mut self.console.parking_open, true),
@@ -347,27 +368,23 @@ impl PresenterApp {
             });
             return true;
         }
-        ctx.open_url(egui::OpenUrl::new_tab(address));
+        self.opener
+            .open(ctx, crate::show::Outside::Web(address), self.bus.sender());
         true
     }
 
-    fn play_local(&mut self, slide: usize, link: usize) -> bool {
+    fn play_local(&mut self, ctx: &egui::Context, slide: usize, link: usize) -> bool {
         let Some(status) = self.session.links_of(slide).get(link) else {
             return false;
         };
         let LocalCopy::Present(path) = &status.local else {
             return false;
         };
-        if let Err(error) = self.opener.open(path) {
-            self.notices.push(
-                Severity::Warning,
-                NoticeSource::Links,
-                format!(
-                    "The video player did not start for {} ({error}). Open the file by hand, or install a video player.",
-                    path.display()
-                ),
-            );
-        }
+        self.opener.open(
+            ctx,
+            crate::show::Outside::Video(path.clone()),
+            self.bus.sender(),
+        );
         true
     }
 }

@@ -7,35 +7,96 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 
 use crate::deck::DeckError;
-use crate::show::{Presentation, ShellCommand};
+use crate::show::{Outside, Presentation, ShellCommand};
 
 use super::notices::{NoticeSource, Severity};
 use super::state::{DeckSource, ReadyDeck, load, presentable_errors};
 use super::{CommandSender, PresenterApp, audience_viewport, lock, reload};
 
-/// How local media files (the slide-nine video) are opened.
+/// How videos and web pages are opened outside cuecard.
 #[derive(Debug, Clone, Default)]
 pub enum Opener {
-    /// In the system's default player, without waiting for it.
+    /// In the system's default player or browser, on a thread of its own;
+    /// a failure comes back as [`ShellCommand::OpenFailed`].
     #[default]
     System,
-    /// Not opened, only recorded (tests).
+    /// Not opened, only recorded (tests): videos in the list, web pages
+    /// in egui's output.
     Record(Arc<Mutex<Vec<PathBuf>>>),
+    /// Fails with this reason, as a laptop with no player or browser does
+    /// (tests).
+    Fail(String),
 }
 
+/// A file dialog answered "closed" sooner than this never showed.
+const DIALOG_NEVER_SHOWN: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// A launcher that fails later than this ran the program: its exit status
+/// is the player's, not a sign that nothing opened.
+const LAUNCH_FAILS_WITHIN: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl Opener {
-    /// Opens `path`, never blocking the windows.
-    ///
-    /// # Errors
-    /// The system's error if the player cannot be started.
-    pub fn open(&self, path: &Path) -> std::io::Result<()> {
+    /// Opens `target` without blocking the windows.
+    pub fn open(&self, ctx: &egui::Context, target: Outside, sender: CommandSender) {
         match self {
-            Self::System => open::that_detached(path),
-            Self::Record(opened) => {
-                lock(opened).push(path.to_path_buf());
-                Ok(())
+            Self::System => {
+                let spawned = std::thread::Builder::new()
+                    .name("cuecard-open".to_owned())
+                    .spawn({
+                        let target = target.clone();
+                        let sender = sender.clone();
+                        move || {
+                            let started = std::time::Instant::now();
+                            let result = match &target {
+                                Outside::Video(path) => open::that(path),
+                                Outside::Web(address) => open::that(address),
+                            };
+                            if let Err(error) = result
+                                && started.elapsed() < LAUNCH_FAILS_WITHIN
+                            {
+                                sender.send(ShellCommand::OpenFailed {
+                                    target,
+                                    reason: error.to_string(),
+                                });
+                            }
+                        }
+                    });
+                if let Err(error) = spawned {
+                    sender.send(ShellCommand::OpenFailed {
+                        target,
+                        reason: error.to_string(),
+                    });
+                }
             }
+            Self::Record(opened) => match target {
+                Outside::Video(path) => lock(opened).push(path),
+                Outside::Web(address) => ctx.open_url(egui::OpenUrl::new_tab(address)),
+            },
+            Self::Fail(reason) => sender.send(ShellCommand::OpenFailed {
+                target,
+                reason: reason.clone(),
+            }),
         }
+    }
+}
+
+/// What the presenter reads when `target` did not open: what happened and
+/// what to do, in the room, now. The system's own words go to the log.
+pub fn open_failed_message(target: &Outside) -> String {
+    match target {
+        Outside::Video(path) => {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            format!(
+                "The video {name} did not open: this laptop has no program set to play it. Install a video player (VLC plays every format), or open {} by hand; the online link still works with a network.",
+                path.display()
+            )
+        }
+        Outside::Web(address) => format!(
+            "No web browser opened {address}. The address is copied: paste it into a browser, or set a default browser in the system settings."
+        ),
     }
 }
 
@@ -216,7 +277,9 @@ impl PresenterApp {
     }
 
     /// Opens the system's file dialog without blocking the windows; the
-    /// answer comes back as an [`ShellCommand::OpenDeck`].
+    /// answer comes back as an [`ShellCommand::OpenDeck`], or as
+    /// [`ShellCommand::OpenDeckDialogUnavailable`] when the system has no
+    /// dialog to show (rfd then answers "closed" at once).
     pub(super) fn open_dialog(&mut self) -> bool {
         if self.dialog_open {
             return false;
@@ -230,9 +293,17 @@ impl PresenterApp {
         let sender = self.bus.sender();
         let spawned = std::thread::Builder::new()
             .name("cuecard-open-dialog".to_owned())
-            .spawn(move || match pollster::block_on(future) {
-                Some(file) => sender.send(ShellCommand::OpenDeck(file.path().to_path_buf())),
-                None => sender.send(ShellCommand::OpenDeckDialogClosed),
+            .spawn(move || {
+                let asked = std::time::Instant::now();
+                match pollster::block_on(future) {
+                    Some(file) => sender.send(ShellCommand::OpenDeck(file.path().to_path_buf())),
+                    // Nobody cancels a dialog in a quarter of a second: it
+                    // never showed.
+                    None if asked.elapsed() < DIALOG_NEVER_SHOWN => {
+                        sender.send(ShellCommand::OpenDeckDialogUnavailable);
+                    }
+                    None => sender.send(ShellCommand::OpenDeckDialogClosed),
+                }
             });
         match spawned {
             Ok(_) => {

@@ -196,6 +196,16 @@ pub enum ShellCommand {
     OpenDeckDialog,
     /// The file dialog was closed without choosing a deck.
     OpenDeckDialogClosed,
+    /// The file dialog closed too soon for a person to have answered it:
+    /// the system has no file dialog to show.
+    OpenDeckDialogUnavailable,
+    /// A video or web page could not be opened outside cuecard.
+    OpenFailed {
+        /// What was to be opened.
+        target: Outside,
+        /// The system's reason, for the log.
+        reason: String,
+    },
     /// Open the deck at this path (chosen in the dialog, dropped on a
     /// window).
     OpenDeck(PathBuf),
@@ -273,4 +283,13 @@ impl From<ShellCommand> for AppCommand {
     fn from(command: ShellCommand) -> Self {
         Self::Shell(command)
     }
+}
+
+/// Something opened outside cuecard, in the system's programs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outside {
+    /// A local video (or other media file) in the default player.
+    Video(PathBuf),
+    /// A web address in the default browser.
+    Web(String),
 }

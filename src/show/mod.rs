@@ -15,7 +15,7 @@ mod presentation;
 mod timer;
 
 pub use command::{
-    AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, LinkTarget, ShellCommand, Tool,
+    AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, LinkTarget, Outside, ShellCommand, Tool,
 };
 pub use pacing::{Pace, pace};
 pub use presentation::{

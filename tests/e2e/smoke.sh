@@ -14,10 +14,12 @@
 #     cuecard, and A on the console opens the audience window again, which
 #     takes keys (needs python3 for
 #     the close request, through ctypes and libX11; skipped without it);
+#   - Ctrl+O on a system with no file dialog (no desktop portal) says so;
 #   - Ctrl+Q on the console quits with exit status 0 within 10 s.
 # Screenshots of each step go to $E2E_OUT (default target/e2e):
 #   01-start.png 02-right.png 03-end.png 04-blackout.png 05-escape.png
 #   06-audience-left.png 07-audience-closed.png 08-reopened.png
+#   09-no-dialog.png
 #
 # How to run (from anywhere; the script works from the repository root):
 #   cargo build --release && tests/e2e/smoke.sh
@@ -279,6 +281,7 @@ env -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
     HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/runtime" \
     XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
     XDG_CACHE_HOME="$WORK/home/.cache" \
+    DBUS_SESSION_BUS_ADDRESS="unix:path=$WORK/no-dbus" \
     "$BIN" "$DECK" >"$WORK/app.out" 2>"$WORK/app.err" &
 APP_PID=$!
 
@@ -402,6 +405,27 @@ else
                     wait_title "$CONSOLE" "$(console_title "$SLIDES")"
             fi
     fi
+fi
+
+# ---------------------------------------------------------------- no file dialog
+
+# This session has no desktop portal (its D-Bus address points nowhere):
+# Ctrl+O must say so on the console (notices are also written to stderr),
+# not silently do nothing.
+if app_alive; then
+    focus "$CONSOLE" || true
+    key ctrl+o
+    said_no_dialog() { grep -q "No file dialog opened" "$WORK/app.err"; }
+    wait_no_dialog() {
+        local tries=$((STEP_TIMEOUT * 5))
+        while ((tries-- > 0)); do
+            said_no_dialog && return 0
+            sleep 0.2
+        done
+        return 1
+    }
+    check "Ctrl+O with no file dialog on the system says so (09-no-dialog.png)" wait_no_dialog
+    shoot 09-no-dialog.png
 fi
 
 # ---------------------------------------------------------------- quit

@@ -64,14 +64,22 @@ pub(super) fn confirm_quit_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mu
         });
 }
 
-/// The deck's errors, in red.
+/// The deck's errors, in red; a long list scrolls within a third of the
+/// console's height.
 pub(super) fn error_banner_ui(ui: &mut Ui, error: &str) {
+    let max_height = (ui.available_height() / 3.0).max(80.0);
     Frame::new()
         .fill(tokens::ERROR_FILL)
         .inner_margin(Margin::same(8))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.label(RichText::new(error).color(tokens::ERROR_TEXT).monospace());
+            egui::ScrollArea::vertical()
+                .id_salt("deck-errors")
+                .max_height(max_height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    ui.label(RichText::new(error).color(tokens::ERROR_TEXT).monospace());
+                });
         });
 }
 

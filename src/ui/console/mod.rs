@@ -157,10 +157,12 @@ pub fn wall_after(wall: NaiveTime, after: Duration) -> NaiveTime {
 /// Shows the whole presenter console in `ui`; returns what was clicked.
 pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
     let mut commands = Vec::new();
+    // What just went wrong comes first; a long list of deck errors
+    // scrolls in its banner and never pushes the notices off the screen.
+    banners::notices_ui(ui, view.notices, &mut commands);
     if let Some(error) = view.deck_error {
         banners::error_banner_ui(ui, error);
     }
-    banners::notices_ui(ui, view.notices, &mut commands);
     let Some(deck) = view.deck else {
         no_deck_ui(ui, view, &mut commands);
         return commands;
