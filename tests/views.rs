@@ -724,3 +724,38 @@ fn a_held_clicker_button_moves_one_slide_and_a_double_fire_counts_once() {
     harness.run_steps(1);
     assert_eq!(harness.state().presentation().screen(), Screen::Black);
 }
+
+#[test]
+fn a_warning_stays_on_screen_above_a_long_list_of_deck_errors() {
+    // Eighty slides with the same id: 79 lines of errors.
+    let slides: Vec<String> = (0..80)
+        .map(|n| format!("(id: \"same\", title: \"Slide {n}\")"))
+        .collect();
+    let text = format!("(title: \"x\", slides: [{}])", slides.join(",\n"));
+    let loaded = deck::parse(text.as_bytes(), Path::new("decks/x.ron"), None);
+    assert!(loaded.is_err(), "the deck has errors");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| {
+            let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+            PresenterApp::new(loaded, clock)
+        });
+    harness.run_steps(2);
+    harness
+        .state()
+        .sender()
+        .send(ShellCommand::LiveReloadFailed(
+            "the folder was removed".to_owned(),
+        ));
+    harness.run_steps(2);
+    let notice = harness
+        .get_by_label_contains("the folder was removed")
+        .rect();
+    assert!(
+        notice.bottom() < 768.0,
+        "the warning is on the screen, not under the errors: {notice:?}"
+    );
+    // The errors are still all there, in their own scrolling banner.
+    harness.get_by_label_contains("decks/x.ron:");
+    harness.get_by_label_contains("No deck is open");
+}
