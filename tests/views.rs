@@ -233,9 +233,12 @@ fn app_harness_with_clock() -> (Harness<'static, PresenterApp>, FakeTime) {
         None,
     );
     let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    // Links open into egui's output, where the tests read them, never in
+    // this machine's browser.
+    let opener = cuecard::app::Opener::Record(std::sync::Arc::default());
     let harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
-        .build_eframe(move |_cc| PresenterApp::new(loaded, clock));
+        .build_eframe(move |_cc| PresenterApp::new(loaded, clock).with_opener(opener));
     (harness, time)
 }
 
@@ -758,4 +761,106 @@ fn a_warning_stays_on_screen_above_a_long_list_of_deck_errors() {
     // The errors are still all there, in their own scrolling banner.
     harness.get_by_label_contains("decks/x.ron:");
     harness.get_by_label_contains("No deck is open");
+}
+
+/// The whole app at `size`, on Module 5, with its fake clock.
+fn app_at(size: egui::Vec2) -> (Harness<'static, PresenterApp>, FakeTime) {
+    let loaded = deck::parse(
+        cuecard::MODULE5_RON.as_bytes(),
+        Path::new("module5.ron"),
+        None,
+    );
+    let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
+    let harness = Harness::builder()
+        .with_size(size)
+        .build_eframe(move |_cc| PresenterApp::new(loaded, clock));
+    (harness, time)
+}
+
+#[test]
+fn a_683_point_console_keeps_the_timer_and_clock_on_one_line_and_says_there_is_more() {
+    // Half of a 1366x768 laptop: the console in side-by-side rehearsal.
+    let (mut harness, _) = app_at(egui::vec2(683.0, 768.0));
+    harness.state().sender().send(ShellCommand::AudienceClosed);
+    harness.run_steps(1);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    go_to_slide(&mut harness, 5);
+    let timer = harness.get_by_label_contains("Talk timer").rect();
+    let clock = harness.get_by_label_contains("Clock 09:00").rect();
+    assert!(
+        (timer.center().y - clock.center().y).abs() < 4.0 && clock.right() <= 683.0,
+        "timer {timer:?} and clock {clock:?} share a line"
+    );
+    // Slide 5's notes run past the window: the console says so.
+    harness.get_by_label("More below: scroll, or Shift+Down");
+    // I opens the ideas and brings the first opened into view.
+    harness.key_press(egui::Key::I);
+    harness.run_steps(3);
+    let idea = harness
+        .get_by_label("• It gives a client access to an entire team of experts")
+        .rect();
+    assert!(
+        idea.top() > 100.0 && idea.bottom() < 768.0,
+        "the opened ideas are in view: {idea:?}"
+    );
+}
+
+#[test]
+fn notes_zoom_comes_back_to_exactly_100_percent() {
+    let (mut harness, time) = app_at(egui::vec2(1366.0, 768.0));
+    harness.run_steps(1);
+    for text in ["+", "+", "-", "-"] {
+        harness.event(egui::Event::Text(text.to_owned()));
+    }
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().console().notes_zoom,
+        1.0,
+        "in twice, out twice"
+    );
+    harness.event(egui::Event::Text("+".to_owned()));
+    harness.run_steps(2);
+    harness
+        .get_by_label("Notes at 115%: back to 100%")
+        .click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(harness.state().console().notes_zoom, 1.0, "the button");
+    assert!(
+        harness.query_by_label_contains("back to 100%").is_none(),
+        "at 100% the button goes"
+    );
+    // Ctrl+mouse wheel zooms by any amount; Ctrl+0 is exactly 100% again.
+    harness
+        .state()
+        .sender()
+        .send(ShellCommand::NotesZoomBy(1.37));
+    harness.run_steps(2);
+    set_time(&time, 1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run_steps(2);
+    assert_eq!(harness.state().console().notes_zoom, 1.0, "Ctrl+0");
+}
+
+#[test]
+fn zooming_the_notes_keeps_the_reading_position() {
+    let (mut harness, _) = app_at(egui::vec2(1366.0, 768.0));
+    harness.state().sender().send(ShellCommand::AudienceClosed);
+    harness.run_steps(1);
+    go_to_slide(&mut harness, 5);
+    let paragraph = "Your answers clearly illustrate the need for intra-agency collaboration";
+    // Scroll until the paragraph is read at the top of the notes.
+    harness
+        .state()
+        .sender()
+        .send(ShellCommand::ScrollNotes(420.0));
+    harness.run_steps(3);
+    let before = harness.get_by_label_contains(paragraph).rect();
+    harness.event(egui::Event::Text("+".to_owned()));
+    harness.run_steps(3);
+    let after = harness.get_by_label_contains(paragraph).rect();
+    assert!(
+        (after.top() - before.top()).abs() < 40.0,
+        "the paragraph being read stays where it was: {before:?} then {after:?}"
+    );
 }

@@ -13,7 +13,7 @@ use crate::show::pickers::{ShellState, apply_to_model, resolve};
 use crate::show::{AppCommand, LinkTarget, ShellCommand};
 
 use super::notices::{NoticeSource, Severity};
-use super::state::{IDENTIFY_FOR, LinkQuestion, NOTES_ZOOM_STEP, VENUE_CHECK_ROWS, VenueRow};
+use super::state::{IDENTIFY_FOR, LinkQuestion, VENUE_CHECK_ROWS, VenueRow};
 use super::{Input, PresenterApp, audience_viewport};
 
 impl PresenterApp {
@@ -71,8 +71,9 @@ impl PresenterApp {
     fn apply_shell(&mut self, ctx: &egui::Context, command: &ShellCommand, now: Instant) -> bool {
         use ShellCommand as S;
         match command {
-            S::NotesZoomIn => self.console.zoom_notes(NOTES_ZOOM_STEP),
-            S::NotesZoomOut => self.console.zoom_notes(1.0 / NOTES_ZOOM_STEP),
+            S::NotesZoomIn => self.console.zoom_notes_step(1),
+            S::NotesZoomOut => self.console.zoom_notes_step(-1),
+            S::NotesZoomReset => self.console.zoom_notes(1.0 / self.console.notes_zoom),
             S::NotesZoomBy(factor) => factor.is_finite() && self.console.zoom_notes(*factor),
             S::ScrollNotes(points) => {
                 self.console.notes_scroll += points;
@@ -369,7 +370,7 @@ impl PresenterApp {
             return true;
         }
         self.opener
-            .open(ctx, crate::show::Outside::Web(address), self.bus.sender());
+            .open(ctx, crate::show::Outside::Web(address), &self.bus.sender());
         true
     }
 
@@ -383,7 +384,7 @@ impl PresenterApp {
         self.opener.open(
             ctx,
             crate::show::Outside::Video(path.clone()),
-            self.bus.sender(),
+            &self.bus.sender(),
         );
         true
     }

@@ -37,7 +37,7 @@ const LAUNCH_FAILS_WITHIN: std::time::Duration = std::time::Duration::from_secs(
 
 impl Opener {
     /// Opens `target` without blocking the windows.
-    pub fn open(&self, ctx: &egui::Context, target: Outside, sender: CommandSender) {
+    pub fn open(&self, ctx: &egui::Context, target: Outside, sender: &CommandSender) {
         match self {
             Self::System => {
                 let spawned = std::thread::Builder::new()

@@ -243,10 +243,24 @@ impl ConsoleState {
     /// Returns whether it changed.
     pub fn zoom_notes(&mut self, factor: f32) -> bool {
         let (min, max) = NOTES_ZOOM_RANGE;
-        let zoom = (self.notes_zoom * factor).clamp(min, max);
+        let mut zoom = (self.notes_zoom * factor).clamp(min, max);
+        // Back near the normal size is the normal size, exactly.
+        if (zoom - 1.0).abs() < 0.005 {
+            zoom = 1.0;
+        }
         let changed = (zoom - self.notes_zoom).abs() > f32::EPSILON;
         self.notes_zoom = zoom;
         changed
+    }
+
+    /// Notes `steps` zoom steps larger (negative: smaller), on the ladder
+    /// of whole steps from 100%: out and back in is exactly where it was.
+    pub fn zoom_notes_step(&mut self, steps: i32) -> bool {
+        let on = (self.notes_zoom.ln() / NOTES_ZOOM_STEP.ln()).round();
+        // `on` is a small whole number (the zoom range is a few steps).
+        #[allow(clippy::cast_possible_truncation)]
+        let target = NOTES_ZOOM_STEP.powi(on as i32 + steps);
+        self.zoom_notes(target / self.notes_zoom)
     }
 
     /// Whether the screens are being identified at `now`.

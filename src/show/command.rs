@@ -129,6 +129,8 @@ pub enum ShellCommand {
     NotesZoomIn,
     /// Make the speaker notes smaller by one step.
     NotesZoomOut,
+    /// Notes back to their normal size (100%).
+    NotesZoomReset,
     /// Multiply the notes zoom by this factor (Ctrl+mouse wheel, pinch).
     NotesZoomBy(f32),
     /// Scroll the speaker notes by this many points (positive: down).

@@ -208,6 +208,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "smaller notes",
     },
     Binding {
+        action: shell(ShellCommand::NotesZoomReset),
+        triggers: &[Ctrl("0")],
+        help: "notes back to normal size (100%)",
+    },
+    Binding {
         action: shell(ShellCommand::ScrollNotes(NOTES_SCROLL_STEP_PT)),
         triggers: &[Shift("ArrowDown"), Ctrl("ArrowDown")],
         help: "scroll the notes down",

@@ -190,16 +190,40 @@ fn prompt_card_ui(
                 } else {
                     format!("Ideas if the group needs help ({})", ideas.len())
                 };
-                if ui.button(RichText::new(label).size(size * 0.8)).clicked() {
+                let button = ui.button(RichText::new(label).size(size * 0.8));
+                if button.clicked() {
                     commands.push(Command::ToggleIdeas(note).into());
                 }
+                // Ideas that just opened (a click, or I for all) are
+                // scrolled into view: the first one opened comes first.
+                let was_open_key = button.id.with("ideas-were-open");
+                let was_open = ui.ctx().data_mut(|d| {
+                    let before = d.get_temp::<bool>(was_open_key);
+                    d.insert_temp(was_open_key, open);
+                    before.unwrap_or(open)
+                });
                 if open {
+                    let mut last = None;
                     for idea in ideas {
-                        ui.label(
-                            RichText::new(format!("• {idea}"))
-                                .size(size)
-                                .color(tokens::NOTES_TEXT),
+                        last = Some(
+                            ui.label(
+                                RichText::new(format!("• {idea}"))
+                                    .size(size)
+                                    .color(tokens::NOTES_TEXT),
+                            ),
                         );
+                    }
+                    // One scroll a frame, to the first prompt opened.
+                    let pass = ui.ctx().cumulative_pass_nr();
+                    let scrolled_key = egui::Id::unique("cuecard-ideas-scrolled");
+                    let first_opened = !was_open
+                        && ui.ctx().data_mut(|d| {
+                            let first = d.get_temp::<u64>(scrolled_key) != Some(pass);
+                            d.insert_temp(scrolled_key, pass);
+                            first
+                        });
+                    if first_opened && let Some(last) = last {
+                        button.union(last).scroll_to_me(Some(egui::Align::Min));
                     }
                 }
             }

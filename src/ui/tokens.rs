@@ -109,6 +109,8 @@ pub const BREAK_TEXT: Color32 = Color32::from_rgb(0xF4, 0xF6, 0xF8);
 pub const CURRENT_FRAME: Color32 = Color32::from_rgb(0x3D, 0xA5, 0x5D);
 /// Console: secondary labels.
 pub const CONSOLE_MUTED: Color32 = Color32::from_rgb(0x9A, 0xA5, 0xB1);
+/// Console: the "More below" band at the foot of the speaker notes.
+pub const MORE_BELOW_FILL: Color32 = Color32::from_rgba_premultiplied(0x12, 0x14, 0x18, 0xE6);
 
 /// Slide text sizes as fractions of the 16:9 canvas height.
 pub mod size {

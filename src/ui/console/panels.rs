@@ -128,6 +128,17 @@ pub(super) fn notes_column_ui(
         {
             commands.push(ShellCommand::NotesZoomIn.into());
         }
+        let zoom = view.console.notes_zoom;
+        if zoom != 1.0 {
+            let percent = (zoom * 100.0).round();
+            if ui
+                .small_button(format!("Notes at {percent}%: back to 100%"))
+                .on_hover_text("Also Ctrl+0")
+                .clicked()
+            {
+                commands.push(ShellCommand::NotesZoomReset.into());
+            }
+        }
         let (ticked, prompts) = view.presentation.prompts_covered(index);
         if prompts > 0 {
             ui.label(
@@ -137,22 +148,61 @@ pub(super) fn notes_column_ui(
         }
     });
     ui.add_space(4.0);
-    ScrollArea::vertical()
+    let id = ui.make_persistent_id(("notes", index));
+    // Zooming keeps the reading position: the same share of the notes
+    // stays at the top.
+    let zoom = view.console.notes_zoom;
+    let (zoom_key, offset_key) = (id.with("zoom"), id.with("offset"));
+    let (zoomed_from, offset) = ui.ctx().data_mut(|d| {
+        let before = d.get_temp::<f32>(zoom_key);
+        d.insert_temp(zoom_key, zoom);
+        (before, d.get_temp::<f32>(offset_key))
+    });
+    let mut area = ScrollArea::vertical()
         .id_salt(("notes", index))
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if view.console.notes_scroll != 0.0 {
-                ui.scroll_with_delta(vec2(0.0, -view.console.notes_scroll));
-            }
-            notes_ui(
-                ui,
-                &slide.notes,
-                view.console.notes_zoom,
-                index,
-                view.presentation,
-                commands,
-            );
-        });
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
+    if let (Some(before), Some(offset)) = (zoomed_from, offset)
+        && before != zoom
+        && before > 0.0
+    {
+        area = area.vertical_scroll_offset(offset * zoom / before);
+    }
+    let shown = area.show(ui, |ui| {
+        if view.console.notes_scroll != 0.0 {
+            ui.scroll_with_delta(vec2(0.0, -view.console.notes_scroll));
+        }
+        notes_ui(
+            ui,
+            &slide.notes,
+            view.console.notes_zoom,
+            index,
+            view.presentation,
+            commands,
+        );
+    });
+    // More below: say so at the bottom edge, where the eye stops.
+    let top = shown.state.clamped_offset().y;
+    ui.ctx().data_mut(|d| d.insert_temp(offset_key, top));
+    let hidden_below = shown.content_size.y - (top + shown.inner_rect.height());
+    if hidden_below > 4.0 {
+        let rect = shown.inner_rect;
+        let band = egui::Rect::from_min_max(
+            egui::pos2(rect.left(), rect.bottom() - 28.0),
+            rect.right_bottom(),
+        );
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(band, 0.0, tokens::MORE_BELOW_FILL);
+        ui.put(
+            band,
+            egui::Label::new(
+                RichText::new("More below: scroll, or Shift+Down")
+                    .size(tokens::TEXT_BODY * 0.85)
+                    .color(tokens::CONSOLE_MUTED),
+            )
+            .selectable(false),
+        );
+    }
 }
 
 /// All slides as thumbnails; the selection is framed.

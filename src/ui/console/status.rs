@@ -19,88 +19,31 @@ pub(super) fn status_bar_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     let p = view.presentation;
-    let big = tokens::TEXT_STATUS;
+    let items = status_items(deck, view);
+    // The slide number, talk timer and clock stay on one line: on a narrow
+    // console (683 points in side-by-side rehearsal on a 1366x768 laptop)
+    // the line shrinks to fit rather than wrapping the clock under it.
+    let needed = status_width(ui, &items, tokens::TEXT_STATUS);
+    let available = ui.available_width();
+    // In steps of 5%, so the font atlas holds a handful of sizes, not one
+    // per width the clock's digits make.
+    let scale = if needed > available {
+        ((available / needed * 20.0).floor() / 20.0).max(MIN_STATUS_SCALE)
+    } else {
+        1.0
+    };
+    let big = tokens::TEXT_STATUS * scale;
     ui.horizontal_wrapped(|ui| {
-        let count = p.slide_count();
-        ui.label(
-            RichText::new(format!(
-                "Slide {} of {count}",
-                (p.current() + 1).min(count.max(1))
-            ))
-            .size(big)
-            .strong(),
-        );
-        // With hidden slides the room counts differently: say what it sees,
-        // so "slide 5" from the room is not mistaken for the deck's 5.
-        match p.room_number(p.current()) {
-            Some((n, of)) if of != count => {
-                ui.label(
-                    RichText::new(format!("(the room sees {n} / {of})"))
-                        .color(tokens::CONSOLE_MUTED),
-                );
+        for item in &items {
+            match item {
+                StatusItem::Separator => {
+                    ui.separator();
+                }
+                StatusItem::Text(text) => {
+                    ui.label(text.rich(big));
+                }
             }
-            None if count > 0 => {
-                ui.label(RichText::new("(hidden slide)").color(tokens::TIMER_PAUSED));
-            }
-            _ => {}
         }
-        ui.separator();
-        let elapsed = p.timer.elapsed(view.now);
-        let planned = deck
-            .duration_minutes
-            .map(|total| Duration::from_secs_f64((total * 60.0).clamp(0.0, 1e7)));
-        let (state, color) = if planned.is_some_and(|planned| elapsed > planned) {
-            // Over the planned length: the timer itself turns red.
-            (
-                if p.timer.is_running() {
-                    ""
-                } else {
-                    " (paused)"
-                },
-                tokens::PACE_BEHIND,
-            )
-        } else if p.timer.is_running() {
-            ("", tokens::TIMER_RUNNING)
-        } else if p.timer.is_started() {
-            (" (paused)", tokens::TIMER_PAUSED)
-        } else {
-            (" (not started)", tokens::TIMER_PAUSED)
-        };
-        ui.label(
-            RichText::new(format!("Talk timer {}{state}", format_clock(elapsed)))
-                .size(big)
-                .color(color)
-                .monospace(),
-        );
-        if let Some(planned) = planned {
-            let text = if elapsed <= planned {
-                format!("{} left", format_clock(planned.saturating_sub(elapsed)))
-            } else {
-                format!("{} over", format_clock(elapsed.saturating_sub(planned)))
-            };
-            ui.label(
-                RichText::new(text)
-                    .size(big * 0.8)
-                    .monospace()
-                    .color(tokens::CONSOLE_MUTED),
-            );
-        }
-        let planned: Vec<Option<f64>> = deck.slides.iter().map(|s| s.minutes).collect();
-        let (text, color) = match pace(&planned, p.current(), elapsed) {
-            Pace::Unplanned => (String::new(), tokens::CONSOLE_MUTED),
-            Pace::OnTime => ("On time".to_owned(), tokens::PACE_ON_TIME),
-            Pace::Ahead(m) => (format!("{m} min ahead"), tokens::PACE_AHEAD),
-            Pace::Behind(m) => (format!("{m} min behind"), tokens::PACE_BEHIND),
-        };
-        if !text.is_empty() && p.timer.is_started() {
-            ui.label(RichText::new(text).size(big * 0.8).strong().color(color));
-        }
-        ui.separator();
-        ui.label(
-            RichText::new(format!("Clock {}", format_wall(view.wall)))
-                .size(big)
-                .monospace(),
-        );
     });
     ui.horizontal_wrapped(|ui| {
         let toggle = if p.timer.is_running() {
@@ -263,6 +206,169 @@ fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCom
             }
         });
     });
+}
+
+/// The smallest the status line shrinks to before it wraps.
+const MIN_STATUS_SCALE: f32 = 0.6;
+
+/// One piece of the status line.
+enum StatusItem {
+    Text(StatusText),
+    Separator,
+}
+
+/// A text of the status line, sized relative to the line's size.
+struct StatusText {
+    text: String,
+    /// Size relative to the line's.
+    relative: f32,
+    monospace: bool,
+    strong: bool,
+    color: Option<egui::Color32>,
+}
+
+impl StatusText {
+    fn new(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            relative: 1.0,
+            monospace: false,
+            strong: false,
+            color: None,
+        }
+    }
+
+    fn font(&self, size: f32) -> egui::FontId {
+        let family = if self.monospace {
+            egui::FontFamily::Monospace
+        } else {
+            egui::FontFamily::Proportional
+        };
+        egui::FontId::new(size * self.relative, family)
+    }
+
+    fn rich(&self, size: f32) -> RichText {
+        let mut text = RichText::new(&self.text).font(self.font(size));
+        if self.strong {
+            text = text.strong();
+        }
+        if let Some(color) = self.color {
+            text = text.color(color);
+        }
+        text
+    }
+}
+
+/// How wide the status line is at `size`, in points.
+fn status_width(ui: &Ui, items: &[StatusItem], size: f32) -> f32 {
+    let spacing = ui.spacing().item_spacing.x;
+    let widths: f32 = ui.fonts_mut(|fonts| {
+        items
+            .iter()
+            .map(|item| match item {
+                StatusItem::Separator => 1.0,
+                StatusItem::Text(text) => {
+                    fonts
+                        .layout_no_wrap(text.text.clone(), text.font(size), egui::Color32::WHITE)
+                        .size()
+                        .x
+                }
+            })
+            .sum()
+    });
+    // Strong text is drawn a little wider; leave room for it.
+    widths * 1.02 + spacing * items.len() as f32
+}
+
+/// The status line: slide number, talk timer with what is left and the
+/// pacing, and the wall clock.
+fn status_items(deck: &Deck, view: &ConsoleView<'_>) -> Vec<StatusItem> {
+    let p = view.presentation;
+    let mut items = Vec::new();
+    let count = p.slide_count();
+    items.push(StatusItem::Text(StatusText {
+        strong: true,
+        ..StatusText::new(format!(
+            "Slide {} of {count}",
+            (p.current() + 1).min(count.max(1))
+        ))
+    }));
+    // With hidden slides the room counts differently: say what it sees,
+    // so "slide 5" from the room is not mistaken for the deck's 5.
+    match p.room_number(p.current()) {
+        Some((n, of)) if of != count => items.push(StatusItem::Text(StatusText {
+            relative: 0.65,
+            color: Some(tokens::CONSOLE_MUTED),
+            ..StatusText::new(format!("(the room sees {n} / {of})"))
+        })),
+        None if count > 0 => items.push(StatusItem::Text(StatusText {
+            relative: 0.65,
+            color: Some(tokens::TIMER_PAUSED),
+            ..StatusText::new("(hidden slide)")
+        })),
+        _ => {}
+    }
+    items.push(StatusItem::Separator);
+    let elapsed = p.timer.elapsed(view.now);
+    let planned = deck
+        .duration_minutes
+        .map(|total| Duration::from_secs_f64((total * 60.0).clamp(0.0, 1e7)));
+    let (state, color) = if planned.is_some_and(|planned| elapsed > planned) {
+        // Over the planned length: the timer itself turns red.
+        (
+            if p.timer.is_running() {
+                ""
+            } else {
+                " (paused)"
+            },
+            tokens::PACE_BEHIND,
+        )
+    } else if p.timer.is_running() {
+        ("", tokens::TIMER_RUNNING)
+    } else if p.timer.is_started() {
+        (" (paused)", tokens::TIMER_PAUSED)
+    } else {
+        (" (not started)", tokens::TIMER_PAUSED)
+    };
+    items.push(StatusItem::Text(StatusText {
+        monospace: true,
+        color: Some(color),
+        ..StatusText::new(format!("Talk timer {}{state}", format_clock(elapsed)))
+    }));
+    if let Some(planned) = planned {
+        let text = if elapsed <= planned {
+            format!("{} left", format_clock(planned.saturating_sub(elapsed)))
+        } else {
+            format!("{} over", format_clock(elapsed.saturating_sub(planned)))
+        };
+        items.push(StatusItem::Text(StatusText {
+            relative: 0.8,
+            monospace: true,
+            color: Some(tokens::CONSOLE_MUTED),
+            ..StatusText::new(text)
+        }));
+    }
+    let minutes: Vec<Option<f64>> = deck.slides.iter().map(|s| s.minutes).collect();
+    let (text, color) = match pace(&minutes, p.current(), elapsed) {
+        Pace::Unplanned => (String::new(), tokens::CONSOLE_MUTED),
+        Pace::OnTime => ("On time".to_owned(), tokens::PACE_ON_TIME),
+        Pace::Ahead(m) => (format!("{m} min ahead"), tokens::PACE_AHEAD),
+        Pace::Behind(m) => (format!("{m} min behind"), tokens::PACE_BEHIND),
+    };
+    if !text.is_empty() && p.timer.is_started() {
+        items.push(StatusItem::Text(StatusText {
+            relative: 0.8,
+            strong: true,
+            color: Some(color),
+            ..StatusText::new(text)
+        }));
+    }
+    items.push(StatusItem::Separator);
+    items.push(StatusItem::Text(StatusText {
+        monospace: true,
+        ..StatusText::new(format!("Clock {}", format_wall(view.wall)))
+    }));
+    items
 }
 
 fn screens_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
