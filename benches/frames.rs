@@ -223,6 +223,7 @@ fn audience_frame(
             false,
             None,
             &cuecard::ui::slide::NoImages,
+            cuecard::show::hours::HourCycle::TwentyFour,
         );
     })
 }

@@ -180,7 +180,17 @@ impl Show {
                 egui::CentralPanel::default()
                     .frame(egui::Frame::NONE)
                     .show(ui, |ui| {
-                        audience_ui(ui, Some(deck), presentation, now, wall, false, None, cache);
+                        audience_ui(
+                            ui,
+                            Some(deck),
+                            presentation,
+                            now,
+                            wall,
+                            false,
+                            None,
+                            cache,
+                            cuecard::show::hours::HourCycle::TwentyFour,
+                        );
                     });
             }
         });

@@ -79,6 +79,77 @@ fn decode_icon(png: &[u8]) -> Option<egui::IconData> {
     })
 }
 
+/// Whether the system reads its clock in 12 or 24 hours: on Windows the
+/// user's regional setting (`iTime`), on macOS the "24-hour time" switch
+/// or else the region, elsewhere the locale (`LC_ALL`, `LC_TIME`, `LANG`).
+/// 24 hours when nothing says.
+pub fn system_hours() -> crate::show::hours::HourCycle {
+    use crate::show::hours::{HourCycle, hour_cycle_of_locale};
+    let from_env = || {
+        ["LC_ALL", "LC_TIME", "LANG"]
+            .iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .and_then(|locale| hour_cycle_of_locale(&locale))
+    };
+    platform_hours()
+        .or_else(from_env)
+        .unwrap_or(HourCycle::TwentyFour)
+}
+
+/// What a quick system command prints, if it ran and succeeded.
+#[cfg(any(target_os = "macos", windows))]
+fn command_output(program: &str, args: &[&str]) -> Option<String> {
+    let mut command = std::process::Command::new(program);
+    command.args(args).stdin(std::process::Stdio::null());
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt as _;
+        // No console window flashes up.
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
+        command.creation_flags(CREATE_NO_WINDOW);
+    }
+    let output = command.output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
+#[cfg(windows)]
+fn platform_hours() -> Option<crate::show::hours::HourCycle> {
+    use crate::show::hours::HourCycle;
+    // "    iTime    REG_SZ    0": 0 is 12 hours, 1 is 24.
+    let text = command_output(
+        "reg",
+        &["query", r"HKCU\Control Panel\International", "/v", "iTime"],
+    )?;
+    match text.split_whitespace().last()? {
+        "0" => Some(HourCycle::Twelve),
+        "1" => Some(HourCycle::TwentyFour),
+        _ => None,
+    }
+}
+
+#[cfg(target_os = "macos")]
+fn platform_hours() -> Option<crate::show::hours::HourCycle> {
+    use crate::show::hours::{HourCycle, hour_cycle_of_locale};
+    let is_on =
+        |key: &str| command_output("defaults", &["read", "-g", key]).as_deref() == Some("1");
+    if is_on("AppleICUForce24HourTime") {
+        return Some(HourCycle::TwentyFour);
+    }
+    if is_on("AppleICUForce12HourTime") {
+        return Some(HourCycle::Twelve);
+    }
+    hour_cycle_of_locale(&command_output("defaults", &["read", "-g", "AppleLocale"])?)
+}
+
+#[cfg(not(any(target_os = "macos", windows)))]
+fn platform_hours() -> Option<crate::show::hours::HourCycle> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,8 @@ pub struct Settings {
     pub screens: std::collections::BTreeMap<String, crate::show::monitors::MonitorId>,
     /// Decks opened recently, newest first, at most [`MAX_RECENT`].
     pub recent: Vec<PathBuf>,
+    /// 12- or 24-hour clock, or as the system is set.
+    pub clock: crate::show::hours::ClockFormat,
 }
 
 /// How many recent decks are remembered.
@@ -50,6 +52,7 @@ impl Default for Settings {
             notes_zoom: 1.0,
             screens: std::collections::BTreeMap::new(),
             recent: Vec::new(),
+            clock: crate::show::hours::ClockFormat::System,
         }
     }
 }

@@ -864,3 +864,76 @@ fn zooming_the_notes_keeps_the_reading_position() {
         "the paragraph being read stays where it was: {before:?} then {after:?}"
     );
 }
+
+#[test]
+fn the_clock_follows_a_12_hour_system_and_the_presenters_choice_is_remembered() {
+    let dir = common::temp_dir("views-clock");
+    let app = |dir: &Path| {
+        let (clock, _) = Clock::fake(NaiveTime::from_hms_opt(14, 5, 0).unwrap());
+        let loaded = deck::parse(
+            cuecard::MODULE5_RON.as_bytes(),
+            Path::new("module5.ron"),
+            None,
+        );
+        PresenterApp::new(loaded, clock)
+            .with_system_hours(cuecard::show::hours::HourCycle::Twelve)
+            .with_settings_dir(Some(dir.to_path_buf()))
+    };
+    let first = app(&dir);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |_cc| first);
+    harness.run_steps(2);
+    harness.get_by_label("Clock 2:05 PM");
+    // A break says when to come back the same way, to the room too.
+    harness.get_by_label("Break…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("10-minute break").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Break: audience sees \"Back at 2:15 PM\"");
+    harness.state().sender().send(Command::EndBreak);
+    harness.run_steps(2);
+    // The presenter prefers 24 hours: the clock changes, and stays so.
+    harness.get_by_label("Timer…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Clock as the system is set (12-hour)");
+    harness
+        .get_by_label("24-hour clock (14:05)")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Clock 14:05");
+    assert_eq!(
+        app(&dir).hours(),
+        cuecard::show::hours::HourCycle::TwentyFour,
+        "the next run remembers the choice"
+    );
+}
+
+#[test]
+fn a_break_of_any_length_is_typed_after_k() {
+    let (mut harness, time) = app_harness_with_clock();
+    harness.run_steps(1);
+    harness.key_press(egui::Key::K);
+    harness.run_steps(2);
+    harness.get_by_label("Break: _ minutes");
+    for c in ["0"] {
+        harness.event(egui::Event::Text(c.to_owned()));
+    }
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    harness.get_by_label("A break is 1 to 600 minutes");
+    for c in ["4", "0"] {
+        harness.event(egui::Event::Text(c.to_owned()));
+    }
+    harness.run_steps(1);
+    harness.get_by_label("Break: 40_ minutes");
+    set_time(&time, 1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Break: audience sees \"Back at 09:40\"");
+    assert!(harness.state().presentation().break_ends().is_some());
+    // The Break menu offers the same.
+    harness.get_by_label("Break…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Other length… (K)");
+}

@@ -87,6 +87,11 @@ impl PresenterApp {
                 self.console.pointer = None;
                 true
             }
+            S::SetClockFormat(format) => {
+                let changed = self.clock_format != *format;
+                self.clock_format = *format;
+                changed
+            }
             S::Wheel(down) => {
                 let step = self.windows.wheel.scroll(*down, now);
                 // With the laser pointer on, the wheel does not move slides
@@ -255,6 +260,7 @@ impl PresenterApp {
             S::KeepPresenting => std::mem::take(&mut self.console.confirm_quit),
             // Picker commands are applied by `apply_to_model`.
             S::OpenGoTo
+            | S::OpenBreakPrompt
             | S::GoToDigit(_)
             | S::GoToErase
             | S::GoToSubmit

@@ -26,6 +26,8 @@ pub struct AudienceFrame {
     pub venue_check_open: bool,
     /// The laser pointer: where on the slide and when it last moved.
     pub pointer: Option<([f32; 2], Instant)>,
+    /// 12- or 24-hour clock, for "Back at".
+    pub hours: crate::show::hours::HourCycle,
 }
 
 impl Default for AudienceFrame {
@@ -36,6 +38,7 @@ impl Default for AudienceFrame {
             identify_until: None,
             venue_check_open: false,
             pointer: None,
+            hours: crate::show::hours::HourCycle::TwentyFour,
         }
     }
 }
@@ -96,6 +99,7 @@ impl AudienceWindow {
                     identify,
                     super::state::pointer_at(frame.pointer, now),
                     &*textures,
+                    frame.hours,
                 );
                 // A mouse-mode clicker (or the mouse): left is next, right
                 // is back, like its buttons.

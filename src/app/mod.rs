@@ -87,6 +87,10 @@ pub struct PresenterApp {
     clock: Clock,
     /// The phone remote (off by default).
     remote: remote::RemoteSlot,
+    /// The presenter's choice of 12- or 24-hour clock.
+    clock_format: crate::show::hours::ClockFormat,
+    /// The system's clock (24 hours until [`Self::with_system_hours`]).
+    system_hours: crate::show::hours::HourCycle,
 }
 
 /// Locks a mutex; a panic elsewhere never makes it unusable.
@@ -128,6 +132,8 @@ impl PresenterApp {
             sessions_dir: None,
             clock,
             remote: remote::RemoteSlot::default(),
+            clock_format: crate::show::hours::ClockFormat::System,
+            system_hours: crate::show::hours::HourCycle::TwentyFour,
         };
         app.publish();
         app
@@ -165,6 +171,7 @@ impl PresenterApp {
             self.console.notes_zoom = settings.notes_zoom;
             self.remembered_screens.clone_from(&settings.screens);
             self.recent.clone_from(&settings.recent);
+            self.clock_format = settings.clock;
             if let Some(warning) = warning {
                 self.notices
                     .push(Severity::Warning, NoticeSource::Settings, warning);
@@ -173,6 +180,19 @@ impl PresenterApp {
         }
         self.settings_dir = dir;
         self
+    }
+
+    /// Reads the wall clock as the system does (12 or 24 hours), unless
+    /// the presenter chose otherwise.
+    #[must_use]
+    pub fn with_system_hours(mut self, hours: crate::show::hours::HourCycle) -> Self {
+        self.system_hours = hours;
+        self
+    }
+
+    /// The clock the windows show: 12 or 24 hours.
+    pub fn hours(&self) -> crate::show::hours::HourCycle {
+        self.clock_format.resolve(self.system_hours)
     }
 
     /// A sender for another input source (a test, the phone remote).
@@ -233,6 +253,7 @@ impl PresenterApp {
             identify_until: self.console.identify_until,
             venue_check_open: self.console.venue_check.is_some(),
             pointer: self.console.pointer,
+            hours: self.hours(),
         };
         *lock(&self.audience_frame) = Arc::new(frame);
     }
@@ -243,6 +264,7 @@ impl PresenterApp {
             notes_zoom: self.console.notes_zoom,
             screens: self.remembered_screens.clone(),
             recent: self.recent.clone(),
+            clock: self.clock_format,
         }
     }
 
@@ -361,6 +383,8 @@ impl eframe::App for PresenterApp {
                     console_monitor: self.windows.screens.console,
                     audience_monitor: self.windows.screens.audience,
                     screen_mode: self.windows.screen_mode,
+                    hours: self.hours(),
+                    clock_format: self.clock_format,
                     layout_in_use: self.windows.layout_in_use(),
                     identify: self.console.identifying(now),
                     links: self.session.links_of(current),
@@ -447,6 +471,7 @@ pub fn run(deck: Option<&Path>, remote: bool) -> eframe::Result {
             crate::ui::fonts::install(&cc.egui_ctx);
             Ok(Box::new(
                 PresenterApp::new(loaded, Clock::System)
+                    .with_system_hours(crate::desktop::system_hours())
                     .with_sessions_dir(settings_dir.as_deref().map(crate::session::sessions_dir))
                     .with_settings_dir(settings_dir)
                     .with_source(source)

@@ -137,6 +137,9 @@ pub enum ShellCommand {
     ScrollNotes(f32),
     /// Open the go-to prompt (G), empty.
     OpenGoTo,
+    /// Open the same prompt for a break of any length (K): the minutes
+    /// typed, then Enter, start it.
+    OpenBreakPrompt,
     /// Type a digit into the go-to prompt, opening it if needed.
     GoToDigit(u8),
     /// Delete the last digit typed into the go-to prompt.
@@ -165,6 +168,8 @@ pub enum ShellCommand {
     /// this many points over a slide, down positive: a notch or a swipe
     /// moves one slide ([`crate::show::clicker::WheelGate`]).
     Wheel(f32),
+    /// Read the wall clock in 12 or 24 hours, or as the system does.
+    SetClockFormat(super::hours::ClockFormat),
     /// Open or close the venue check (the clicker test).
     ToggleVenueCheck,
     /// A key press seen while the venue check is open: what was pressed and

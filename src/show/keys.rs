@@ -188,6 +188,11 @@ pub const BINDINGS: &[Binding] = &[
         help: "open or fold the ideas of this slide's questions",
     },
     Binding {
+        action: shell(ShellCommand::OpenBreakPrompt),
+        triggers: &[Key("K")],
+        help: "a break of any length: type its minutes, then Enter",
+    },
+    Binding {
         action: show(Command::ToggleDiscussion),
         triggers: &[Key("D")],
         help: "start or stop the discussion count-down",

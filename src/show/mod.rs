@@ -7,6 +7,7 @@
 
 pub mod clicker;
 mod command;
+pub mod hours;
 pub mod keys;
 pub mod monitors;
 mod pacing;

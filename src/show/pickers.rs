@@ -47,7 +47,22 @@ pub struct GoToPrompt {
     pub typed: String,
     /// Why the last number was not taken (`There is no slide 42`).
     pub problem: Option<String>,
+    /// What the number is for.
+    pub asks: Asks,
 }
+
+/// What the number typed into the prompt is for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Asks {
+    /// The slide to go to.
+    #[default]
+    Slide,
+    /// The minutes of a break, for lunch or any length the menu lacks.
+    BreakMinutes,
+}
+
+/// The longest break the prompt starts (ten hours: a whole day).
+pub const LONGEST_BREAK_MINUTES: u32 = 600;
 
 /// The console's go-to prompt and overview selection.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -105,6 +120,13 @@ impl Pickers {
         match command {
             ShellCommand::OpenGoTo => {
                 self.goto = Some(GoToPrompt::default());
+                PickerOutcome::changed(true)
+            }
+            ShellCommand::OpenBreakPrompt => {
+                self.goto = Some(GoToPrompt {
+                    asks: Asks::BreakMinutes,
+                    ..GoToPrompt::default()
+                });
                 PickerOutcome::changed(true)
             }
             ShellCommand::GoToDigit(digit) => {
@@ -166,6 +188,27 @@ impl Pickers {
         let Some(prompt) = self.goto.as_mut() else {
             return PickerOutcome::changed(false);
         };
+        if prompt.asks == Asks::BreakMinutes {
+            return match prompt.typed.parse::<u32>() {
+                Ok(minutes) if (1..=LONGEST_BREAK_MINUTES).contains(&minutes) => {
+                    self.goto = None;
+                    PickerOutcome {
+                        changed: true,
+                        then: Some(Command::StartBreak { minutes }),
+                    }
+                }
+                Ok(_) => {
+                    prompt.problem =
+                        Some(format!("A break is 1 to {LONGEST_BREAK_MINUTES} minutes"));
+                    prompt.typed.clear();
+                    PickerOutcome::changed(true)
+                }
+                Err(_) => {
+                    prompt.problem = Some("Type the break's minutes first".to_owned());
+                    PickerOutcome::changed(true)
+                }
+            };
+        }
         match prompt.typed.parse::<usize>() {
             Ok(number) if (1..=count).contains(&number) => {
                 self.goto = None;
@@ -304,6 +347,7 @@ pub fn apply_to_model(
         }
         AppCommand::Shell(
             picker @ (S::OpenGoTo
+            | S::OpenBreakPrompt
             | S::GoToDigit(_)
             | S::GoToErase
             | S::GoToSubmit

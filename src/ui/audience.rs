@@ -55,6 +55,7 @@ pub fn audience_ui(
     identify: bool,
     pointer: Option<Pos2>,
     source: &dyn SlideSource,
+    hours: crate::show::hours::HourCycle,
 ) -> egui::Response {
     if identify {
         super::console::identify_ui(ui, "Audience");
@@ -67,7 +68,7 @@ pub fn audience_ui(
     };
     let response = if let AudienceShows::Break { ends } = presentation.audience() {
         let response = ui.allocate_rect(rect, Sense::click());
-        break_screen(ui, rect, deck, ends, now, wall);
+        break_screen(ui, rect, deck, ends, now, (wall, hours));
         response
     } else {
         room_slide(deck, presentation, now, pointer, source)
@@ -84,7 +85,14 @@ pub fn audience_ui(
     response
 }
 
-fn break_screen(ui: &Ui, rect: Rect, deck: &Deck, ends: Instant, now: Instant, wall: NaiveTime) {
+fn break_screen(
+    ui: &Ui,
+    rect: Rect,
+    deck: &Deck,
+    ends: Instant,
+    now: Instant,
+    (wall, hours): (NaiveTime, crate::show::hours::HourCycle),
+) {
     let painter = ui.painter();
     let canvas = canvas(rect);
     painter.rect_filled(rect, 0.0, tokens::LETTERBOX);
@@ -95,7 +103,7 @@ fn break_screen(ui: &Ui, rect: Rect, deck: &Deck, ends: Instant, now: Instant, w
     let lines = [
         ("Break".to_owned(), 0.07, tokens::BREAK_TEXT),
         (
-            format!("Back at {}", format_wall(wall_at(wall, now, ends))),
+            format!("Back at {}", format_wall(wall_at(wall, now, ends), hours)),
             0.12,
             tokens::BREAK_TEXT,
         ),

@@ -101,13 +101,13 @@ pub(super) fn state_banners_ui(
         AudienceShows::White => "Audience sees WHITE — W or Esc to show the slide".to_owned(),
         AudienceShows::Break { ends } if ends > view.now => format!(
             "Break: audience sees \"Back at {}\" — {} left; any slide key ends it",
-            format_wall(wall_at(view.wall, view.now, ends)),
+            format_wall(wall_at(view.wall, view.now, ends), view.hours),
             format_clock(ends - view.now)
         ),
         AudienceShows::Break { ends } => format!(
             "Break is over ({} ago; the room was told {}) — any slide key shows the slide",
             format_clock(view.now - ends),
-            format_wall(wall_at(view.wall, view.now, ends))
+            format_wall(wall_at(view.wall, view.now, ends), view.hours)
         ),
     };
     // A freeze under black, white or a break is still on: say so, or the

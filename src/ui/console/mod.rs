@@ -54,6 +54,10 @@ pub struct ConsoleView<'a> {
     pub console_monitor: Option<usize>,
     /// Index of the audience view's monitor, if it is full screen on one.
     pub audience_monitor: Option<usize>,
+    /// 12- or 24-hour clock, as the wall clock and "Back at" read.
+    pub hours: crate::show::hours::HourCycle,
+    /// The presenter's choice of clock, for the Timer menu.
+    pub clock_format: crate::show::hours::ClockFormat,
     /// How the presenter chose to lay the windows out.
     pub screen_mode: ScreenMode,
     /// How they are really laid out (`None`: the audience window is
@@ -105,6 +109,8 @@ impl<'a> ConsoleView<'a> {
             audience_monitor: None,
             screen_mode: ScreenMode::Present,
             layout_in_use: Some(ScreenMode::Present),
+            hours: crate::show::hours::HourCycle::TwentyFour,
+            clock_format: crate::show::hours::ClockFormat::System,
             identify: false,
             links: &[],
             images: &super::slide::NoImages,
@@ -131,8 +137,8 @@ pub fn console_title(deck: Option<&Deck>, presentation: &Presentation) -> String
 }
 
 /// Formats a wall-clock time as `HH:MM`.
-pub fn format_wall(time: NaiveTime) -> String {
-    time.format("%H:%M").to_string()
+pub fn format_wall(time: NaiveTime, hours: crate::show::hours::HourCycle) -> String {
+    crate::show::hours::format_wall(time, hours)
 }
 
 /// The wall-clock time of the monotonic instant `then`, given that the wall

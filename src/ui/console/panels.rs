@@ -9,7 +9,7 @@ use super::super::tokens;
 use super::ConsoleView;
 use crate::app::state::VenueRow;
 use crate::deck::Deck;
-use crate::show::pickers::GoToPrompt;
+use crate::show::pickers::{Asks, GoToPrompt};
 use crate::show::{AppCommand, OVERVIEW_COLUMNS, ShellCommand, keys};
 
 /// Flashes a large label over a window, to tell the screens apart.
@@ -323,8 +323,18 @@ pub(super) fn goto_ui(ui: &mut Ui, prompt: &GoToPrompt, count: usize) {
             Frame::popup(ui.style())
                 .inner_margin(Margin::same(16))
                 .show(ui, |ui| {
+                    let (asks, then) = match prompt.asks {
+                        Asks::Slide => (
+                            format!("Go to slide: {}_", prompt.typed),
+                            format!("Type 1 to {count}, then Enter. Esc cancels."),
+                        ),
+                        Asks::BreakMinutes => (
+                            format!("Break: {}_ minutes", prompt.typed),
+                            "Type the minutes (1 to 600), then Enter: the room sees when to come back. Esc cancels.".to_owned(),
+                        ),
+                    };
                     ui.label(
-                        RichText::new(format!("Go to slide: {}_", prompt.typed))
+                        RichText::new(asks)
                             .size(tokens::TEXT_PROMPT)
                             .monospace(),
                     );
@@ -335,7 +345,7 @@ pub(super) fn goto_ui(ui: &mut Ui, prompt: &GoToPrompt, count: usize) {
                                 .color(tokens::PACE_BEHIND),
                         );
                     }
-                    ui.label(format!("Type 1 to {count}, then Enter. Esc cancels."));
+                    ui.label(then);
                 });
         });
 }

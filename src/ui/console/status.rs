@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use super::super::tokens;
 use super::{ConsoleView, format_wall};
 use crate::deck::Deck;
+use crate::show::hours::ClockFormat;
 use crate::show::monitors::ScreenMode;
 use crate::show::{AppCommand, Command, Pace, Screen, ShellCommand, format_clock, pace};
 
@@ -66,14 +67,37 @@ pub(super) fn status_bar_ui(
         {
             commands.push(Command::UndoResetTimer.into());
         }
-        // Reset sits in a menu, away from where Pause is clicked by habit.
-        ui.add_enabled_ui(p.timer.is_started(), |ui| {
-            ui.menu_button("Timer…", |ui| {
-                if ui.button("Reset the talk timer to 0:00").clicked() {
-                    commands.push(Command::ResetTimer.into());
+        // Reset sits in a menu, away from where Pause is clicked by habit;
+        // the clock's 12 or 24 hours are chosen there too.
+        ui.menu_button("Timer…", |ui| {
+            if ui
+                .add_enabled(
+                    p.timer.is_started(),
+                    egui::Button::new("Reset the talk timer to 0:00"),
+                )
+                .clicked()
+            {
+                commands.push(Command::ResetTimer.into());
+                ui.close();
+            }
+            ui.separator();
+            let system = if view.clock_format != ClockFormat::System {
+                "Clock as the system is set"
+            } else if view.hours == crate::show::hours::HourCycle::Twelve {
+                "Clock as the system is set (12-hour)"
+            } else {
+                "Clock as the system is set (24-hour)"
+            };
+            for (format, label) in [
+                (ClockFormat::System, system),
+                (ClockFormat::TwelveHour, "12-hour clock (2:05 PM)"),
+                (ClockFormat::TwentyFourHour, "24-hour clock (14:05)"),
+            ] {
+                if ui.radio(view.clock_format == format, label).clicked() {
+                    commands.push(ShellCommand::SetClockFormat(format).into());
                     ui.close();
                 }
-            });
+            }
         });
         ui.separator();
         if ui.button("Overview").clicked() {
@@ -104,6 +128,10 @@ pub(super) fn status_bar_ui(
                     commands.push(Command::StartBreak { minutes }.into());
                     ui.close();
                 }
+            }
+            if ui.button("Other length… (K)").clicked() {
+                commands.push(ShellCommand::OpenBreakPrompt.into());
+                ui.close();
             }
         });
         ui.menu_button("Discussion…", |ui| {
@@ -366,7 +394,7 @@ fn status_items(deck: &Deck, view: &ConsoleView<'_>) -> Vec<StatusItem> {
     items.push(StatusItem::Separator);
     items.push(StatusItem::Text(StatusText {
         monospace: true,
-        ..StatusText::new(format!("Clock {}", format_wall(view.wall)))
+        ..StatusText::new(format!("Clock {}", format_wall(view.wall, view.hours)))
     }));
     items
 }
