@@ -916,9 +916,7 @@ fn a_break_of_any_length_is_typed_after_k() {
     harness.key_press(egui::Key::K);
     harness.run_steps(2);
     harness.get_by_label("Break: _ minutes");
-    for c in ["0"] {
-        harness.event(egui::Event::Text(c.to_owned()));
-    }
+    harness.event(egui::Event::Text("0".to_owned()));
     harness.key_press(egui::Key::Enter);
     harness.run_steps(2);
     harness.get_by_label("A break is 1 to 600 minutes");
