@@ -128,12 +128,13 @@ fn prompt_card_ui(
     } else {
         tokens::PROMPT_FILL
     };
-    Frame::new()
+    let shown = Frame::new()
         .fill(fill)
         .stroke(Stroke::new(1.5, tokens::PROMPT_ACCENT))
         .inner_margin(Margin::same(10))
         .corner_radius(CornerRadius::same(6))
         .show(ui, |ui| {
+            let mut scroll_here = false;
             ui.set_width(ui.available_width());
             let heading = match minutes {
                 Some(m) => format!("ASK THE ROOM · about {} min", format_minutes(m)),
@@ -203,14 +204,11 @@ fn prompt_card_ui(
                     before.unwrap_or(open)
                 });
                 if open {
-                    let mut last = None;
                     for idea in ideas {
-                        last = Some(
-                            ui.label(
-                                RichText::new(format!("• {idea}"))
-                                    .size(size)
-                                    .color(tokens::NOTES_TEXT),
-                            ),
+                        ui.label(
+                            RichText::new(format!("• {idea}"))
+                                .size(size)
+                                .color(tokens::NOTES_TEXT),
                         );
                     }
                     // One scroll a frame, to the first prompt opened.
@@ -222,12 +220,15 @@ fn prompt_card_ui(
                             d.insert_temp(scrolled_key, pass);
                             first
                         });
-                    if first_opened && let Some(last) = last {
-                        button.union(last).scroll_to_me(Some(egui::Align::Min));
-                    }
+                    scroll_here = first_opened;
                 }
             }
+            scroll_here
         });
+    // Ideas that just opened are brought into view with their question.
+    if shown.inner {
+        shown.response.scroll_to_me(Some(egui::Align::Min));
+    }
 }
 
 /// `3` for 3.0, `1.5` for 1.5.
