@@ -617,8 +617,28 @@ fn ctrl_q_mid_talk_asks_and_esc_keeps_presenting() {
     harness.run_steps(1);
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(1);
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Q);
-    harness.run_steps(2);
+    // As winit sends it: the modifiers held and the key, in one frame.
+    let input = harness.input_mut();
+    input
+        .events
+        .push(egui::Event::ModifiersChanged(egui::Modifiers::COMMAND));
+    input.events.push(egui::Event::Key {
+        key: egui::Key::Q,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::COMMAND,
+    });
+    let mut closed = false;
+    for _ in 0..3 {
+        harness.step();
+        closed |= harness
+            .output()
+            .viewport_output
+            .get(&egui::ViewportId::ROOT)
+            .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    }
+    assert!(!closed, "Ctrl+Q asked egui to close the window mid-talk");
     harness.get_by_label_contains("The talk is under way");
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);

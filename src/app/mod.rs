@@ -319,6 +319,17 @@ impl eframe::App for PresenterApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.bus.attach(&ctx);
+        if !self.windows.shortcuts_owned {
+            // Every key goes through cuecard's key map: egui's own Ctrl+Q
+            // would close the console mid-talk without the question, and
+            // its Ctrl+plus/minus/0 would zoom the whole console (cuecard's
+            // + / - / Ctrl+0 zoom the notes).
+            ctx.options_mut(|o| {
+                o.quit_shortcuts.clear();
+                o.zoom_with_keyboard = false;
+            });
+            self.windows.shortcuts_owned = true;
+        }
         let now = self.clock.now();
         let wall = self.clock.wall();
         self.update_screens(&ctx, frame);

@@ -15,11 +15,12 @@
 #     takes keys (needs python3 for
 #     the close request, through ctypes and libX11; skipped without it);
 #   - Ctrl+O on a system with no file dialog (no desktop portal) says so;
-#   - Ctrl+Q on the console quits with exit status 0 within 10 s.
+#   - Ctrl+Q on the console mid-talk asks first (cuecard keeps running);
+#     Ctrl+Q again quits with exit status 0 within 10 s.
 # Screenshots of each step go to $E2E_OUT (default target/e2e):
 #   01-start.png 02-right.png 03-end.png 04-blackout.png 05-escape.png
 #   06-audience-left.png 07-audience-closed.png 08-reopened.png
-#   09-no-dialog.png
+#   09-no-dialog.png 10-quit-asks.png
 #
 # How to run (from anywhere; the script works from the repository root):
 #   cargo build --release && tests/e2e/smoke.sh
@@ -434,6 +435,8 @@ if app_alive; then
     focus "$CONSOLE" || true
     key ctrl+q
     sleep 1
+    check "Ctrl+Q mid-talk asks first: cuecard is still running (10-quit-asks.png)" app_alive
+    shoot 10-quit-asks.png
     key ctrl+q
     for _ in $(seq 50); do
         app_alive || break
