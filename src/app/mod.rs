@@ -91,6 +91,8 @@ pub struct PresenterApp {
     clock_format: crate::show::hours::ClockFormat,
     /// The system's clock (24 hours until [`Self::with_system_hours`]).
     system_hours: crate::show::hours::HourCycle,
+    /// Whether egui's own quit and zoom shortcuts are turned off (once).
+    shortcuts_owned: bool,
 }
 
 /// Locks a mutex; a panic elsewhere never makes it unusable.
@@ -134,6 +136,7 @@ impl PresenterApp {
             remote: remote::RemoteSlot::default(),
             clock_format: crate::show::hours::ClockFormat::System,
             system_hours: crate::show::hours::HourCycle::TwentyFour,
+            shortcuts_owned: false,
         };
         app.publish();
         app
@@ -319,7 +322,7 @@ impl eframe::App for PresenterApp {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.bus.attach(&ctx);
-        if !self.windows.shortcuts_owned {
+        if !self.shortcuts_owned {
             // Every key goes through cuecard's key map: egui's own Ctrl+Q
             // would close the console mid-talk without the question, and
             // its Ctrl+plus/minus/0 would zoom the whole console (cuecard's
@@ -328,7 +331,7 @@ impl eframe::App for PresenterApp {
                 o.quit_shortcuts.clear();
                 o.zoom_with_keyboard = false;
             });
-            self.windows.shortcuts_owned = true;
+            self.shortcuts_owned = true;
         }
         let now = self.clock.now();
         let wall = self.clock.wall();

@@ -287,8 +287,6 @@ pub struct WindowState {
     pub title: String,
     /// Whether quitting was confirmed.
     pub quit_confirmed: bool,
-    /// Whether egui's own quit and zoom shortcuts are turned off (once).
-    pub shortcuts_owned: bool,
     /// One action per physical press of a key on the console.
     pub console_keys: PressFilter<egui::Key>,
     /// The same for the audience window (which reads its keys itself).
