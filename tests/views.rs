@@ -955,3 +955,34 @@ fn a_break_of_any_length_is_typed_after_k() {
     harness.run_steps(2);
     harness.get_by_label("Other length… (K)");
 }
+
+#[test]
+fn plus_typed_again_grows_the_notes_again_even_when_its_release_was_lost() {
+    let (mut harness, time) = app_at(egui::vec2(1366.0, 768.0));
+    harness.run_steps(1);
+    // "+" is Shift+=: let Shift go first and the key's release comes back
+    // as "=", so egui marks the next "+" as a repeat of a held key.
+    let plus = |harness: &mut Harness<'static, PresenterApp>, repeat: bool| {
+        let events = &mut harness.input_mut().events;
+        events.push(egui::Event::Key {
+            key: egui::Key::Plus,
+            physical_key: None,
+            pressed: true,
+            repeat,
+            modifiers: egui::Modifiers::SHIFT,
+        });
+        events.push(egui::Event::Text("+".to_owned()));
+        harness.run_steps(1);
+    };
+    plus(&mut harness, false);
+    set_time(&time, 2);
+    plus(&mut harness, true);
+    set_time(&time, 4);
+    plus(&mut harness, true);
+    harness.run_steps(1);
+    let zoom = harness.state().console().notes_zoom;
+    assert!(
+        (zoom - 1.15f32.powi(3)).abs() < 1e-3,
+        "three presses, three steps: {zoom}"
+    );
+}

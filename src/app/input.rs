@@ -96,21 +96,22 @@ pub fn presses(
                 pressed: false,
                 ..
             } => filter.release(key, now),
-            // A held key's repeats, and the text each one types.
-            Event::Key {
-                pressed: true,
-                repeat: true,
-                ..
-            } => drop_text = true,
             Event::Key {
                 key,
                 pressed: true,
-                repeat: false,
+                repeat,
                 modifiers,
                 ..
             } => {
                 let digit = matches!(key.name().as_bytes(), [b'0'..=b'9']);
-                if !digit && !filter.press(*key, now) {
+                // A held key's repeats, and the text each one types, do
+                // nothing; egui's repeat mark is checked against the time.
+                let fresh = if *repeat {
+                    filter.repeat(*key, now)
+                } else {
+                    digit || filter.press(*key, now)
+                };
+                if !fresh {
                     drop_text = true;
                     continue;
                 }

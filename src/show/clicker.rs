@@ -30,6 +30,10 @@ use std::time::{Duration, Instant};
 /// Presses of the same control closer than this count once.
 pub const DOUBLE_FIRE: Duration = Duration::from_millis(100);
 
+/// A press marked as a repeat is one only this soon after the last press
+/// of its key: longer than any auto-repeat delay (Windows' longest is 1 s).
+pub const HELD_GAP: Duration = Duration::from_millis(1100);
+
 /// A press this soon after the control's release is the same press.
 pub const NEVER_LET_GO: Duration = Duration::from_millis(30);
 
@@ -73,6 +77,25 @@ impl<C: Eq + Hash> PressFilter<C> {
             },
         );
         keep
+    }
+
+    /// A press of `control` at `now` that the window system marked as a
+    /// repeat (the key was never seen released): `true` if it is a fresh
+    /// press after all. The mark goes stale when a release is lost (Shift
+    /// let go before "+", a window change), so it is believed only within
+    /// [`HELD_GAP`] of the control's last press.
+    pub fn repeat(&mut self, control: C, now: Instant) -> bool {
+        let fresh = self
+            .seen
+            .get(&control)
+            .is_none_or(|seen| now.saturating_duration_since(seen.pressed) >= HELD_GAP);
+        if fresh {
+            return self.press(control, now);
+        }
+        if let Some(seen) = self.seen.get_mut(&control) {
+            seen.pressed = now;
+        }
+        false
     }
 
     /// `control` was let go at `now`.
@@ -219,5 +242,23 @@ mod tests {
         let mut wheel = WheelGate::default();
         assert_eq!(wheel.scroll(10.0, t0), None);
         assert_eq!(wheel.scroll(-5.0, t0 + ms(50)), None);
+    }
+
+    #[test]
+    fn a_stale_repeat_mark_does_not_swallow_a_real_press() {
+        let t0 = Instant::now();
+        let mut filter = PressFilter::default();
+        assert!(filter.press("+", t0));
+        // The release was lost: the next presses come marked as repeats.
+        assert!(
+            filter.repeat("+", t0 + ms(1500)),
+            "a press 1.5 s later counts"
+        );
+        // A real hold: repeats every 40 ms after the delay count once.
+        assert!(filter.press("Page Down", t0));
+        let kept = (0..30)
+            .filter(|i| filter.repeat("Page Down", t0 + ms(660 + 40 * i)))
+            .count();
+        assert_eq!(kept, 0);
     }
 }
