@@ -81,7 +81,7 @@ fn parked_questions_and_the_slide_survive_a_crash_and_resume_on_enter() {
         5,
         "typing the question did not move the slides"
     );
-    harness.get_by_label_contains("Parking lot: 1 questions");
+    harness.get_by_label_contains("Parking lot: 1 question");
     // cuecard stops without the presenter quitting (the harness is dropped
     // with no on_exit, as after a crash or a kill).
     drop(harness);
@@ -148,4 +148,38 @@ fn esc_on_the_resume_offer_starts_fresh_and_is_not_offered_again() {
         "{offer:?}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn presenting_on_past_the_resume_offer_starts_fresh_and_a_typed_go_to_keeps_its_enter() {
+    let dir = common::temp_dir("session-app-ignored");
+    let deck_path = dir.join("module5.ron");
+    std::fs::write(&deck_path, cuecard::MODULE5_RON).unwrap();
+    let sessions = dir.join("sessions");
+    let (mut harness, time) = app_on(&deck_path, &sessions);
+    for second in 0..6 {
+        *time.lock().unwrap() = Duration::from_secs(second);
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run_steps(1);
+    }
+    drop(harness);
+
+    let (mut harness, time) = app_on(&deck_path, &sessions);
+    harness.get_by_label_contains("Resume at slide 7");
+    // The presenter ignores the offer and presents on.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert!(
+        harness.state().resume_offer().is_none(),
+        "the offer is gone"
+    );
+    assert!(harness.query_by_label_contains("Resume at slide").is_none());
+    // Go-to 3, Enter: slide 3, not the old talk's slide 7.
+    *time.lock().unwrap() = Duration::from_secs(1);
+    harness.event(egui::Event::Text("3".to_owned()));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presentation().current(), 2);
+    assert!(harness.state().presentation().timer.is_running());
 }

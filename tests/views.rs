@@ -986,3 +986,19 @@ fn plus_typed_again_grows_the_notes_again_even_when_its_release_was_lost() {
         "three presses, three steps: {zoom}"
     );
 }
+
+#[test]
+fn the_key_help_fits_a_683_point_console() {
+    let (mut harness, _) = app_at(egui::vec2(683.0, 768.0));
+    harness.run_steps(1);
+    harness.key_press(egui::Key::F1);
+    harness.run_steps(3);
+    let close = harness.get_by_label("Close").rect();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(683.0, 768.0));
+    assert!(screen.contains_rect(close), "Close is on screen: {close:?}");
+    let first = harness.get_by_label("next slide").rect();
+    assert!(
+        screen.contains_rect(first),
+        "the first key is on screen: {first:?}"
+    );
+}

@@ -54,6 +54,14 @@ impl PresenterApp {
         if let Some(log) = self.log.as_mut() {
             log.record(now, command);
         }
+        // Presenting on without answering the resume offer is starting
+        // fresh: the offer goes, and this talk is recorded from here.
+        if let AppCommand::Show(c) = command
+            && c.is_navigation()
+            && self.resume_offer().is_some()
+        {
+            self.decline_resume();
+        }
         if let Some(changed) = apply_to_model(
             &mut self.console.pickers,
             &mut self.session.presentation,

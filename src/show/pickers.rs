@@ -274,7 +274,9 @@ pub fn resolve(
     let in_overview = pickers.overview().is_some();
     let columns = OVERVIEW_COLUMNS_I32;
     let intent: AppCommand = match gesture {
-        Gesture::Enter if shell.resume_offer => S::ResumeSession.into(),
+        // A number typed into go-to is the presenter's answer to Enter,
+        // before the resume offer.
+        Gesture::Enter if shell.resume_offer && !typed => S::ResumeSession.into(),
         Gesture::Digit(d) => S::GoToDigit(d).into(),
         Gesture::Erase if typed => S::GoToErase.into(),
         Gesture::Enter | Gesture::GoTo if typed => S::GoToSubmit.into(),

@@ -339,8 +339,11 @@ pub(super) fn parking_lot_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut
     }
     if !view.parked.is_empty() {
         ui.collapsing(
-            RichText::new(format!("Parking lot: {} questions", view.parked.len()))
-                .size(tokens::TEXT_BODY),
+            RichText::new(match view.parked.len() {
+                1 => "Parking lot: 1 question".to_owned(),
+                n => format!("Parking lot: {n} questions"),
+            })
+            .size(tokens::TEXT_BODY),
             |ui| {
                 for parked in view.parked {
                     ui.label(format!(

@@ -352,19 +352,33 @@ pub(super) fn goto_ui(ui: &mut Ui, prompt: &GoToPrompt, count: usize) {
 
 /// The key help.
 pub(super) fn help_ui(ui: &mut Ui, commands: &mut Vec<AppCommand>) {
+    // On a small console (683 points in side-by-side rehearsal) the table
+    // scrolls inside the window and its lines wrap; nothing is off screen.
+    let screen = ui.ctx().content_rect();
+    let width = (screen.width() - 32.0).clamp(200.0, 900.0);
+    let height = (screen.height() - 160.0).max(120.0);
     egui::Window::new("Keys")
         .collapsible(false)
         .resizable(false)
+        .max_width(width)
         .anchor(Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ui.ctx(), |ui| {
-            egui::Grid::new("keys").striped(true).show(ui, |ui| {
-                for binding in keys::BINDINGS {
-                    let labels: Vec<String> = binding.triggers.iter().map(|t| t.label()).collect();
-                    ui.label(RichText::new(labels.join(", ")).monospace());
-                    ui.label(binding.help);
-                    ui.end_row();
-                }
-            });
+            ui.set_max_width(width);
+            ScrollArea::vertical()
+                .id_salt("keys-help")
+                .max_height(height)
+                .show(ui, |ui| {
+                    ui.set_width(width - 24.0);
+                    for binding in keys::BINDINGS {
+                        let labels: Vec<String> =
+                            binding.triggers.iter().map(|t| t.label()).collect();
+                        ui.horizontal_wrapped(|ui| {
+                            ui.label(RichText::new(labels.join(", ")).monospace().strong());
+                            ui.label(binding.help);
+                        });
+                        ui.add_space(2.0);
+                    }
+                });
             ui.label(
                 "F6 moves the keyboard into the console's buttons; Tab then moves between them.",
             );
