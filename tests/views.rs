@@ -227,6 +227,11 @@ fn app_harness() -> Harness<'static, PresenterApp> {
 type FakeTime = std::sync::Arc<std::sync::Mutex<Duration>>;
 
 fn app_harness_with_clock() -> (Harness<'static, PresenterApp>, FakeTime) {
+    app_at(egui::vec2(1920.0, 1080.0))
+}
+
+/// The whole app at `size`, on Module 5, with its fake clock at 09:00.
+fn app_at(size: egui::Vec2) -> (Harness<'static, PresenterApp>, FakeTime) {
     let loaded = deck::parse(
         cuecard::MODULE5_RON.as_bytes(),
         Path::new("module5.ron"),
@@ -237,7 +242,7 @@ fn app_harness_with_clock() -> (Harness<'static, PresenterApp>, FakeTime) {
     // this machine's browser.
     let opener = cuecard::app::Opener::Record(std::sync::Arc::default());
     let harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
+        .with_size(size)
         .build_eframe(move |_cc| PresenterApp::new(loaded, clock).with_opener(opener));
     (harness, time)
 }
@@ -781,20 +786,6 @@ fn a_warning_stays_on_screen_above_a_long_list_of_deck_errors() {
     // The errors are still all there, in their own scrolling banner.
     harness.get_by_label_contains("decks/x.ron:");
     harness.get_by_label_contains("No deck is open");
-}
-
-/// The whole app at `size`, on Module 5, with its fake clock.
-fn app_at(size: egui::Vec2) -> (Harness<'static, PresenterApp>, FakeTime) {
-    let loaded = deck::parse(
-        cuecard::MODULE5_RON.as_bytes(),
-        Path::new("module5.ron"),
-        None,
-    );
-    let (clock, time) = Clock::fake(NaiveTime::from_hms_opt(9, 0, 0).unwrap());
-    let harness = Harness::builder()
-        .with_size(size)
-        .build_eframe(move |_cc| PresenterApp::new(loaded, clock));
-    (harness, time)
 }
 
 #[test]

@@ -7,10 +7,11 @@ use std::time::Instant;
 use chrono::NaiveTime;
 use egui::{Align2, FontId, Pos2, Rect, Sense, Ui};
 
-use super::console::{format_wall, wall_at};
+use super::console::wall_at;
 use super::slide::{SlideSource, SlideView, canvas, font_points};
 use super::tokens;
 use crate::deck::Deck;
+use crate::show::hours::format_wall;
 use crate::show::{AudienceShows, Presentation, Screen, format_clock};
 
 /// The slide the room sees now (not for a break), with its overlays: the

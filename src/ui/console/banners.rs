@@ -8,8 +8,9 @@ use egui::{Align2, Frame, Margin, RichText, Ui};
 
 use super::super::notes::format_minutes;
 use super::super::tokens;
-use super::{ConsoleView, format_wall, wall_at};
+use super::{ConsoleView, wall_at};
 use crate::app::{Notice, Severity};
+use crate::show::hours::format_wall;
 use crate::show::{AppCommand, AudienceShows, Command, ShellCommand, format_clock};
 
 /// The console's messages, each with a dismiss button.

@@ -136,11 +136,6 @@ pub fn console_title(deck: Option<&Deck>, presentation: &Presentation) -> String
     }
 }
 
-/// Formats a wall-clock time as `HH:MM`.
-pub fn format_wall(time: NaiveTime, hours: crate::show::hours::HourCycle) -> String {
-    crate::show::hours::format_wall(time, hours)
-}
-
 /// The wall-clock time of the monotonic instant `then`, given that the wall
 /// clock reads `wall` at `now` (`then` may be before or after `now`).
 pub fn wall_at(wall: NaiveTime, now: Instant, then: Instant) -> NaiveTime {

@@ -6,9 +6,10 @@ use std::time::Duration;
 use egui::{RichText, Ui};
 
 use super::super::tokens;
-use super::{ConsoleView, format_wall};
+use super::ConsoleView;
 use crate::deck::Deck;
 use crate::show::hours::ClockFormat;
+use crate::show::hours::format_wall;
 use crate::show::monitors::ScreenMode;
 use crate::show::{AppCommand, Command, Pace, Screen, ShellCommand, format_clock, pace};
 
