@@ -8,7 +8,7 @@ use std::time::Instant;
 use egui::{ViewportCommand, ViewportId};
 
 use crate::deck::policy::LocalCopy;
-use crate::show::monitors::{Placement, ScreenMode, choose_placement, setup_key, swap};
+use crate::show::monitors::{Placement, ScreenMode, choose_placement, setup_key};
 use crate::show::pickers::{ShellState, apply_to_model, resolve};
 use crate::show::{AppCommand, LinkTarget, ShellCommand};
 
@@ -299,38 +299,39 @@ impl PresenterApp {
 
     /// Swap, a monitor, a mode: choose the placement and carry it out.
     fn apply_screen_command(&mut self, ctx: &egui::Context, command: &ShellCommand) -> bool {
-        let screens = &self.windows.screens;
-        let console = screens.console.unwrap_or(0);
-        let monitors = &screens.monitors;
+        let state = &mut self.windows.screens.state;
+        let console = state.console.unwrap_or(0);
+        let count = state.monitors.len();
         let placement = match command {
-            ShellCommand::SwapScreens => screens.audience.and_then(|a| swap(monitors, console, a)),
-            ShellCommand::AudienceOn(i) if *i == console => Some(Placement::Mirror { monitor: *i }),
-            ShellCommand::AudienceOn(i) if *i < monitors.len() => {
+            ShellCommand::SwapScreens => {
+                let Some(plan) = state.swap() else {
+                    return false;
+                };
+                self.carry_out(ctx, plan);
+                return true;
+            }
+            ShellCommand::AudienceOn(i) if *i == console => Placement::Mirror { monitor: *i },
+            ShellCommand::AudienceOn(i) if *i < count => {
                 self.windows.screen_mode = ScreenMode::Present;
-                Some(Placement::Fullscreen {
+                Placement::Fullscreen {
                     audience: *i,
                     console: None,
-                })
+                }
             }
             ShellCommand::SetScreenMode(mode) => {
                 self.windows.screen_mode = *mode;
-                let key = setup_key(monitors);
-                Some(choose_placement(
-                    monitors,
-                    screens.console,
+                let key = setup_key(&state.monitors);
+                choose_placement(
+                    &state.monitors,
+                    state.console,
                     self.remembered_screens.get(&key),
                     *mode,
-                ))
+                )
             }
-            _ => None,
+            _ => return false,
         };
-        match placement {
-            Some(placement) => {
-                self.place(ctx, &placement);
-                true
-            }
-            None => false,
-        }
+        self.place(ctx, &placement);
+        true
     }
 
     /// Opens a link in the browser: a refused one never; one with a

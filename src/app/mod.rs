@@ -11,6 +11,7 @@ mod audience_window;
 pub mod bus;
 mod clock;
 pub mod input;
+pub mod monitor_watch;
 pub mod notices;
 mod open;
 mod panic;
@@ -393,9 +394,10 @@ impl eframe::App for PresenterApp {
                     notices: self.notices.list(),
                     console: &self.console,
                     audience_open: self.windows.audience_open,
-                    monitors: &self.windows.screens.monitors,
-                    console_monitor: self.windows.screens.console,
-                    audience_monitor: self.windows.screens.audience,
+                    monitors: &self.windows.screens.state.monitors,
+                    console_monitor: self.windows.screens.state.console,
+                    audience_monitor: self.windows.screens.state.audience_monitor(),
+                    projector_gone: self.windows.screens.state.disconnected().is_some(),
                     screen_mode: self.windows.screen_mode,
                     hours: self.hours(),
                     clock_format: self.clock_format,
@@ -433,8 +435,16 @@ impl eframe::App for PresenterApp {
         repaint::schedule(&ctx, &self.session.presentation, &self.console, now, wall);
         self.save_settings();
 
-        if self.windows.audience_open {
-            let builder = self.windows.audience_builder.clone().unwrap_or_default();
+        // A window whose monitor went away stays closed until one comes
+        // back (it would cover the console).
+        if self.windows.audience_open && self.windows.screens.state.disconnected().is_none() {
+            // Opened with the latest placement; after that it is moved by
+            // commands, so the builder it was opened with stays the same.
+            let builder = self
+                .windows
+                .audience_live
+                .get_or_insert_with(|| self.windows.audience_builder.clone().unwrap_or_default())
+                .clone();
             let window = audience_window::AudienceWindow {
                 frame: Arc::clone(&self.audience_frame),
                 textures: Arc::clone(&self.textures),
@@ -445,6 +455,8 @@ impl eframe::App for PresenterApp {
             ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, class| {
                 window.ui(ui, class);
             });
+        } else {
+            self.windows.audience_live = None;
         }
     }
 }

@@ -227,12 +227,7 @@ impl PresenterApp {
                     crate::settings::Settings::remember_deck(&mut self.recent, path);
                     self.windows.title.clear();
                     // The audience window's title is the deck's.
-                    let title = deck.title.clone();
-                    self.windows.audience_builder = self
-                        .windows
-                        .audience_builder
-                        .take()
-                        .map(|b| b.with_title(title));
+                    self.windows.set_audience_title(&deck.title);
                 }
                 let files = match &loaded.source {
                     DeckSource::File(path) => {

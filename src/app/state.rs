@@ -281,8 +281,12 @@ pub struct WindowState {
     pub screen_mode: ScreenMode,
     /// The monitors and where the windows are.
     pub screens: Screens,
-    /// The audience window's settings, once placed.
+    /// The settings the audience window opens with: the latest placement.
     pub audience_builder: Option<egui::ViewportBuilder>,
+    /// The settings the open audience window was opened with (`None` while
+    /// it is closed); kept as they were, since egui turns any difference
+    /// into window commands.
+    pub audience_live: Option<egui::ViewportBuilder>,
     /// The console's title as last sent.
     pub title: String,
     /// Whether quitting was confirmed.
@@ -296,16 +300,25 @@ pub struct WindowState {
 }
 
 impl WindowState {
+    /// A new deck title for the audience window, open or not.
+    pub fn set_audience_title(&mut self, title: &str) {
+        for builder in [&mut self.audience_builder, &mut self.audience_live] {
+            if let Some(b) = builder.take() {
+                *builder = Some(b.with_title(title));
+            }
+        }
+    }
+
     /// How the windows are really laid out now, which is not always the
     /// mode chosen: Present with one monitor puts them side by side.
     /// `None` when the audience window is closed.
     pub fn layout_in_use(&self) -> Option<ScreenMode> {
-        if !self.audience_open {
+        if !self.audience_open || self.screens.state.disconnected().is_some() {
             return None;
         }
         Some(if !self.audience_fullscreen {
             ScreenMode::Rehearse
-        } else if self.screens.console_on_top {
+        } else if self.screens.state.console_on_top {
             ScreenMode::Mirror
         } else {
             ScreenMode::Present

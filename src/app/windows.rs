@@ -5,64 +5,164 @@ use std::time::Instant;
 
 use egui::ViewportBuilder;
 
-use crate::show::monitors::{Placement, ScreenMode, choose_placement, setup_key};
+use crate::show::monitors::{Placement, ScreenMode, setup_key};
+use crate::show::screen_plan::{AudienceAt, AudienceOps, Plan, WindowOp};
 
-use super::{PresenterApp, audience_viewport, lock, screens};
+use super::{PresenterApp, audience_viewport, lock, monitor_watch, screens};
+
+/// The console's X11 window, when it is one (for the monitor watcher).
+fn x11_window(frame: &eframe::Frame) -> Option<u32> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        use raw_window_handle::{HasWindowHandle as _, RawWindowHandle};
+        match frame.window_handle().ok()?.as_raw() {
+            RawWindowHandle::Xlib(h) => u32::try_from(h.window).ok(),
+            RawWindowHandle::Xcb(h) => Some(h.window.get()),
+            _ => None,
+        }
+    }
+    #[cfg(not(all(unix, not(target_os = "macos"))))]
+    {
+        let _ = frame;
+        None
+    }
+}
 
 impl PresenterApp {
-    /// Reads the monitors on the first frame and every [`screens::POLL_EVERY`]
-    /// after, and places the windows when the setup changes.
+    /// Reads the monitors on the first frame, when the watcher says they
+    /// changed, and every [`screens::POLL_EVERY`] while frames are drawn;
+    /// places the windows when that calls for it.
     pub(super) fn update_screens(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        if self.windows.screens.watch.is_none() && frame.winit_window().is_some() {
+            let wake = ctx.clone();
+            self.windows.screens.watch = Some(monitor_watch::start(
+                move || wake.request_repaint(),
+                x11_window(frame),
+            ));
+        }
+        // The console's frame is known once the window manager has drawn
+        // it; side by side needs it to fit.
+        let frame_px = ctx.input(|i| screens::frame_of(i.viewport(), i.pixels_per_point));
+        let work_area = self
+            .windows
+            .screens
+            .watch
+            .as_ref()
+            .and_then(|w| w.work_area());
+        if let Some(plan) = self.windows.screens.state.surroundings(frame_px, work_area) {
+            self.carry_out(ctx, plan);
+        }
         let real_now = Instant::now();
-        let first = self.windows.audience_builder.is_none();
         let screens = &mut self.windows.screens;
-        let due = screens
-            .polled
-            .is_none_or(|t| real_now.duration_since(t) >= screens::POLL_EVERY);
+        let woken = screens.watch.as_ref().is_some_and(|w| w.take_changed());
+        let due = woken
+            || screens.retries > 0
+            || screens
+                .polled
+                .is_none_or(|t| real_now.duration_since(t) >= screens::POLL_EVERY);
         if !due {
             return;
         }
-        let (monitors, console) = screens::read_monitors(frame);
-        let changed = setup_key(&monitors) != setup_key(&screens.monitors);
-        screens.monitors = monitors;
-        screens.console = console.or(screens.console);
         screens.polled = Some(real_now);
-        if first || changed {
-            let key = setup_key(&screens.monitors);
-            let placement = choose_placement(
-                &screens.monitors,
-                screens.console,
-                self.remembered_screens.get(&key),
-                self.windows.screen_mode,
+        let (monitors, console) = screens::read_monitors(frame);
+        if screens::logging() {
+            eprintln!(
+                "cuecard screens: read (woken: {woken}) console on {console:?}: {monitors:?}"
             );
-            self.place(ctx, &placement);
+        }
+        // The window system's list can lag behind the watcher's count for
+        // a moment after a change: read again shortly, a few times.
+        let behind = screens
+            .watch
+            .as_ref()
+            .and_then(|w| w.monitor_count())
+            .is_some_and(|n| n != monitors.len());
+        screens.retries = match (behind, woken) {
+            (true, true) => screens::RETRIES,
+            (true, false) => screens.retries.saturating_sub(1),
+            (false, _) => 0,
+        };
+        if screens.retries > 0 {
+            ctx.request_repaint_after(screens::RETRY_AFTER);
+        }
+        let key = setup_key(&monitors);
+        let remembered = self.remembered_screens.get(&key).cloned();
+        let mode = self.windows.screen_mode;
+        if let Some(plan) =
+            screens
+                .state
+                .monitors_read(monitors, console, mode, remembered.as_ref())
+        {
+            self.carry_out(ctx, plan);
         }
     }
 
-    /// Carries out `placement` and remembers the audience monitor for this
-    /// monitor setup.
+    /// Carries out `plan`: the console's commands now, the audience's to
+    /// its window if it is open, else into the settings it opens with; and
+    /// remembers the audience monitor for this monitor setup.
+    pub(super) fn carry_out(&mut self, ctx: &egui::Context, plan: Plan) {
+        if screens::logging() {
+            eprintln!(
+                "cuecard screens: {plan:?} -> {:?}",
+                self.windows.screens.state.audience
+            );
+        }
+        for command in screens::commands(&plan.console, ctx.pixels_per_point()) {
+            ctx.send_viewport_cmd(command);
+        }
+        let state = &self.windows.screens.state;
+        match plan.audience {
+            AudienceOps::Keep => {}
+            AudienceOps::Hide => self.windows.audience_fullscreen = false,
+            AudienceOps::Show(ops) => {
+                self.windows.audience_fullscreen =
+                    ops.iter().any(|op| matches!(op, WindowOp::FullscreenOn(_)));
+                let scale = ops
+                    .iter()
+                    .find_map(|op| match *op {
+                        WindowOp::FullscreenOn(i) => state.monitors.get(i).map(|m| m.scale),
+                        WindowOp::MoveTo { x, y } => Some(state.scale_at(x, y)),
+                        _ => None,
+                    })
+                    .unwrap_or(1.0);
+                let builder = screens::builder(self.audience_base(), &ops, scale);
+                self.windows.audience_builder = Some(builder);
+                if self.windows.audience_live.is_some() {
+                    let ppp = ctx.input_for(audience_viewport(), |i| i.pixels_per_point);
+                    for command in screens::commands(&ops, ppp) {
+                        ctx.send_viewport_cmd_to(audience_viewport(), command);
+                    }
+                }
+                ctx.request_repaint_of(audience_viewport());
+            }
+        }
+        let state = &self.windows.screens.state;
+        if let (AudienceAt::Fullscreen { monitor, .. }, ScreenMode::Present) =
+            (&state.audience, self.windows.screen_mode)
+            && state.monitors.len() > 1
+        {
+            self.remembered_screens
+                .insert(setup_key(&state.monitors), monitor.clone());
+        }
+        ctx.request_repaint();
+    }
+
+    /// Carries out a placement chosen by the presenter (a monitor, a mode).
     pub(super) fn place(&mut self, ctx: &egui::Context, placement: &Placement) {
+        let plan = self.windows.screens.state.place(placement);
+        self.carry_out(ctx, plan);
+    }
+
+    /// The audience window's settings before it is placed.
+    fn audience_base(&self) -> ViewportBuilder {
         let title = self
             .session
             .deck()
             .map_or_else(|| "cuecard".to_owned(), |d| d.title.clone());
-        let base = ViewportBuilder::default()
+        ViewportBuilder::default()
             .with_title(title)
             .with_app_id(crate::desktop::AUDIENCE_APP_ID)
-            .with_icon(crate::desktop::window_icon());
-        let screens = &mut self.windows.screens;
-        let (builder, fullscreen) = screens::apply(ctx, screens, placement, base);
-        self.windows.audience_fullscreen = fullscreen;
-        if let (Placement::Fullscreen { audience, .. }, ScreenMode::Present) =
-            (placement, self.windows.screen_mode)
-            && let Some(monitor) = screens.monitors.get(*audience)
-            && screens.monitors.len() > 1
-        {
-            self.remembered_screens
-                .insert(setup_key(&screens.monitors), monitor.id());
-        }
-        self.windows.audience_builder = Some(builder);
-        ctx.request_repaint_of(audience_viewport());
+            .with_icon(crate::desktop::window_icon())
     }
 
     /// Asks ahead for the pictures of the slides on screen and their

@@ -13,6 +13,7 @@ pub mod monitors;
 mod pacing;
 pub mod pickers;
 mod presentation;
+pub mod screen_plan;
 mod timer;
 
 pub use command::{

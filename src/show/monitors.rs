@@ -128,12 +128,12 @@ pub enum Placement {
         /// Index of the monitor the console should move to, if any.
         console: Option<usize>,
     },
-    /// Both windows side by side without overlapping, for rehearsal.
+    /// Both windows side by side on monitor `monitor` without
+    /// overlapping, for rehearsal (the geometry is worked out in pixels by
+    /// [`crate::show::screen_plan`]).
     SideBySide {
-        /// The console's window.
-        console: WindowRect,
-        /// The audience view's window.
-        audience: WindowRect,
+        /// Index of the monitor both windows share.
+        monitor: usize,
     },
     /// The audience view full screen on monitor `monitor`, the console on
     /// top of it.
@@ -211,25 +211,10 @@ pub fn swap(monitors: &[Monitor], console: usize, audience: usize) -> Option<Pla
 }
 
 fn side_by_side(monitors: &[Monitor], console: usize) -> Placement {
-    let Some(monitor) = monitors.get(console) else {
-        return Placement::Unknown;
-    };
-    let (x, y) = monitor.logical_position();
-    let (width, height) = monitor.logical_size();
-    let half = (width / 2.0).floor();
-    Placement::SideBySide {
-        console: WindowRect {
-            x,
-            y,
-            width: half,
-            height,
-        },
-        audience: WindowRect {
-            x: x + half,
-            y,
-            width: width - half,
-            height: ((width - half) * 9.0 / 16.0).min(height).floor(),
-        },
+    if console < monitors.len() {
+        Placement::SideBySide { monitor: console }
+    } else {
+        Placement::Unknown
     }
 }
 
@@ -313,39 +298,13 @@ mod tests {
                 "console index out of range after a monitor was removed",
                 vec![laptop.clone()],
                 Some(1),
-                Placement::SideBySide {
-                    console: WindowRect {
-                        x: 0.0,
-                        y: 0.0,
-                        width: 720.0,
-                        height: 900.0,
-                    },
-                    audience: WindowRect {
-                        x: 720.0,
-                        y: 0.0,
-                        width: 720.0,
-                        height: 405.0,
-                    },
-                },
+                Placement::SideBySide { monitor: 0 },
             ),
             (
                 "one 1080p screen: side by side",
                 vec![monitor("screen", Some((0, 0)), (1920, 1080), 1.0)],
                 Some(0),
-                Placement::SideBySide {
-                    console: WindowRect {
-                        x: 0.0,
-                        y: 0.0,
-                        width: 960.0,
-                        height: 1080.0,
-                    },
-                    audience: WindowRect {
-                        x: 960.0,
-                        y: 0.0,
-                        width: 960.0,
-                        height: 540.0,
-                    },
-                },
+                Placement::SideBySide { monitor: 0 },
             ),
             ("no monitors (headless)", vec![], None, Placement::Unknown),
         ];

@@ -11,6 +11,7 @@ use super::super::tokens;
 use super::{ConsoleView, wall_at};
 use crate::app::{Notice, Severity};
 use crate::show::hours::format_wall;
+use crate::show::monitors::ScreenMode;
 use crate::show::{AppCommand, AudienceShows, Command, ShellCommand, format_clock};
 
 /// The console's messages, each with a dismiss button.
@@ -120,6 +121,26 @@ pub(super) fn state_banners_ui(
         ),
         _ => audience,
     };
+    if view.audience_open && view.projector_gone {
+        Frame::new()
+            .fill(tokens::WARNING_FILL)
+            .inner_margin(Margin::same(6))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(
+                            "Projector disconnected — the room sees nothing. The slides go back on it as soon as it is plugged in again; the talk timer keeps running.",
+                        )
+                        .size(tokens::TEXT_LARGE)
+                        .color(tokens::WARNING_TEXT),
+                    );
+                    if ui.button("Show the slides here, beside the console").clicked() {
+                        commands.push(ShellCommand::SetScreenMode(ScreenMode::Present).into());
+                    }
+                });
+            });
+    }
     if !view.audience_open {
         Frame::new()
             .fill(tokens::WARNING_FILL)
@@ -142,7 +163,7 @@ pub(super) fn state_banners_ui(
     }
     let normal = matches!(p.audience(), AudienceShows::Slide(i) if i == p.current());
     let break_over = matches!(p.audience(), AudienceShows::Break { ends } if ends <= view.now);
-    if !view.audience_open {
+    if !view.audience_open || view.projector_gone {
         // The banner above says it all.
         discussion_ui(ui, view, commands);
         return;

@@ -48,6 +48,9 @@ pub struct ConsoleView<'a> {
     pub console: &'a ConsoleState,
     /// Whether the audience window is open.
     pub audience_open: bool,
+    /// Whether the audience's monitor went away (a pulled cable): its
+    /// window is hidden until a monitor comes back.
+    pub projector_gone: bool,
     /// The monitors, for the screen menu.
     pub monitors: &'a [Monitor],
     /// Index of the console's monitor, if known.
@@ -104,6 +107,7 @@ impl<'a> ConsoleView<'a> {
             notices: &[],
             console,
             audience_open: true,
+            projector_gone: false,
             monitors: &[],
             console_monitor: None,
             audience_monitor: None,

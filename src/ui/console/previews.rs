@@ -25,6 +25,9 @@ pub(super) fn slides_column_ui(
         _ if !view.audience_open => {
             "The audience sees nothing from cuecard: its window is closed".to_owned()
         }
+        _ if view.projector_gone => {
+            "The audience sees nothing: the projector is disconnected".to_owned()
+        }
         AudienceShows::Slide(i) if i == p.current() => "The audience sees".to_owned(),
         AudienceShows::Slide(i) => format!("The audience sees (frozen on slide {})", i + 1),
         AudienceShows::Black | AudienceShows::White | AudienceShows::Break { .. } => {
@@ -63,17 +66,19 @@ pub(super) fn slides_column_ui(
         }
         shown.response
     };
-    if !view.audience_open {
+    let nothing = if !view.audience_open {
+        Some("Audience window closed")
+    } else if view.projector_gone {
+        Some("Projector disconnected")
+    } else {
+        None
+    };
+    if let Some(why) = nothing {
         // The room sees nothing from cuecard: what it will get back,
         // dimmed, under a plain statement.
         ui.painter()
             .rect_filled(rect, 0.0, tokens::BLACKOUT.gamma_multiply(0.8));
-        paint_caption(
-            ui.painter(),
-            rect,
-            "Audience window closed",
-            tokens::WARNING_TEXT,
-        );
+        paint_caption(ui.painter(), rect, why, tokens::WARNING_TEXT);
     }
     let label = match view.console.tool {
         crate::show::Tool::Advance => {
