@@ -128,7 +128,9 @@ impl PresenterApp {
                 let builder = screens::builder(self.audience_base(), &ops, scale);
                 self.windows.audience_builder = Some(builder);
                 if self.windows.audience_live.is_some() {
-                    let ppp = ctx.input_for(audience_viewport(), |i| i.pixels_per_point);
+                    // egui multiplies the points by the window's scale,
+                    // which is its monitor's (times egui's zoom).
+                    let ppp = plan.audience_scale as f32 * ctx.zoom_factor();
                     for command in screens::commands(&ops, ppp) {
                         ctx.send_viewport_cmd_to(audience_viewport(), command);
                     }

@@ -138,6 +138,11 @@ pub struct Plan {
     pub console: Vec<WindowOp>,
     /// For the audience window.
     pub audience: AudienceOps,
+    /// The scale of the monitor the audience window is on before these
+    /// commands (the window system gives a window its monitor's scale):
+    /// what its commands' points are multiplied by. A window's own report
+    /// is not to be trusted in its first frames.
+    pub audience_scale: f64,
 }
 
 /// Where the audience window is.
@@ -200,6 +205,24 @@ impl ScreenState {
             AudienceAt::Fullscreen { index, .. } | AudienceAt::Mirror { index } => Some(*index),
             _ => None,
         }
+    }
+
+    /// The scale of the monitor the audience window is on now, as far as
+    /// this state knows (the console's when it is beside it or its monitor
+    /// is gone, 1 when nothing is known).
+    pub fn audience_window_scale(&self) -> f64 {
+        let console = || self.console.and_then(|i| self.monitors.get(i));
+        let on = match &self.audience {
+            AudienceAt::Fullscreen { monitor, .. } => self
+                .monitors
+                .iter()
+                .find(|m| &m.id() == monitor)
+                .or_else(console),
+            AudienceAt::Mirror { index } => self.monitors.get(*index).or_else(console),
+            AudienceAt::Beside | AudienceAt::Disconnected { .. } => console(),
+            AudienceAt::Unplaced | AudienceAt::Unknown => None,
+        };
+        on.map_or(1.0, |m| m.scale)
     }
 
     /// The monitor that went away while the audience was on it, while no
@@ -273,10 +296,12 @@ impl ScreenState {
                             return Some(self.place(&placement));
                         }
                         // Only the console's monitor is left: out of its way.
+                        let audience_scale = self.audience_window_scale();
                         self.audience = AudienceAt::Disconnected { monitor };
                         Some(Plan {
                             console: Vec::new(),
                             audience: AudienceOps::Hide,
+                            audience_scale,
                         })
                     }
                 }
@@ -329,6 +354,7 @@ impl ScreenState {
 
     /// The commands that carry out `placement`, and the new state.
     pub fn place(&mut self, placement: &Placement) -> Plan {
+        let audience_scale = self.audience_window_scale();
         let mut console = Vec::new();
         let audience = match *placement {
             Placement::Fullscreen {
@@ -368,6 +394,7 @@ impl ScreenState {
                     return Plan {
                         console,
                         audience: AudienceOps::Show(Vec::new()),
+                        audience_scale,
                     };
                 };
                 let area = self.usable_area(m);
@@ -440,7 +467,11 @@ impl ScreenState {
                 AudienceOps::Show(Vec::new())
             }
         };
-        Plan { console, audience }
+        Plan {
+            console,
+            audience,
+            audience_scale,
+        }
     }
 
     /// The part of monitor `m` windows may use: its share of the work
@@ -522,6 +553,7 @@ mod tests {
             Some(Plan {
                 console: maximized(),
                 audience: fullscreen_on(1),
+                audience_scale: 1.0,
             })
         );
         // The same list again: nothing to do, and nothing sent.
@@ -540,6 +572,7 @@ mod tests {
                 Some(Plan {
                     console: Vec::new(),
                     audience: AudienceOps::Hide,
+                    audience_scale: 1.0,
                 }),
                 "unplug {round}"
             );
@@ -554,6 +587,7 @@ mod tests {
                 Some(Plan {
                     console: maximized(),
                     audience: fullscreen_on(1),
+                    audience_scale: 1.0,
                 }),
                 "replug {round}"
             );
@@ -600,6 +634,7 @@ mod tests {
             Some(Plan {
                 console: maximized(),
                 audience: fullscreen_on(0),
+                audience_scale: 1.0,
             })
         );
     }
@@ -633,6 +668,9 @@ mod tests {
         present(&mut state, &[laptop.clone(), projector.clone()], Some(0));
         let plan = state.swap().expect("two monitors swap");
         assert_eq!(plan.audience, fullscreen_on(0));
+        // The audience window was on the projector: its points are the
+        // projector's pixels.
+        assert_eq!(plan.audience_scale, 1.0);
         // The corner is on the projector, 40 of its points (its pixels)
         // in: in pixels, whatever the console's own scale is.
         assert_eq!(
@@ -655,6 +693,8 @@ mod tests {
         assert_eq!(state.console, Some(1));
         // And back: 40 points on the laptop are 80 of its pixels.
         let plan = state.swap().expect("swap back");
+        // Now it is on the laptop: two pixels a point.
+        assert_eq!(plan.audience_scale, 2.0);
         assert!(plan.console.contains(&WindowOp::MoveTo { x: 80, y: 80 }));
         assert_eq!(plan.audience, fullscreen_on(1));
         assert_eq!(state.scale_at(80, 80), 2.0);
@@ -752,6 +792,7 @@ mod tests {
             Some(Plan {
                 console: maximized(),
                 audience: fullscreen_on(1),
+                audience_scale: 1.0,
             })
         );
     }

@@ -2,7 +2,7 @@
 # End-to-end test of window placement on real X11 monitors.
 #
 # Runs the real cuecard binary on decks/module5.ron under Xorg with the dummy
-# driver (through /work/shared/tools/xmonitors: RandR outputs DUMMY0..15 that
+# driver (through ../shared/tools/xmonitors: RandR outputs DUMMY0..15 that
 # are switched on and off like cables) and openbox (for full screen), a fresh
 # Xorg, openbox and cuecard with empty settings for each scenario:
 #   2mon-right  laptop 1366x768 (DUMMY0, primary) and a 1920x1080 projector
@@ -28,7 +28,10 @@
 #   1mon        one 1920x1080 monitor: console and audience side by side (the
 #               rehearsal layout), no overlap, both inside the screen; then a
 #               projector plugged in: within 3 s the audience is full screen
-#               on it and the console inside the first monitor.
+#               on it and the console inside the first monitor;
+#   1mon-200    the same monitor at 200% (WINIT_X11_SCALE_FACTOR=2): side by
+#               side without overlap though the console's usual minimum size
+#               is larger than half the screen.
 # A check that waits passes only once its condition has held for
 # $E2E_HOLD s in a row (right after an unplug the old geometry lasts a moment
 # before openbox moves the windows). Monitor rectangles are read from
@@ -40,7 +43,7 @@
 #   2mon-right-3-replugged.png 2mon-right-4-unplugged-again.png
 #   2mon-right-5-replugged-again.png 2mon-left-1-start.png dock-1-start.png
 #   dock-2-unplugged.png dock-3-laptop-only.png dock-4-one-back.png
-#   1mon-1-start.png 1mon-2-projector-plugged-in.png
+#   1mon-1-start.png 1mon-2-projector-plugged-in.png 1mon-200-1-start.png
 #
 # How to run (as root: Xorg needs it here; from anywhere, the script works
 # from the repository root):
@@ -52,7 +55,7 @@
 #                       (default 30)
 #   E2E_HOLD            seconds a waited-for condition must hold (default 1)
 #   E2E_XMONITORS       the xmonitors tool (default ../shared/tools/xmonitors
-#                       beside the repository, else xmonitors on PATH)
+#                       beside the repository, else the copy in tests/e2e)
 # Needs: xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils xcvt
 # (cvt, used by xmonitors for new modes) openbox x11-utils xdotool
 # imagemagick, Mesa's software GL (libgl1-mesa-dri).
@@ -79,7 +82,8 @@ if [[ -z $XMONITORS ]]; then
     if [[ -x ../shared/tools/xmonitors ]]; then
         XMONITORS=$(cd ../shared/tools && pwd)/xmonitors
     else
-        XMONITORS=$(command -v xmonitors || true)
+        # A copy kept with the tests, for a checkout without the team's tools.
+        XMONITORS=$PWD/tests/e2e/xmonitors
     fi
 fi
 
@@ -90,6 +94,7 @@ WM_PID=
 DISPLAY_NUM=
 WORK=
 SCENARIO=
+APP_SCALE=
 SCENARIO_DIR=
 DETAIL=
 
@@ -264,6 +269,7 @@ private_env() {
         XDG_CACHE_HOME="$SCENARIO_DIR/home/.cache" \
         XDG_STATE_HOME="$SCENARIO_DIR/home/.local/state" \
         DBUS_SESSION_BUS_ADDRESS="unix:path=$SCENARIO_DIR/no-dbus" \
+        CUECARD_LOG_SCREENS=1 ${APP_SCALE:+WINIT_X11_SCALE_FACTOR=$APP_SCALE} \
         DISPLAY="$DISPLAY" "$@"
 }
 
@@ -617,6 +623,22 @@ one() {
     finish
 }
 
+# scenario 6: one 1920x1080 monitor at 200% (960x540 points): the console's
+# usual minimum (640x400 points) is larger than half the screen, so side by
+# side overlapped before; every monitor gets the same scale here
+# (WINIT_X11_SCALE_FACTOR), mixed scales are covered by the table tests.
+one_200() {
+    APP_SCALE=2
+    if begin 1mon-200 1920x1080; then
+        check "1mon-200: console's outer frame inside DUMMY0" "$START_TIMEOUT" cond_console_inside DUMMY0
+        check "1mon-200: audience's outer frame inside DUMMY0" 5 cond_audience_inside DUMMY0
+        check "1mon-200: console and audience side by side, outer frames apart" 5 cond_frames_apart
+        shoot 1-start
+    fi
+    finish
+    APP_SCALE=
+}
+
 # ---------------------------------------------------------------- main
 
 for tool in Xorg openbox xrandr cvt xwininfo xprop xdotool import awk; do
@@ -629,7 +651,7 @@ done
 [[ -f $DECK ]] || bail "no deck at $DECK"
 
 mkdir -p "$OUT"
-rm -f "$OUT"/{2mon-right,2mon-left,dock,1mon}-*.png
+rm -f "$OUT"/{2mon-right,2mon-left,dock,1mon,1mon-200}-*.png
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cuecard-screens.XXXXXX")
 mkdir -p "$WORK/xmonitors"
 note "binary $BIN, screenshots in $OUT"
@@ -639,6 +661,7 @@ two_right
 two_left
 dock
 one
+one_200
 
 note "all scenarios took $(( ($(now_ms) - T0) / 1000 )) s"
 summary
