@@ -450,6 +450,50 @@ fn a_closed_audience_window_is_announced_and_reopened_with_a() {
 }
 
 #[test]
+fn a_pulled_projector_cable_is_announced_and_the_slides_can_be_shown_beside_the_console() {
+    let deck = module5();
+    let t0 = Instant::now();
+    let mut presentation = Presentation::new(&deck);
+    presentation.timer.start(t0);
+    let console = ConsoleState::default();
+    let commands = std::rc::Rc::new(RefCell::new(Vec::new()));
+    let sent = std::rc::Rc::clone(&commands);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui(move |ui| {
+            let view = ConsoleView {
+                projector_gone: true,
+                ..ConsoleView::new(
+                    Some(&deck),
+                    &presentation,
+                    &console,
+                    t0 + Duration::from_secs(600),
+                    NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
+                )
+            };
+            sent.borrow_mut().extend(console_ui(ui, &view));
+        });
+    harness.run();
+    harness.get_by_label_contains("Projector disconnected — the room sees nothing");
+    harness.get_by_label_contains("the talk timer keeps running");
+    harness.get_by_label("The audience sees nothing: the projector is disconnected");
+    // The talk timer is still shown running (10 minutes in).
+    harness.get_by_label_contains("10:00");
+    commands.borrow_mut().clear();
+    harness
+        .get_by_label("Show the slides here, beside the console")
+        .click();
+    harness.run();
+    assert!(
+        commands.borrow().contains(
+            &ShellCommand::SetScreenMode(cuecard::show::monitors::ScreenMode::Present).into()
+        ),
+        "{:?}",
+        commands.borrow()
+    );
+}
+
+#[test]
 fn identify_screens_flashes_labels_for_two_seconds_and_the_screens_menu_lists_modes() {
     let (mut harness, time) = app_harness_with_clock();
     harness.run_steps(1);

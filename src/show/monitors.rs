@@ -88,6 +88,13 @@ impl Monitor {
     }
 }
 
+/// Whether two entries of the list are one monitor: Wayland can list an
+/// output twice (same name, size and position). Unnamed monitors are told
+/// apart by their place in the list only.
+pub fn same_monitor(a: &Monitor, b: &Monitor) -> bool {
+    !a.name.trim().is_empty() && a.name == b.name && a.size == b.size && a.position == b.position
+}
+
 /// A key for a monitor setup: the sorted names and sizes of all monitors.
 /// The audience monitor is remembered per setup, so the office desk and
 /// the training room each keep their own choice.
@@ -167,11 +174,20 @@ pub fn choose_placement(
         return Placement::Unknown;
     }
     let console = console.filter(|&i| i < monitors.len()).unwrap_or(0);
-    let largest_other = |not: usize| {
+    // Wayland can list one output twice: a copy of the console's monitor
+    // is the console's monitor.
+    let on_console = |i: usize| {
+        i == console
+            || monitors
+                .get(i)
+                .zip(monitors.get(console))
+                .is_some_and(|(a, b)| same_monitor(a, b))
+    };
+    let largest_other = |_console: usize| {
         monitors
             .iter()
             .enumerate()
-            .filter(|(i, _)| *i != not)
+            .filter(|(i, _)| !on_console(*i))
             .max_by(|(ia, a), (ib, b)| a.area().cmp(&b.area()).then(ib.cmp(ia)))
             .map(|(i, _)| i)
     };
@@ -182,7 +198,7 @@ pub fn choose_placement(
     }
     let remembered = remembered.and_then(|id| monitors.iter().position(|m| &m.id() == id));
     match (remembered, largest_other(console)) {
-        (Some(audience), _) if audience != console => Placement::Fullscreen {
+        (Some(audience), _) if !on_console(audience) => Placement::Fullscreen {
             audience,
             console: None,
         },
@@ -202,12 +218,14 @@ pub fn choose_placement(
 /// monitor and the console moves to the audience's. With fewer than two
 /// monitors, or when both are on the same one, nothing changes (`None`).
 pub fn swap(monitors: &[Monitor], console: usize, audience: usize) -> Option<Placement> {
-    (console != audience && console < monitors.len() && audience < monitors.len()).then_some(
-        Placement::Fullscreen {
-            audience: console,
-            console: Some(audience),
-        },
-    )
+    let distinct = monitors
+        .get(console)
+        .zip(monitors.get(audience))
+        .is_some_and(|(c, a)| console != audience && !same_monitor(c, a));
+    distinct.then_some(Placement::Fullscreen {
+        audience: console,
+        console: Some(audience),
+    })
 }
 
 fn side_by_side(monitors: &[Monitor], console: usize) -> Placement {
@@ -286,8 +304,11 @@ mod tests {
                 },
             ),
             (
-                "two monitors with the same name",
-                vec![dock_a.clone(), dock_a.clone()],
+                "two monitors with the same name, side by side",
+                vec![
+                    dock_a.clone(),
+                    monitor("DP-1", Some((3360, 0)), (1920, 1080), 1.0),
+                ],
                 Some(1),
                 Placement::Fullscreen {
                     audience: 0,
@@ -305,6 +326,26 @@ mod tests {
                 vec![monitor("screen", Some((0, 0)), (1920, 1080), 1.0)],
                 Some(0),
                 Placement::SideBySide { monitor: 0 },
+            ),
+            (
+                "Wayland lists each output twice, console on the second copy",
+                vec![
+                    laptop.clone(),
+                    dock_a.clone(),
+                    laptop.clone(),
+                    dock_a.clone(),
+                ],
+                Some(2),
+                Placement::Fullscreen {
+                    audience: 1,
+                    console: None,
+                },
+            ),
+            (
+                "Wayland lists one monitor twice: side by side, not 'full screen on the other'",
+                vec![dock_a.clone(), dock_a.clone()],
+                Some(1),
+                Placement::SideBySide { monitor: 1 },
             ),
             ("no monitors (headless)", vec![], None, Placement::Unknown),
         ];

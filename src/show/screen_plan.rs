@@ -24,7 +24,9 @@
 //! monitor 1" after an unplug and a replug of monitor 1 would be lost if
 //! it went through the builder.
 
-use super::monitors::{Monitor, MonitorId, Placement, ScreenMode, choose_placement, swap};
+use super::monitors::{
+    Monitor, MonitorId, Placement, ScreenMode, choose_placement, same_monitor, swap,
+};
 
 /// A rectangle in physical pixels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +209,18 @@ impl ScreenState {
         }
     }
 
+    /// Whether monitor `index` is the console's (or a copy of it in the
+    /// list, as Wayland gives).
+    fn on_console(&self, index: usize) -> bool {
+        let console = self.console.unwrap_or(0);
+        index == console
+            || self
+                .monitors
+                .get(index)
+                .zip(self.monitors.get(console))
+                .is_some_and(|(a, b)| same_monitor(a, b))
+    }
+
     /// The scale of the monitor the audience window is on now, as far as
     /// this state knows (the console's when it is beside it or its monitor
     /// is gone, 1 when nothing is known).
@@ -273,7 +287,7 @@ impl ScreenState {
             AudienceAt::Unplaced => return Some(self.place(&choose(self))),
             // The first choice assumed the console was on the first
             // monitor; now the system says otherwise: choose again, once.
-            _ if late && !changed && self.console.unwrap_or(0) != guess.unwrap_or(0) => {
+            _ if late && !changed && !self.on_console(guess.unwrap_or(0)) => {
                 return Some(self.place(&choose(self)));
             }
             _ if !changed => return None,
@@ -286,7 +300,7 @@ impl ScreenState {
                 match found {
                     // Still there, and not the console's: it stays where it
                     // is (its index may have changed).
-                    Some(index) if Some(index) != self.console => {
+                    Some(index) if !self.on_console(index) => {
                         self.audience = AudienceAt::Fullscreen { monitor, index };
                         None
                     }
@@ -654,6 +668,13 @@ mod tests {
         assert_eq!(plan.map(|p| p.audience), Some(fullscreen_on(0)));
         // Only once: the same report again changes nothing.
         assert_eq!(present(&mut state, &[a.clone(), b.clone()], Some(1)), None);
+        // A late report of a copy of the guessed monitor (Wayland lists
+        // outputs twice) changes nothing.
+        let laptop = monitor("eDP-1", Some((0, 0)), (1366, 768), 1.0);
+        let copies = [laptop.clone(), projector(), laptop, projector()];
+        let mut state = ScreenState::default();
+        present(&mut state, &copies, None);
+        assert_eq!(present(&mut state, &copies, Some(2)), None);
         // A late report that agrees with the guess changes nothing either.
         let mut state = ScreenState::default();
         present(&mut state, &[a.clone(), b.clone()], None);
