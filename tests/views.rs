@@ -467,7 +467,7 @@ fn a_pulled_projector_cable_is_announced_and_the_slides_can_be_shown_beside_the_
                     Some(&deck),
                     &presentation,
                     &console,
-                    t0 + Duration::from_secs(600),
+                    t0 + Duration::from_mins(10),
                     NaiveTime::from_hms_opt(8, 15, 0).unwrap(),
                 )
             };
