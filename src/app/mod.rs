@@ -151,6 +151,15 @@ impl PresenterApp {
         self
     }
 
+    /// Reads the monitors from `monitors` instead of the window system, on
+    /// every frame: for tests of the whole app with monitors plugged in and
+    /// pulled out, and mixed scale factors no test machine has.
+    #[must_use]
+    pub fn with_simulated_monitors(mut self, monitors: screens::SimulatedMonitors) -> Self {
+        self.windows.screens.simulated = Some(monitors);
+        self
+    }
+
     /// Opens local media and links with `opener` (tests record instead).
     #[must_use]
     pub fn with_opener(mut self, opener: Opener) -> Self {

@@ -33,7 +33,13 @@ pub struct Screens {
     pub polled: Option<Instant>,
     /// The thread that notices monitor changes, once started.
     pub watch: Option<Arc<super::monitor_watch::Watched>>,
+    /// A monitor list set by a test instead of the window system's.
+    pub simulated: Option<SimulatedMonitors>,
 }
+
+/// A monitor list a test sets, with the index of the console's monitor:
+/// read on every frame in place of the window system's.
+pub type SimulatedMonitors = Arc<std::sync::Mutex<(Vec<Monitor>, Option<usize>)>>;
 
 /// Whether to say on stderr what the monitors are and where the windows
 /// go (`CUECARD_LOG_SCREENS=1`), for a venue where they go wrong.

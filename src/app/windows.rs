@@ -56,6 +56,7 @@ impl PresenterApp {
         let screens = &mut self.windows.screens;
         let woken = screens.watch.as_ref().is_some_and(|w| w.take_changed());
         let due = woken
+            || screens.simulated.is_some()
             || screens.retries > 0
             || screens
                 .polled
@@ -64,7 +65,10 @@ impl PresenterApp {
             return;
         }
         screens.polled = Some(real_now);
-        let (monitors, console) = screens::read_monitors(frame);
+        let (monitors, console) = match &screens.simulated {
+            Some(simulated) => lock(simulated).clone(),
+            None => screens::read_monitors(frame),
+        };
         if screens::logging() {
             eprintln!(
                 "cuecard screens: read (woken: {woken}) console on {console:?}: {monitors:?}"
@@ -139,9 +143,12 @@ impl PresenterApp {
             }
         }
         let state = &self.windows.screens.state;
+        // A choice made while the console's monitor was a guess is not the
+        // presenter's: remembering it would undo the correction.
         if let (AudienceAt::Fullscreen { monitor, .. }, ScreenMode::Present) =
             (&state.audience, self.windows.screen_mode)
             && state.monitors.len() > 1
+            && state.console_reported()
         {
             self.remembered_screens
                 .insert(setup_key(&state.monitors), monitor.clone());

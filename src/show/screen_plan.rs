@@ -209,6 +209,12 @@ impl ScreenState {
         }
     }
 
+    /// Whether the system has said which monitor the console is on (the
+    /// choices made before are guesses, not to be remembered).
+    pub fn console_reported(&self) -> bool {
+        self.console_reported
+    }
+
     /// Whether monitor `index` is the console's (or a copy of it in the
     /// list, as Wayland gives).
     fn on_console(&self, index: usize) -> bool {
