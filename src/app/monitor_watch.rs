@@ -11,8 +11,11 @@
 //!   connection of the watcher's own (x11rb, pure Rust).
 //! - Windows: the number of monitors and the virtual desktop's rectangle
 //!   (`GetSystemMetrics`).
-//! - Wayland and macOS: no fingerprint here yet, so the console is woken
-//!   every [`FALLBACK_EVERY`] to read the list itself (one repaint each).
+//! - Wayland: the compositor's outputs (`wl_output`: added, removed, their
+//!   positions and modes), on a connection of the watcher's own
+//!   (wayland-client, the binding winit itself uses).
+//! - macOS: no fingerprint here yet, so the console is woken every
+//!   [`FALLBACK_EVERY`] to read the list itself (one repaint each).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -159,6 +162,10 @@ fn system_probe(x11_window: Option<u32>) -> Option<Box<dyn Probe>> {
     if let Some(window) = x11_window {
         return x11::X11Probe::connect(window).map(|p| Box::new(p) as Box<dyn Probe>);
     }
+    #[cfg(all(unix, not(target_os = "macos")))]
+    if std::env::var_os("WAYLAND_DISPLAY").is_some_and(|v| !v.is_empty()) {
+        return wayland::WaylandProbe::connect().map(|p| Box::new(p) as Box<dyn Probe>);
+    }
     #[cfg(windows)]
     {
         let _ = x11_window;
@@ -291,6 +298,126 @@ mod x11 {
                 eprintln!(
                     "cuecard: cannot ask for the monitor list again; it is read on the next redraw"
                 );
+            }
+        }
+    }
+}
+
+#[cfg(all(unix, not(target_os = "macos")))]
+mod wayland {
+    use std::collections::BTreeMap;
+
+    use wayland_client::protocol::{wl_output, wl_registry};
+    use wayland_client::{Connection, Dispatch, EventQueue, QueueHandle};
+
+    use super::{Fingerprint, Probe};
+
+    /// The compositor's outputs, by their global name: position and mode.
+    #[derive(Default)]
+    pub struct Outputs {
+        outputs: BTreeMap<u32, [i64; 4]>,
+    }
+
+    /// A connection of its own to the compositor, watching its outputs.
+    pub struct WaylandProbe {
+        queue: EventQueue<Outputs>,
+        outputs: Outputs,
+        // Kept so the compositor keeps sending the outputs' events.
+        _connection: Connection,
+    }
+
+    impl WaylandProbe {
+        /// Connects to the compositor in `WAYLAND_DISPLAY`.
+        pub fn connect() -> Option<Self> {
+            let connection = Connection::connect_to_env().ok()?;
+            let mut queue = connection.new_event_queue();
+            let handle = queue.handle();
+            let _registry = connection.display().get_registry(&handle, ());
+            let mut outputs = Outputs::default();
+            // The globals, then the outputs' first events.
+            queue.roundtrip(&mut outputs).ok()?;
+            queue.roundtrip(&mut outputs).ok()?;
+            Some(Self {
+                queue,
+                outputs,
+                _connection: connection,
+            })
+        }
+    }
+
+    impl Probe for WaylandProbe {
+        fn fingerprint(&mut self) -> Option<Fingerprint> {
+            self.queue.roundtrip(&mut self.outputs).ok()?;
+            Some(Fingerprint {
+                monitors: self
+                    .outputs
+                    .outputs
+                    .iter()
+                    .flat_map(|(name, geometry)| std::iter::once(i64::from(*name)).chain(*geometry))
+                    .collect(),
+                work_area: None,
+                count: Some(self.outputs.outputs.len()),
+            })
+        }
+    }
+
+    impl Dispatch<wl_registry::WlRegistry, ()> for Outputs {
+        fn event(
+            state: &mut Self,
+            registry: &wl_registry::WlRegistry,
+            event: wl_registry::Event,
+            (): &(),
+            _: &Connection,
+            handle: &QueueHandle<Self>,
+        ) {
+            match event {
+                wl_registry::Event::Global {
+                    name,
+                    interface,
+                    version,
+                } if interface == "wl_output" => {
+                    let _output: wl_output::WlOutput =
+                        registry.bind(name, version.min(2), handle, name);
+                    state.outputs.insert(name, [0; 4]);
+                }
+                wl_registry::Event::GlobalRemove { name } => {
+                    state.outputs.remove(&name);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    impl Dispatch<wl_output::WlOutput, u32> for Outputs {
+        fn event(
+            state: &mut Self,
+            _: &wl_output::WlOutput,
+            event: wl_output::Event,
+            name: &u32,
+            _: &Connection,
+            _: &QueueHandle<Self>,
+        ) {
+            let Some(geometry) = state.outputs.get_mut(name) else {
+                return;
+            };
+            match event {
+                wl_output::Event::Geometry { x, y, .. } => {
+                    geometry[0] = i64::from(x);
+                    geometry[1] = i64::from(y);
+                }
+                wl_output::Event::Mode {
+                    flags,
+                    width,
+                    height,
+                    ..
+                } if flags
+                    .into_result()
+                    .is_ok_and(|f| f.contains(wl_output::Mode::Current)) =>
+                {
+                    geometry[2] = i64::from(width);
+                    geometry[3] = i64::from(height);
+                }
+                _ => {}
             }
         }
     }

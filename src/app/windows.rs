@@ -10,6 +10,21 @@ use crate::show::screen_plan::{AudienceAt, AudienceOps, Plan, WindowOp};
 
 use super::{PresenterApp, audience_viewport, lock, monitor_watch, screens};
 
+/// How many monitors `monitors` are, a copy of one counted once (Wayland
+/// lists its outputs twice).
+fn distinct_monitors(monitors: &[crate::show::monitors::Monitor]) -> usize {
+    monitors
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            !monitors
+                .iter()
+                .take(*i)
+                .any(|earlier| crate::show::monitors::same_monitor(earlier, m))
+        })
+        .count()
+}
+
 /// The console's X11 window, when it is one (for the monitor watcher).
 fn x11_window(frame: &eframe::Frame) -> Option<u32> {
     #[cfg(all(unix, not(target_os = "macos")))]
@@ -80,7 +95,7 @@ impl PresenterApp {
             .watch
             .as_ref()
             .and_then(|w| w.monitor_count())
-            .is_some_and(|n| n != monitors.len());
+            .is_some_and(|n| n != distinct_monitors(&monitors));
         screens.retries = match (behind, woken) {
             (true, true) => screens::RETRIES,
             (true, false) => screens.retries.saturating_sub(1),
