@@ -14,8 +14,9 @@
 //! - Wayland: the compositor's outputs (`wl_output`: added, removed, their
 //!   positions and modes), on a connection of the watcher's own
 //!   (wayland-client, the binding winit itself uses).
-//! - macOS: no fingerprint here yet, so the console is woken every
-//!   [`FALLBACK_EVERY`] to read the list itself (one repaint each).
+//! - macOS: the active displays and their bounds (Core Graphics).
+//! - Elsewhere (or when the system cannot be asked), the console is woken
+//!   every [`FALLBACK_EVERY`] to read the list itself (one repaint each).
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -156,7 +157,7 @@ pub fn watch(
 }
 
 /// The fingerprint source for the window system cuecard runs on.
-#[allow(clippy::unnecessary_wraps)] // None on Wayland and macOS
+#[allow(clippy::unnecessary_wraps)] // always Some on Windows and macOS
 fn system_probe(x11_window: Option<u32>) -> Option<Box<dyn Probe>> {
     #[cfg(all(unix, not(target_os = "macos")))]
     if let Some(window) = x11_window {
@@ -170,6 +171,11 @@ fn system_probe(x11_window: Option<u32>) -> Option<Box<dyn Probe>> {
     {
         let _ = x11_window;
         return Some(Box::new(windows::fingerprint) as Box<dyn Probe>);
+    }
+    #[cfg(target_os = "macos")]
+    {
+        let _ = x11_window;
+        return Some(Box::new(macos::fingerprint) as Box<dyn Probe>);
     }
     #[allow(unreachable_code)]
     {
@@ -423,6 +429,37 @@ mod wayland {
     }
 }
 
+#[cfg(target_os = "macos")]
+mod macos {
+    use core_graphics::display::CGDisplay;
+
+    use super::Fingerprint;
+
+    /// The active displays: their ids and bounds (in points, which is
+    /// enough to see one come, go, move or change mode).
+    pub fn fingerprint() -> Option<Fingerprint> {
+        let displays = CGDisplay::active_displays().ok()?;
+        let monitors = displays
+            .iter()
+            .flat_map(|&id| {
+                let bounds = CGDisplay::new(id).bounds();
+                [
+                    i64::from(id),
+                    bounds.origin.x as i64,
+                    bounds.origin.y as i64,
+                    bounds.size.width as i64,
+                    bounds.size.height as i64,
+                ]
+            })
+            .collect();
+        Some(Fingerprint {
+            monitors,
+            work_area: None,
+            count: Some(displays.len()),
+        })
+    }
+}
+
 #[cfg(windows)]
 mod windows {
     use windows_sys::Win32::UI::WindowsAndMessaging::{
@@ -433,6 +470,7 @@ mod windows {
     use super::Fingerprint;
 
     /// The number of monitors and the virtual desktop's rectangle.
+    #[allow(unsafe_code)]
     pub fn fingerprint() -> Option<Fingerprint> {
         let metrics = [
             SM_CMONITORS,
