@@ -55,9 +55,22 @@ pub struct AudienceWindow {
     pub clock: Clock,
     /// One action per physical press of its keys.
     pub keys: Arc<Mutex<crate::show::clicker::PressFilter<egui::Key>>>,
+    /// Where it says it is, for the console to check it is on its monitor.
+    pub rect: Arc<Mutex<Option<crate::show::screen_plan::PixelRect>>>,
 }
 
 impl AudienceWindow {
+    /// Tells the console where this window is (in pixels), waking it when
+    /// that changed: the window manager may have moved it off its monitor.
+    fn report_rect(&self, ctx: &egui::Context) {
+        let rect = ctx.input(|i| super::screens::pixel_rect_of(i.viewport()));
+        let mut known = lock(&self.rect);
+        if *known != rect {
+            *known = rect;
+            ctx.request_repaint_of(egui::ViewportId::ROOT);
+        }
+    }
+
     /// One frame of the audience window.
     pub fn ui(&self, ui: &mut egui::Ui, class: egui::ViewportClass) {
         let ctx = ui.ctx().clone();
@@ -75,6 +88,9 @@ impl AudienceWindow {
             if let Some(path) = input::dropped_deck(&ctx) {
                 self.sender.send(ShellCommand::OpenDeck(path));
             }
+        }
+        if class != egui::ViewportClass::EmbeddedWindow {
+            self.report_rect(&ctx);
         }
         if ctx.input(|i| i.viewport().close_requested()) {
             // Closing the audience window never quits cuecard: the console

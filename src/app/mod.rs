@@ -452,7 +452,16 @@ impl eframe::App for PresenterApp {
             let builder = self
                 .windows
                 .audience_live
-                .get_or_insert_with(|| self.windows.audience_builder.clone().unwrap_or_default())
+                .get_or_insert_with(|| {
+                    let opened = self.windows.audience_builder.clone().unwrap_or_default();
+                    if screens::logging() {
+                        eprintln!(
+                            "cuecard screens: the audience window opens (monitor {:?}, full screen {:?}, at {:?}, size {:?})",
+                            opened.monitor, opened.fullscreen, opened.position, opened.inner_size
+                        );
+                    }
+                    opened
+                })
                 .clone();
             let window = audience_window::AudienceWindow {
                 frame: Arc::clone(&self.audience_frame),
@@ -460,12 +469,14 @@ impl eframe::App for PresenterApp {
                 sender: self.bus.sender(),
                 clock: self.clock.clone(),
                 keys: Arc::clone(&self.windows.audience_keys),
+                rect: Arc::clone(&self.windows.audience_rect),
             };
             ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, class| {
                 window.ui(ui, class);
             });
         } else {
             self.windows.audience_live = None;
+            *lock(&self.windows.audience_rect) = None;
         }
     }
 }

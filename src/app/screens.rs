@@ -4,16 +4,12 @@
 //! [`crate::show::monitors`] and [`crate::show::screen_plan`].
 
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use egui::{ViewportBuilder, ViewportCommand, WindowLevel};
 
 use crate::show::monitors::Monitor;
 use crate::show::screen_plan::{CONSOLE_MIN_POINTS, ScreenState, WindowOp};
-
-/// How often the monitor list is read again while frames are drawn, even
-/// without word from the watcher.
-pub const POLL_EVERY: Duration = Duration::from_secs(2);
 
 /// How many more times the list is read after a change while the window
 /// system's list disagrees with the watcher's count.
@@ -29,10 +25,10 @@ pub struct Screens {
     pub retries: u8,
     /// The windows on the monitors (pure state).
     pub state: ScreenState,
-    /// When the list was last read.
-    pub polled: Option<Instant>,
     /// The thread that notices monitor changes, once started.
     pub watch: Option<Arc<super::monitor_watch::Watched>>,
+    /// Whether the duplicate-displays notice was given for this setup.
+    pub duplicate_noticed: bool,
     /// A monitor list set by a test instead of the window system's.
     pub simulated: Option<SimulatedMonitors>,
 }
@@ -46,6 +42,13 @@ pub type SimulatedMonitors = Arc<std::sync::Mutex<(Vec<Monitor>, Option<usize>)>
 pub fn logging() -> bool {
     static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *ON.get_or_init(|| std::env::var_os("CUECARD_LOG_SCREENS").is_some_and(|v| v == "1"))
+}
+
+/// The index of the primary monitor winit reports (none on Wayland).
+pub fn primary_monitor(frame: &eframe::Frame) -> Option<usize> {
+    let window = frame.winit_window()?;
+    let primary = window.primary_monitor()?;
+    window.available_monitors().position(|m| m == primary)
 }
 
 /// The monitors winit reports, and the index of the console's one.
@@ -84,6 +87,20 @@ pub fn frame_of(info: &egui::ViewportInfo, pixels_per_point: f32) -> Option<(u32
         px(outer.width() - inner.width()),
         px(outer.height() - inner.height()),
     ))
+}
+
+/// A window's outer rectangle in pixels, from its viewport's (points, at
+/// the window system's scale for it).
+pub fn pixel_rect_of(info: &egui::ViewportInfo) -> Option<crate::show::screen_plan::PixelRect> {
+    let scale = info.native_pixels_per_point?;
+    let outer = info.outer_rect?;
+    let px = |points: f32| (points * scale).round() as i32;
+    Some(crate::show::screen_plan::PixelRect {
+        x: px(outer.min.x),
+        y: px(outer.min.y),
+        width: px(outer.width()).max(1).unsigned_abs(),
+        height: px(outer.height()).max(1).unsigned_abs(),
+    })
 }
 
 /// `ops` as egui viewport commands for a window whose scale is

@@ -295,6 +295,9 @@ pub struct WindowState {
     pub console_keys: PressFilter<egui::Key>,
     /// The same for the audience window (which reads its keys itself).
     pub audience_keys: Arc<Mutex<PressFilter<egui::Key>>>,
+    /// Where the audience window really is (pixels), as its last frame
+    /// said; `None` while it is closed.
+    pub audience_rect: Arc<Mutex<Option<crate::show::screen_plan::PixelRect>>>,
     /// Mouse-wheel turns over a slide, as slide steps.
     pub wheel: crate::show::clicker::WheelGate,
 }

@@ -56,8 +56,14 @@ impl PresenterApp {
             ));
         }
         // The console's frame is known once the window manager has drawn
-        // it; side by side needs it to fit.
-        let frame_px = ctx.input(|i| screens::frame_of(i.viewport(), i.pixels_per_point));
+        // it (and only while it is not maximized, which hides its borders);
+        // side by side needs it to fit.
+        let frame_px = ctx.input(|i| {
+            let viewport = i.viewport();
+            (viewport.maximized != Some(true) && viewport.fullscreen != Some(true))
+                .then(|| screens::frame_of(viewport, i.pixels_per_point))
+                .flatten()
+        });
         let work_area = self
             .windows
             .screens
@@ -67,24 +73,16 @@ impl PresenterApp {
         if let Some(plan) = self.windows.screens.state.surroundings(frame_px, work_area) {
             self.carry_out(ctx, plan);
         }
-        let real_now = Instant::now();
         let screens = &mut self.windows.screens;
         let woken = screens.watch.as_ref().is_some_and(|w| w.take_changed());
-        let due = woken
-            || screens.simulated.is_some()
-            || screens.retries > 0
-            || screens
-                .polled
-                .is_none_or(|t| real_now.duration_since(t) >= screens::POLL_EVERY);
-        if !due {
-            return;
-        }
-        screens.polled = Some(real_now);
+        // The list is read on every frame the console draws (winit keeps it,
+        // so this is cheap), and the watcher wakes the console when it
+        // changes while nothing else draws.
         let (monitors, console) = match &screens.simulated {
             Some(simulated) => lock(simulated).clone(),
             None => screens::read_monitors(frame),
         };
-        if screens::logging() {
+        if screens::logging() && (woken || monitors != screens.state.monitors) {
             eprintln!(
                 "cuecard screens: read (woken: {woken}) console on {console:?}: {monitors:?}"
             );
@@ -104,6 +102,11 @@ impl PresenterApp {
         if screens.retries > 0 {
             ctx.request_repaint_after(screens::RETRY_AFTER);
         }
+        screens.state.audience_rect = *lock(&self.windows.audience_rect);
+        screens.state.console_rect = ctx.input(|i| screens::pixel_rect_of(i.viewport()));
+        if matches!(screens.state.audience, AudienceAt::Unplaced) && screens.simulated.is_none() {
+            screens.state.primary = screens::primary_monitor(frame);
+        }
         let key = setup_key(&monitors);
         let remembered = self.remembered_screens.get(&key).cloned();
         let mode = self.windows.screen_mode;
@@ -114,6 +117,34 @@ impl PresenterApp {
         {
             self.carry_out(ctx, plan);
         }
+        // A window the window manager moved off its monitor (a cable that
+        // blipped, a projector that came back) is put back once things
+        // settle.
+        let now = Instant::now();
+        if let Some(plan) = self.windows.screens.state.audit(now) {
+            if screens::logging() {
+                eprintln!("cuecard screens: a window is off its monitor; putting it back");
+            }
+            self.carry_out(ctx, plan);
+        }
+        if self.windows.screens.state.checking() {
+            ctx.request_repaint_after(screens::RETRY_AFTER);
+        }
+        self.notice_duplicate_displays();
+    }
+
+    /// Says once per setup when the projector shows a copy of the laptop's
+    /// screen: the room would see the console.
+    fn notice_duplicate_displays(&mut self) {
+        let duplicated = self.windows.screens.state.duplicated();
+        if duplicated && !self.windows.screens.duplicate_noticed {
+            self.notices.push(
+                crate::app::Severity::Warning,
+                crate::app::NoticeSource::Screens,
+                "The projector shows a copy of this screen (duplicate displays), so the room sees the console and your notes. To keep them to yourself, set the displays to extend: on Windows press Windows+P and choose Extend; on a Mac open System Settings > Displays and turn mirroring off; on Linux use the display settings. cuecard then puts the slides on the projector by itself.",
+            );
+        }
+        self.windows.screens.duplicate_noticed = duplicated;
     }
 
     /// Carries out `plan`: the console's commands now, the audience's to

@@ -95,6 +95,17 @@ pub fn same_monitor(a: &Monitor, b: &Monitor) -> bool {
     !a.name.trim().is_empty() && a.name == b.name && a.size == b.size && a.position == b.position
 }
 
+/// Whether two monitors' rectangles (pixels) overlap.
+fn rects_overlap(a: &Monitor, b: &Monitor) -> bool {
+    let (ax, ay) = a.position.unwrap_or((0, 0));
+    let (bx, by) = b.position.unwrap_or((0, 0));
+    let end = |start: i32, length: u32| i64::from(start) + i64::from(length);
+    i64::from(ax) < end(bx, b.size.0)
+        && i64::from(bx) < end(ax, a.size.0)
+        && i64::from(ay) < end(by, b.size.1)
+        && i64::from(by) < end(ay, a.size.1)
+}
+
 /// A key for a monitor setup: the sorted names and sizes of all monitors.
 /// The audience monitor is remembered per setup, so the office desk and
 /// the training room each keep their own choice.
@@ -176,12 +187,17 @@ pub fn choose_placement(
     let console = console.filter(|&i| i < monitors.len()).unwrap_or(0);
     // Wayland can list one output twice: a copy of the console's monitor
     // is the console's monitor.
+    // A monitor that shows part of the console's (duplicate displays) is
+    // the console's too: the room would see the console.
     let on_console = |i: usize| {
         i == console
             || monitors
                 .get(i)
                 .zip(monitors.get(console))
-                .is_some_and(|(a, b)| same_monitor(a, b))
+                .is_some_and(|(a, b)| {
+                    same_monitor(a, b)
+                        || (a.position.is_some() && b.position.is_some() && rects_overlap(a, b))
+                })
     };
     let largest_other = |_console: usize| {
         monitors
@@ -252,10 +268,11 @@ mod tests {
     #[test]
     fn placement_table() {
         let laptop = monitor("eDP-1", Some((0, 0)), (2880, 1800), 2.0);
-        let projector_right = monitor("HDMI-1", Some((1440, 0)), (1024, 768), 1.0);
+        // Positions are pixels: the 200% laptop is 2880 pixels wide.
+        let projector_right = monitor("HDMI-1", Some((2880, 0)), (1024, 768), 1.0);
         let projector_left = monitor("HDMI-1", Some((-1920, 0)), (1920, 1080), 1.0);
-        let dock_a = monitor("DP-1", Some((1440, 0)), (1920, 1080), 1.0);
-        let dock_b = monitor("DP-2", Some((3360, 0)), (3840, 2160), 1.0);
+        let dock_a = monitor("DP-1", Some((2880, 0)), (1920, 1080), 1.0);
+        let dock_b = monitor("DP-2", Some((4800, 0)), (3840, 2160), 1.0);
         let wayland = monitor("", None, (1920, 1080), 1.0);
         let cases: Vec<(&str, Vec<Monitor>, Option<usize>, Placement)> = vec![
             (
@@ -307,7 +324,7 @@ mod tests {
                 "two monitors with the same name, side by side",
                 vec![
                     dock_a.clone(),
-                    monitor("DP-1", Some((3360, 0)), (1920, 1080), 1.0),
+                    monitor("DP-1", Some((4800, 0)), (1920, 1080), 1.0),
                 ],
                 Some(1),
                 Placement::Fullscreen {
@@ -346,6 +363,15 @@ mod tests {
                 vec![dock_a.clone(), dock_a.clone()],
                 Some(1),
                 Placement::SideBySide { monitor: 1 },
+            ),
+            (
+                "duplicate displays: the projector shows the laptop's screen",
+                vec![
+                    laptop.clone(),
+                    monitor("HDMI-1", Some((0, 0)), (1920, 1080), 1.0),
+                ],
+                Some(0),
+                Placement::SideBySide { monitor: 0 },
             ),
             ("no monitors (headless)", vec![], None, Placement::Unknown),
         ];

@@ -24,6 +24,8 @@
 //! monitor 1" after an unplug and a replug of monitor 1 would be lost if
 //! it went through the builder.
 
+use std::time::{Duration, Instant};
+
 use super::monitors::{
     Monitor, MonitorId, Placement, ScreenMode, choose_placement, same_monitor, swap,
 };
@@ -198,7 +200,31 @@ pub struct ScreenState {
     /// The desktop's work area (without panels and taskbars) in pixels, if
     /// the system says (X11's `_NET_WORKAREA`).
     pub work_area: Option<PixelRect>,
+    /// The monitor the console belongs on (where it was placed), as it is
+    /// recognised when the list changes.
+    console_home: Option<MonitorId>,
+    /// Index of the monitor the system last said the console is on.
+    console_seen: Option<usize>,
+    /// Where the audience window really is, in pixels, as it last said.
+    pub audience_rect: Option<PixelRect>,
+    /// Index of the primary monitor, where the system says (not Wayland).
+    pub primary: Option<usize>,
+    /// Where the console window really is, in pixels: a better witness of
+    /// its monitor than the window system's "current monitor", which can
+    /// lag behind a window moved while monitors changed.
+    pub console_rect: Option<PixelRect>,
+    /// Since when a window has been found off its monitor.
+    wrong_since: Option<Instant>,
+    /// When the windows were last put back.
+    put_back: Option<Instant>,
 }
+
+/// How long a window must be off its monitor before it is put back (the
+/// window manager moves windows for a moment while monitors change).
+pub const SETTLE: Duration = Duration::from_millis(700);
+
+/// How often at most the windows are put back.
+pub const PUT_BACK_EVERY: Duration = Duration::from_secs(2);
 
 impl ScreenState {
     /// Index of the monitor the audience view is full screen on.
@@ -218,13 +244,98 @@ impl ScreenState {
     /// Whether monitor `index` is the console's (or a copy of it in the
     /// list, as Wayland gives).
     fn on_console(&self, index: usize) -> bool {
-        let console = self.console.unwrap_or(0);
-        index == console
+        self.same_index(index, self.console.unwrap_or(0))
+    }
+
+    /// Whether entries `a` and `b` of the list are one monitor.
+    fn same_index(&self, a: usize, b: usize) -> bool {
+        a == b
             || self
                 .monitors
-                .get(index)
-                .zip(self.monitors.get(console))
+                .get(a)
+                .zip(self.monitors.get(b))
                 .is_some_and(|(a, b)| same_monitor(a, b))
+    }
+
+    /// Whether two monitors show the same part of the desktop (duplicate
+    /// displays, "mirror"): the room sees the laptop's screen.
+    pub fn duplicated(&self) -> bool {
+        self.monitors.iter().enumerate().any(|(i, a)| {
+            self.monitors
+                .iter()
+                .skip(i + 1)
+                .any(|b| overlapping(a, b) && !same_monitor(a, b))
+        })
+    }
+
+    /// Puts the windows back when one has been off its monitor for
+    /// [`SETTLE`] (at most every [`PUT_BACK_EVERY`]): the window manager
+    /// moves windows while monitors change, and a cable that blips faster
+    /// than the monitors are read leaves the audience over the console or
+    /// the console on the projector. `None` while all is well or settling.
+    pub fn audit(&mut self, now: Instant) -> Option<Plan> {
+        let AudienceAt::Fullscreen { index, .. } = self.audience else {
+            self.wrong_since = None;
+            return None;
+        };
+        let console = self.console?;
+        let console_off = self
+            .console_seen
+            .is_some_and(|seen| !self.same_index(seen, console));
+        let audience_at = self.audience_rect.and_then(|r| self.monitor_at(&r));
+        let audience_off = audience_at.is_some_and(|at| !self.same_index(at, index));
+        if !console_off && !audience_off {
+            self.wrong_since = None;
+            return None;
+        }
+        let since = *self.wrong_since.get_or_insert(now);
+        let settled = now.duration_since(since) >= SETTLE;
+        let rested = self
+            .put_back
+            .is_none_or(|t| now.duration_since(t) >= PUT_BACK_EVERY);
+        if !settled || !rested {
+            return None;
+        }
+        self.wrong_since = None;
+        self.put_back = Some(now);
+        let audience_scale = audience_at
+            .and_then(|i| self.monitors.get(i))
+            .map_or_else(|| self.audience_window_scale(), |m| m.scale);
+        let mut ops = Vec::new();
+        if console_off && let Some(home) = self.monitors.get(console) {
+            ops = move_console_to(home);
+            ops.push(WindowOp::Maximize(true));
+        }
+        Some(Plan {
+            console: ops,
+            audience: if audience_off {
+                // Out of full screen first: the window system thinks it is
+                // still full screen on that monitor and would skip it.
+                AudienceOps::Show(vec![WindowOp::Windowed, WindowOp::FullscreenOn(index)])
+            } else {
+                AudienceOps::Keep
+            },
+            audience_scale,
+        })
+    }
+
+    /// Whether a window is being watched for being off its monitor (the
+    /// shell reads the monitors again soon).
+    pub fn checking(&self) -> bool {
+        self.wrong_since.is_some()
+    }
+
+    /// The monitor under the middle of `rect`.
+    fn monitor_at(&self, rect: &PixelRect) -> Option<usize> {
+        let middle = PixelRect {
+            x: rect.x.saturating_add_unsigned(rect.width / 2),
+            y: rect.y.saturating_add_unsigned(rect.height / 2),
+            width: 1,
+            height: 1,
+        };
+        self.monitors
+            .iter()
+            .position(|m| m.pixel_rect().contains(&middle))
     }
 
     /// The scale of the monitor the audience window is on now, as far as
@@ -284,13 +395,43 @@ impl ScreenState {
         let late = console.is_some() && !self.console_reported;
         self.console_reported |= console.is_some();
         self.monitors = monitors;
-        self.console = console
-            .or(self.console)
-            .filter(|&i| i < self.monitors.len());
+        let count = self.monitors.len();
+        self.console_seen = self
+            .console_rect
+            .and_then(|r| self.monitor_at(&r))
+            .or(console)
+            .filter(|&i| i < count);
+        // The console belongs where it was placed (found again by name and
+        // size after a change); where the system sees it is only believed
+        // at the start, or when that monitor is gone.
+        let home = self
+            .console_home
+            .as_ref()
+            .and_then(|id| self.monitors.iter().position(|m| &m.id() == id));
+        self.console = if late {
+            self.console_seen
+        } else {
+            home.or(self.console_seen)
+        }
+        .or(self.console)
+        .filter(|&i| i < count);
         let choose =
             |state: &Self| choose_placement(&state.monitors, state.console, remembered, mode);
         match &self.audience {
-            AudienceAt::Unplaced => return Some(self.place(&choose(self))),
+            AudienceAt::Unplaced => {
+                // The console starts on the laptop's own panel when one is
+                // recognised (a projector made the primary display would
+                // get it otherwise), else on the primary display, wherever
+                // the window manager first put the window.
+                if let Some(home) = laptop_panel(&self.monitors)
+                    .or(self.primary)
+                    .filter(|&h| h < count && count > 1)
+                    && mode == ScreenMode::Present
+                {
+                    self.console = Some(home);
+                }
+                return Some(self.place(&choose(self)));
+            }
             // The first choice assumed the console was on the first
             // monitor; now the system says otherwise: choose again, once.
             _ if late && !changed && !self.on_console(guess.unwrap_or(0)) => {
@@ -303,10 +444,19 @@ impl ScreenState {
             (AudienceAt::Fullscreen { monitor, .. }, ScreenMode::Present) => {
                 let monitor = monitor.clone();
                 let found = self.monitors.iter().position(|m| m.id() == monitor);
-                match found {
+                let back = remembered
+                    .and_then(|id| self.monitors.iter().position(|m| &m.id() == id))
+                    .filter(|&r| !self.on_console(r) && Some(r) != found);
+                match (found, back) {
+                    // The monitor chosen for this setup is back (a dock's
+                    // screen after a blip): the audience returns to it.
+                    (_, Some(audience)) => Some(self.place(&Placement::Fullscreen {
+                        audience,
+                        console: None,
+                    })),
                     // Still there, and not the console's: it stays where it
                     // is (its index may have changed).
-                    Some(index) if !self.on_console(index) => {
+                    (Some(index), None) if !self.on_console(index) => {
                         self.audience = AudienceAt::Fullscreen { monitor, index };
                         None
                     }
@@ -344,12 +494,12 @@ impl ScreenState {
         console_frame: Option<(u32, u32)>,
         work_area: Option<PixelRect>,
     ) -> Option<Plan> {
-        // Learnt once: while a window is being resized its outer and inner
-        // sizes can be read at different moments.
-        let frame = match console_frame {
-            Some(frame) if self.console_frame == (0, 0) => frame,
-            _ => self.console_frame,
-        };
+        // The largest seen: while a window is being resized its outer and
+        // inner sizes can be read at different moments, and a frame never
+        // shrinks, so this cannot swing back and forth.
+        let frame = console_frame.map_or(self.console_frame, |(w, h)| {
+            (w.max(self.console_frame.0), h.max(self.console_frame.1))
+        });
         if frame == self.console_frame && work_area == self.work_area {
             return None;
         }
@@ -385,16 +535,18 @@ impl ScreenState {
                     console.push(WindowOp::OnTop(false));
                 }
                 console.push(WindowOp::MinSize(None));
-                if let Some(target) = move_to.and_then(|i| self.monitors.get(i)) {
-                    // Restore, move, and maximize again there.
-                    let inset = pixels(CONSOLE_INSET_POINTS, target.scale);
-                    let rect = target.pixel_rect();
-                    console.push(WindowOp::Maximize(false));
-                    console.push(WindowOp::MoveTo {
-                        x: rect.x.saturating_add(inset),
-                        y: rect.y.saturating_add(inset),
-                    });
-                    self.console = move_to;
+                // The console moves when asked to (a swap), or when the
+                // system sees it on another monitor than its own.
+                let away = self.console.filter(|&c| {
+                    self.console_seen
+                        .is_some_and(|seen| !self.same_index(seen, c))
+                });
+                if let Some(target) = move_to.or(away)
+                    && let Some(monitor) = self.monitors.get(target)
+                {
+                    console.extend(move_console_to(monitor));
+                    self.console = Some(target);
+                    self.console_seen = Some(target);
                 }
                 // Presenting: the console fills the laptop's screen.
                 console.push(WindowOp::Maximize(true));
@@ -487,6 +639,10 @@ impl ScreenState {
                 AudienceOps::Show(Vec::new())
             }
         };
+        self.console_home = self
+            .console
+            .and_then(|i| self.monitors.get(i))
+            .map(Monitor::id);
         Plan {
             console,
             audience,
@@ -508,6 +664,41 @@ impl ScreenState {
             ..whole
         }
     }
+}
+
+/// Restore, move into `monitor` (before maximizing there).
+fn move_console_to(monitor: &Monitor) -> Vec<WindowOp> {
+    let inset = pixels(CONSOLE_INSET_POINTS, monitor.scale);
+    let rect = monitor.pixel_rect();
+    vec![
+        WindowOp::Maximize(false),
+        WindowOp::MoveTo {
+            x: rect.x.saturating_add(inset),
+            y: rect.y.saturating_add(inset),
+        },
+    ]
+}
+
+/// Whether two monitors with known positions overlap.
+fn overlapping(a: &Monitor, b: &Monitor) -> bool {
+    a.position.is_some()
+        && b.position.is_some()
+        && a.pixel_rect().intersect(&b.pixel_rect()).is_some()
+}
+
+/// The laptop's own panel, when exactly one monitor is named like one
+/// (`eDP`, `LVDS`, `DSI` on Linux, "Built-in" on macOS).
+pub fn laptop_panel(monitors: &[Monitor]) -> Option<usize> {
+    let panel = |m: &Monitor| {
+        let name = m.name.to_ascii_lowercase();
+        ["edp", "lvds", "dsi"].iter().any(|p| name.starts_with(p)) || name.contains("built-in")
+    };
+    let mut panels = monitors.iter().enumerate().filter(|(_, m)| panel(m));
+    let (first, m) = panels.next()?;
+    // Copies of the same panel (Wayland) count once.
+    panels
+        .all(|(_, other)| same_monitor(m, other))
+        .then_some(first)
 }
 
 /// `points` at `scale`, in whole pixels.
@@ -875,6 +1066,162 @@ mod tests {
         // Full screen on a projector does not depend on them.
         present(&mut state, &[laptop(), projector()], Some(0));
         assert_eq!(state.surroundings(Some((0, 30)), None), None);
+    }
+
+    #[test]
+    fn a_cable_blip_faster_than_a_reading_is_put_right_once_it_settles() {
+        // The monitors read the same before and after, but the window
+        // manager moved the full-screen slides onto the laptop meanwhile.
+        let mut state = ScreenState::default();
+        present(&mut state, &[laptop(), projector()], Some(0));
+        let t0 = Instant::now();
+        state.audience_rect = Some(laptop().pixel_rect());
+        assert_eq!(state.audit(t0), None, "settling");
+        assert!(state.checking());
+        let plan = state.audit(t0 + SETTLE).expect("put back");
+        assert_eq!(
+            plan.audience,
+            AudienceOps::Show(vec![WindowOp::Windowed, WindowOp::FullscreenOn(1)])
+        );
+        assert_eq!(plan.console, Vec::new(), "the console was not moved");
+        // Not again at once, however long it takes the window to move.
+        assert_eq!(state.audit(t0 + SETTLE * 2), None);
+        // Back where it belongs: all quiet.
+        state.audience_rect = Some(projector().pixel_rect());
+        assert_eq!(state.audit(t0 + SETTLE * 3), None);
+        assert!(!state.checking());
+    }
+
+    #[test]
+    fn a_console_moved_onto_the_projector_by_the_window_manager_goes_back_to_the_laptop() {
+        // Projector left of the laptop: a blip moves the laptop's
+        // coordinates and the console ends up on the projector.
+        let projector = monitor("HDMI-1", Some((0, 0)), (1920, 1080), 1.0);
+        let laptop = monitor("eDP-1", Some((1920, 0)), (1366, 768), 1.0);
+        let both = [projector.clone(), laptop.clone()];
+        let mut state = ScreenState::default();
+        present(&mut state, &both, Some(1));
+        // The system now sees the console on the projector; the list is
+        // the same, so nothing is planned, but the console is off its
+        // monitor.
+        assert_eq!(present(&mut state, &both, Some(0)), None);
+        let t0 = Instant::now();
+        assert_eq!(state.audit(t0), None);
+        let plan = state.audit(t0 + SETTLE).expect("put back");
+        assert_eq!(
+            plan.console,
+            vec![
+                WindowOp::Maximize(false),
+                WindowOp::MoveTo { x: 1960, y: 40 },
+                WindowOp::Maximize(true),
+            ]
+        );
+        assert_eq!(plan.audience, AudienceOps::Keep);
+    }
+
+    #[test]
+    fn after_a_swap_a_pulled_cable_and_the_replug_put_the_console_back_on_its_monitor() {
+        let mut state = ScreenState::default();
+        let both = [laptop(), projector()];
+        present(&mut state, &both, Some(0));
+        // S: the slides on the laptop, the console on the projector.
+        state.swap().expect("swapped");
+        let remembered = laptop().id();
+        let read = |state: &mut ScreenState, monitors: &[Monitor], seen| {
+            state.monitors_read(
+                monitors.to_vec(),
+                seen,
+                ScreenMode::Present,
+                Some(&remembered),
+            )
+        };
+        assert_eq!(read(&mut state, &both, Some(1)), None);
+        // The projector (the console's monitor) is pulled: the window
+        // manager moves the console onto the laptop, under the slides.
+        let plan = read(&mut state, &[laptop()], Some(0)).expect("out of the way");
+        assert_eq!(plan.audience, AudienceOps::Hide);
+        // Plugged in again: the slides on the laptop as chosen, and the
+        // console, which the system sees on the laptop, moved back.
+        let plan = read(&mut state, &both, Some(0)).expect("placed");
+        assert_eq!(plan.audience, fullscreen_on(0));
+        assert!(
+            plan.console.contains(&WindowOp::MoveTo { x: 1406, y: 40 }),
+            "{:?}",
+            plan.console
+        );
+    }
+
+    #[test]
+    fn a_projector_made_the_primary_display_leaves_the_console_on_the_laptop() {
+        // The console opens on the primary display, the projector: the
+        // laptop's panel (eDP) takes it and the slides go on the projector.
+        let mut state = ScreenState::default();
+        let plan = present(&mut state, &[laptop(), projector()], Some(1)).expect("placed");
+        assert_eq!(plan.audience, fullscreen_on(1));
+        assert!(plan.console.contains(&WindowOp::MoveTo { x: 40, y: 40 }));
+        // Without a panel among them (a desktop with two screens), where
+        // the console opened is where it stays.
+        let a = monitor("DP-1", Some((0, 0)), (1920, 1080), 1.0);
+        let b = monitor("HDMI-1", Some((1920, 0)), (1920, 1080), 1.0);
+        let mut state = ScreenState::default();
+        let plan = present(&mut state, &[a, b], Some(1)).expect("placed");
+        assert_eq!(plan.audience, fullscreen_on(0));
+        assert_eq!(laptop_panel(&[laptop(), projector()]), Some(0));
+        assert_eq!(
+            laptop_panel(&[monitor("Built-in Retina Display", None, (2880, 1800), 2.0)]),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn the_console_starts_on_the_primary_display_wherever_the_window_manager_put_it() {
+        // Names that say nothing (a desktop, the test's dummy outputs): the
+        // console opened on the projector at 0,0, the laptop is primary.
+        let projector = monitor("DUMMY1", Some((0, 0)), (1920, 1080), 1.0);
+        let laptop = monitor("DUMMY0", Some((1920, 0)), (1366, 768), 1.0);
+        let mut state = ScreenState {
+            primary: Some(1),
+            ..ScreenState::default()
+        };
+        let plan = present(&mut state, &[projector, laptop], Some(0)).expect("placed");
+        assert_eq!(plan.audience, fullscreen_on(0));
+        assert!(plan.console.contains(&WindowOp::MoveTo { x: 1960, y: 40 }));
+    }
+
+    #[test]
+    fn duplicate_displays_are_one_screen_and_said_so() {
+        // The projector shows the laptop's screen (both at 0,0).
+        let copy = monitor("HDMI-1", Some((0, 0)), (1920, 1080), 1.0);
+        let mut state = ScreenState::default();
+        let plan = present(&mut state, &[laptop(), copy], Some(0)).expect("placed");
+        assert!(state.duplicated());
+        // Not "full screen on the other one", which would cover the
+        // console: side by side on the one screen there really is.
+        assert!(matches!(state.audience, AudienceAt::Beside), "{plan:?}");
+        let mut state = ScreenState::default();
+        present(&mut state, &[laptop(), projector()], Some(0));
+        assert!(!state.duplicated());
+    }
+
+    #[test]
+    fn on_a_dock_the_chosen_screen_coming_back_takes_the_slides_back() {
+        let small = monitor("DP-1", Some((1366, 0)), (1920, 1080), 1.0);
+        let big = monitor("DP-2", Some((3286, 0)), (2560, 1440), 1.0);
+        let three = [laptop(), small.clone(), big.clone()];
+        let mut state = ScreenState::default();
+        present(&mut state, &three, Some(0));
+        let chosen = big.id();
+        // The big screen blips: the slides go to the small one...
+        let plan = state.monitors_read(
+            vec![laptop(), small.clone()],
+            Some(0),
+            ScreenMode::Present,
+            None,
+        );
+        assert_eq!(plan.map(|p| p.audience), Some(fullscreen_on(1)));
+        // ...and back to the big one, the choice for three screens.
+        let plan = state.monitors_read(three.to_vec(), Some(0), ScreenMode::Present, Some(&chosen));
+        assert_eq!(plan.map(|p| p.audience), Some(fullscreen_on(2)));
     }
 
     #[test]

@@ -16,9 +16,17 @@
 #               screen on the projector again and the console still inside the
 #               laptop; all of that twice (egui skips viewport commands it
 #               sent before, so the second cycle catches that);
+#               then three 0.2 s cable blips (faster than cuecard's reading):
+#               within 4 s the audience is back full screen on the projector;
 #   2mon-left   the projector left of the laptop (xrandr puts it at x=0 and
 #               the laptop at x=1920): audience full screen on the projector,
-#               console inside the laptop;
+#               console inside the laptop; after a 0.2 s blip (which moves
+#               the laptop's coordinates) the same again within 4 s;
+#   swap        S on the console: audience on the laptop, console on the
+#               projector; the projector unplugged: the audience covers none
+#               of the console within 2 s; replugged: the swapped layout again;
+#   duplicate   the projector showing the laptop's screen (both at 0,0): the
+#               slides cover none of the console (side by side);
 #   dock        laptop plus externals 1920x1080 and 2560x1440 to its right:
 #               audience full screen on an external (the largest expected),
 #               console inside the laptop; the external holding the audience
@@ -543,6 +551,62 @@ two_right() {
             shoot "$step-replugged$suffix"
             step=$((step + 1))
         done
+        # Cable blips shorter than cuecard's half-second reading: the
+        # window manager moves the slides onto the laptop meanwhile.
+        local blip
+        for blip in 1 2 3; do
+            unplug 1 || not_ok "2mon-right: xmonitors unplug 1"
+            sleep 0.2
+            plug 1 1920x1080 --right-of 0 || not_ok "2mon-right: xmonitors plug 1"
+            read_monitors
+            check "2mon-right: 0.2 s blip $blip: audience full screen on the projector DUMMY1" 4 \
+                cond_audience_full_on DUMMY1
+            check "2mon-right: 0.2 s blip $blip: console's outer frame inside the laptop DUMMY0" 3 \
+                cond_console_inside DUMMY0
+        done
+        shoot "$step-after-blips"
+    fi
+    finish
+}
+
+# press_on_console KEY...: gives the console the keyboard and presses keys
+press_on_console() {
+    find_windows
+    [[ -n $CONSOLE ]] || return 1
+    xdotool windowactivate "$CONSOLE" 2>/dev/null || xdotool windowfocus "$CONSOLE" 2>/dev/null || true
+    sleep 0.5
+    xdotool key --delay 80 "$@"
+}
+
+# scenario: S swaps the screens, then the cable is pulled and plugged in
+swapped() {
+    if begin swap 1366x768 "1 1920x1080 --right-of 0"; then
+        check "swap: audience full screen on the projector DUMMY1" "$START_TIMEOUT" \
+            cond_audience_full_on DUMMY1
+        press_on_console Escape s || not_ok "swap: press S on the console"
+        check "swap: S puts the audience full screen on the laptop DUMMY0" 4 cond_audience_full_on DUMMY0
+        check "swap: S puts the console inside the projector DUMMY1" 4 cond_console_inside DUMMY1
+        shoot 1-swapped
+        unplug 1 || not_ok "swap: xmonitors unplug 1"
+        read_monitors
+        check "swap: projector unplugged: audience covers none of the console" 2 cond_audience_clear
+        shoot 2-unplugged
+        plug 1 1920x1080 --right-of 0 || not_ok "swap: xmonitors plug 1"
+        read_monitors
+        check "swap: replugged: audience full screen on the laptop DUMMY0 as swapped" 4 \
+            cond_audience_full_on DUMMY0
+        check "swap: replugged: console back inside the projector DUMMY1" 4 cond_console_inside DUMMY1
+        shoot 3-replugged
+    fi
+    finish
+}
+
+# scenario: duplicate displays (the projector shows the laptop's screen)
+duplicate() {
+    if begin duplicate 1366x768 "1 1366x768 --pos 0x0"; then
+        check "duplicate: the slides cover none of the console (side by side)" "$START_TIMEOUT" \
+            cond_frames_apart
+        shoot 1-start
     fi
     finish
 }
@@ -555,6 +619,18 @@ two_left() {
         check "2mon-left: console's outer frame inside the laptop DUMMY0 ($(fmt "${MON[DUMMY0]:-}"))" 5 \
             cond_console_inside DUMMY0
         shoot 1-start
+        # A blip with the projector on the left moves the laptop's
+        # coordinates: the console must end up on the laptop again.
+        unplug 1 || not_ok "2mon-left: xmonitors unplug 1"
+        sleep 0.2
+        plug 1 1920x1080 --left-of 0 || not_ok "2mon-left: xmonitors plug 1"
+        read_monitors
+        note "after a 0.2 s blip; $(monitors_line)"
+        check "2mon-left: 0.2 s blip: audience full screen on the projector DUMMY1" 4 \
+            cond_audience_full_on DUMMY1
+        check "2mon-left: 0.2 s blip: console's outer frame inside the laptop DUMMY0" 4 \
+            cond_console_inside DUMMY0
+        shoot 2-after-blip
     fi
     finish
 }
@@ -651,7 +727,7 @@ done
 [[ -f $DECK ]] || bail "no deck at $DECK"
 
 mkdir -p "$OUT"
-rm -f "$OUT"/{2mon-right,2mon-left,dock,1mon,1mon-200}-*.png
+rm -f "$OUT"/{2mon-right,2mon-left,swap,duplicate,dock,1mon,1mon-200}-*.png
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cuecard-screens.XXXXXX")
 mkdir -p "$WORK/xmonitors"
 note "binary $BIN, screenshots in $OUT"
@@ -659,6 +735,8 @@ T0=$(now_ms)
 
 two_right
 two_left
+swapped
+duplicate
 dock
 one
 one_200

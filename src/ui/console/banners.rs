@@ -128,10 +128,15 @@ pub(super) fn state_banners_ui(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal_wrapped(|ui| {
+                    let timer = if p.timer.is_started() {
+                        "; the talk timer keeps running"
+                    } else {
+                        ""
+                    };
                     ui.label(
-                        RichText::new(
-                            "Projector disconnected — the room sees nothing. The slides go back on it as soon as it is plugged in again; the talk timer keeps running.",
-                        )
+                        RichText::new(format!(
+                            "Projector disconnected — the room sees nothing. The slides go back on it as soon as it is plugged in again{timer}."
+                        ))
                         .size(tokens::TEXT_LARGE)
                         .color(tokens::WARNING_TEXT),
                     );

@@ -77,7 +77,7 @@ pub(super) fn slides_column_ui(
         // The room sees nothing from cuecard: what it will get back,
         // dimmed, under a plain statement.
         ui.painter()
-            .rect_filled(rect, 0.0, tokens::BLACKOUT.gamma_multiply(0.8));
+            .rect_filled(rect, 0.0, tokens::BLACKOUT.gamma_multiply(0.92));
         paint_caption(ui.painter(), rect, why, tokens::WARNING_TEXT);
     }
     let label = match view.console.tool {
