@@ -247,14 +247,15 @@ impl ScreenState {
         self.same_index(index, self.console.unwrap_or(0))
     }
 
-    /// Whether entries `a` and `b` of the list are one monitor.
+    /// Whether entries `a` and `b` of the list are one monitor, or show
+    /// the same part of the desktop (duplicate displays).
     fn same_index(&self, a: usize, b: usize) -> bool {
         a == b
             || self
                 .monitors
                 .get(a)
                 .zip(self.monitors.get(b))
-                .is_some_and(|(a, b)| same_monitor(a, b))
+                .is_some_and(|(a, b)| same_monitor(a, b) || overlapping(a, b))
     }
 
     /// Whether two monitors show the same part of the desktop (duplicate
@@ -462,7 +463,9 @@ impl ScreenState {
                     }
                     _ => {
                         let placement = choose(self);
-                        if let Placement::Fullscreen { .. } = placement {
+                        // Another external takes the slides; displays
+                        // switched to duplicate put them beside the console.
+                        if matches!(placement, Placement::Fullscreen { .. }) || self.duplicated() {
                             return Some(self.place(&placement));
                         }
                         // Only the console's monitor is left: out of its way.
@@ -476,10 +479,13 @@ impl ScreenState {
                     }
                 }
             }
-            (AudienceAt::Disconnected { .. }, ScreenMode::Present) => match choose(self) {
-                placement @ Placement::Fullscreen { .. } => Some(self.place(&placement)),
-                _ => None,
-            },
+            (AudienceAt::Disconnected { .. }, ScreenMode::Present) => {
+                let placement = choose(self);
+                // A projector back as a copy of this screen (duplicate
+                // displays) is a screen the room sees: side by side.
+                (matches!(placement, Placement::Fullscreen { .. }) || self.duplicated())
+                    .then(|| self.place(&placement))
+            }
             // Side by side, mirror, or nowhere known: choose again for the
             // monitors there are now.
             _ => Some(self.place(&choose(self))),
@@ -1201,6 +1207,30 @@ mod tests {
         let mut state = ScreenState::default();
         present(&mut state, &[laptop(), projector()], Some(0));
         assert!(!state.duplicated());
+    }
+
+    #[test]
+    fn displays_switched_to_duplicate_mid_talk_put_the_slides_beside_the_console() {
+        let mut state = ScreenState::default();
+        present(&mut state, &[laptop(), projector()], Some(0));
+        // The projector now shows the laptop's screen (both at 0,0).
+        let copy = monitor("HDMI-1", Some((0, 0)), (1920, 1080), 1.0);
+        let plan = present(&mut state, &[laptop(), copy.clone()], Some(0)).expect("re-placed");
+        assert!(matches!(state.audience, AudienceAt::Beside), "{plan:?}");
+        // Nothing to put back: beside the console is where it belongs.
+        state.audience_rect = Some(laptop().pixel_rect());
+        let t0 = Instant::now();
+        assert_eq!(state.audit(t0), None);
+        assert_eq!(state.audit(t0 + SETTLE), None);
+        // Extended again: full screen on the projector.
+        let plan = present(&mut state, &[laptop(), projector()], Some(0));
+        assert_eq!(plan.map(|p| p.audience), Some(fullscreen_on(1)));
+        // Pulled out, then plugged in as a copy: beside, not hidden.
+        present(&mut state, &[laptop()], Some(0));
+        assert!(state.disconnected().is_some());
+        present(&mut state, &[laptop(), copy], Some(0)).expect("placed");
+        assert!(matches!(state.audience, AudienceAt::Beside));
+        assert!(state.disconnected().is_none());
     }
 
     #[test]

@@ -26,7 +26,9 @@
 #               projector; the projector unplugged: the audience covers none
 #               of the console within 2 s; replugged: the swapped layout again;
 #   duplicate   the projector showing the laptop's screen (both at 0,0): the
-#               slides cover none of the console (side by side);
+#               slides cover none of the console (side by side); extended:
+#               full screen on the projector; duplicate again mid-talk: side
+#               by side again;
 #   dock        laptop plus externals 1920x1080 and 2560x1440 to its right:
 #               audience full screen on an external (the largest expected),
 #               console inside the laptop; the external holding the audience
@@ -607,6 +609,19 @@ duplicate() {
         check "duplicate: the slides cover none of the console (side by side)" "$START_TIMEOUT" \
             cond_frames_apart
         shoot 1-start
+        # Extended: the slides go full screen on the projector...
+        DISPLAY=":$DISPLAY_NUM" xrandr --output DUMMY1 --right-of DUMMY0 ||
+            not_ok "duplicate: xrandr --right-of"
+        read_monitors
+        check "duplicate: extended: audience full screen on the projector DUMMY1" 4 \
+            cond_audience_full_on DUMMY1
+        # ...and switched back to duplicate mid-talk: beside the console.
+        DISPLAY=":$DISPLAY_NUM" xrandr --output DUMMY1 --pos 0x0 ||
+            not_ok "duplicate: xrandr --pos 0x0"
+        read_monitors
+        check "duplicate: switched back to duplicate: the slides cover none of the console" 4 \
+            cond_frames_apart
+        shoot 2-duplicate-again
     fi
     finish
 }
