@@ -95,15 +95,23 @@ pub fn same_monitor(a: &Monitor, b: &Monitor) -> bool {
     !a.name.trim().is_empty() && a.name == b.name && a.size == b.size && a.position == b.position
 }
 
-/// Whether two monitors' rectangles (pixels) overlap.
-fn rects_overlap(a: &Monitor, b: &Monitor) -> bool {
-    let (ax, ay) = a.position.unwrap_or((0, 0));
-    let (bx, by) = b.position.unwrap_or((0, 0));
+/// Whether two monitors with known positions show part of the same
+/// desktop (duplicate displays).
+pub fn overlapping(a: &Monitor, b: &Monitor) -> bool {
+    let (Some((ax, ay)), Some((bx, by))) = (a.position, b.position) else {
+        return false;
+    };
     let end = |start: i32, length: u32| i64::from(start) + i64::from(length);
     i64::from(ax) < end(bx, b.size.0)
         && i64::from(bx) < end(ax, a.size.0)
         && i64::from(ay) < end(by, b.size.1)
         && i64::from(by) < end(ay, a.size.1)
+}
+
+/// Whether two entries of the list are one screen for placing windows:
+/// the same monitor listed twice, or duplicate displays.
+pub fn one_screen(a: &Monitor, b: &Monitor) -> bool {
+    same_monitor(a, b) || overlapping(a, b)
 }
 
 /// A key for a monitor setup: the sorted names and sizes of all monitors.
@@ -194,10 +202,7 @@ pub fn choose_placement(
             || monitors
                 .get(i)
                 .zip(monitors.get(console))
-                .is_some_and(|(a, b)| {
-                    same_monitor(a, b)
-                        || (a.position.is_some() && b.position.is_some() && rects_overlap(a, b))
-                })
+                .is_some_and(|(a, b)| one_screen(a, b))
     };
     let largest_other = |_console: usize| {
         monitors

@@ -27,7 +27,8 @@
 use std::time::{Duration, Instant};
 
 use super::monitors::{
-    Monitor, MonitorId, Placement, ScreenMode, choose_placement, same_monitor, swap,
+    Monitor, MonitorId, Placement, ScreenMode, choose_placement, one_screen, overlapping,
+    same_monitor, swap,
 };
 
 /// A rectangle in physical pixels.
@@ -255,7 +256,7 @@ impl ScreenState {
                 .monitors
                 .get(a)
                 .zip(self.monitors.get(b))
-                .is_some_and(|(a, b)| same_monitor(a, b) || overlapping(a, b))
+                .is_some_and(|(a, b)| one_screen(a, b))
     }
 
     /// Whether two monitors show the same part of the desktop (duplicate
@@ -683,13 +684,6 @@ fn move_console_to(monitor: &Monitor) -> Vec<WindowOp> {
             y: rect.y.saturating_add(inset),
         },
     ]
-}
-
-/// Whether two monitors with known positions overlap.
-fn overlapping(a: &Monitor, b: &Monitor) -> bool {
-    a.position.is_some()
-        && b.position.is_some()
-        && a.pixel_rect().intersect(&b.pixel_rect()).is_some()
 }
 
 /// The laptop's own panel, when exactly one monitor is named like one
