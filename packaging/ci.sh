@@ -176,7 +176,7 @@ if [[ -z ${SKIP_DEB:-} ]]; then
         kill -0 "$APP_PID" 2>/dev/null || break
         tree=$(DISPLAY=$display xwininfo -root -tree 2>/dev/null || true)
         console=$(awk 'index($0, "(\"cuecard\" \"cuecard\")") { print $1; exit }' <<<"$tree")
-        audience=$(awk 'index($0, "\"cuecard-audience\")") { print $1; exit }' <<<"$tree")
+        audience=$(awk 'index($0, "(\"cuecard-audience\" \"cuecard\")") { print $1; exit }' <<<"$tree")
         [[ -n $console && -n $audience ]] && break
         sleep 0.25
     done
@@ -185,7 +185,7 @@ if [[ -z ${SKIP_DEB:-} ]]; then
         fail "the installed cuecard exited before its windows opened"
     fi
     [[ -n $console ]] || { DISPLAY=$display xwininfo -root -tree >&2; fail "no console window with WM_CLASS \"cuecard\", \"cuecard\""; }
-    [[ -n $audience ]] || { DISPLAY=$display xwininfo -root -tree >&2; fail "no audience window with WM_CLASS class cuecard-audience"; }
+    [[ -n $audience ]] || { DISPLAY=$display xwininfo -root -tree >&2; fail "no audience window with WM_CLASS \"cuecard-audience\", \"cuecard\""; }
     for id in "$console" "$audience"; do
         DISPLAY=$display xprop -id "$id" WM_CLASS
         # As numbers: width, height, then the ARGB pixels.

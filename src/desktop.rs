@@ -14,8 +14,9 @@ use std::sync::{Arc, OnceLock};
 /// class of both windows' program (`StartupWMClass` in the entry).
 pub const DESKTOP_ID: &str = "cuecard";
 
-/// The Wayland app id and X11 `WM_CLASS` class of the audience view, so a
-/// window manager rule can send it to the projector.
+/// The Wayland app id and X11 `WM_CLASS` instance of the audience view, so
+/// a window manager rule can send it to the projector (its X11 class is
+/// [`DESKTOP_ID`]; see `app::wm_class`).
 pub const AUDIENCE_APP_ID: &str = "cuecard-audience";
 
 /// The reverse-DNS id of the `AppStream` component

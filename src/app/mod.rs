@@ -23,6 +23,7 @@ pub mod screens;
 pub mod state;
 pub mod textures;
 mod windows;
+pub mod wm_class;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -449,11 +450,17 @@ impl eframe::App for PresenterApp {
         if self.windows.audience_open && self.windows.screens.state.disconnected().is_none() {
             // Opened with the latest placement; after that it is moved by
             // commands, so the builder it was opened with stays the same.
+            let hidden_for_names = self.windows.screens.namer.is_some();
+            let opening = self.windows.audience_live.is_none();
             let builder = self
                 .windows
                 .audience_live
                 .get_or_insert_with(|| {
-                    let opened = self.windows.audience_builder.clone().unwrap_or_default();
+                    let mut opened = self.windows.audience_builder.clone().unwrap_or_default();
+                    if hidden_for_names {
+                        // Shown by `reveal_audience` once X11 knows its names.
+                        opened = opened.with_visible(false);
+                    }
                     if screens::logging() {
                         eprintln!(
                             "cuecard screens: the audience window opens (monitor {:?}, full screen {:?}, at {:?}, size {:?})",
@@ -474,8 +481,13 @@ impl eframe::App for PresenterApp {
             ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, class| {
                 window.ui(ui, class);
             });
+            if opening && hidden_for_names {
+                self.windows.screens.audience_hidden_since = Some(std::time::Instant::now());
+            }
+            self.reveal_audience(&ctx);
         } else {
             self.windows.audience_live = None;
+            self.windows.screens.audience_hidden_since = None;
             *lock(&self.windows.audience_rect) = None;
         }
     }

@@ -31,6 +31,12 @@ pub struct Screens {
     pub duplicate_noticed: bool,
     /// A monitor list set by a test instead of the window system's.
     pub simulated: Option<SimulatedMonitors>,
+    /// Names the audience window for the X11 window manager, when the
+    /// console is an X11 window.
+    pub namer: Option<super::wm_class::Namer>,
+    /// Since when the audience window has been waiting, hidden, for its
+    /// names (X11 only).
+    pub audience_hidden_since: Option<std::time::Instant>,
 }
 
 /// A monitor list a test sets, with the index of the console's monitor:

@@ -50,10 +50,12 @@ impl PresenterApp {
     pub(super) fn update_screens(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         if self.windows.screens.watch.is_none() && frame.winit_window().is_some() {
             let wake = ctx.clone();
-            self.windows.screens.watch = Some(monitor_watch::start(
-                move || wake.request_repaint(),
-                x11_window(frame),
-            ));
+            let x11 = x11_window(frame);
+            self.windows.screens.watch =
+                Some(monitor_watch::start(move || wake.request_repaint(), x11));
+            if x11.is_some() {
+                self.windows.screens.namer = super::wm_class::Namer::connect();
+            }
         }
         // The console's frame is known once the window manager has drawn
         // it (and only while it is not maximized, which hides its borders);
@@ -200,6 +202,46 @@ impl PresenterApp {
                 .insert(setup_key(&state.monitors), monitor.clone());
         }
         ctx.request_repaint();
+    }
+
+    /// Shows the audience window once the X11 window manager will see its
+    /// names (see `wm_class`), or after `SHOW_ANYWAY_AFTER` whatever
+    /// happens: the room is never left without its slides.
+    pub(super) fn reveal_audience(&mut self, ctx: &egui::Context) {
+        use super::wm_class::SHOW_ANYWAY_AFTER;
+        let screens = &mut self.windows.screens;
+        let Some(since) = screens.audience_hidden_since else {
+            return;
+        };
+        let named = screens
+            .namer
+            .as_ref()
+            .map_or(Ok(true), super::wm_class::Namer::name_audience);
+        let was_named = matches!(named, Ok(true));
+        let show = match named {
+            Ok(named) => named || since.elapsed() >= SHOW_ANYWAY_AFTER,
+            Err(e) => {
+                eprintln!(
+                    "cuecard: cannot name the audience window for the window manager ({e}); showing it with egui's names"
+                );
+                screens.namer = None;
+                true
+            }
+        };
+        if show {
+            if screens::logging() {
+                eprintln!(
+                    "cuecard screens: the audience window is shown after {} ms hidden ({})",
+                    since.elapsed().as_millis(),
+                    if was_named { "named" } else { "not named" }
+                );
+            }
+            ctx.send_viewport_cmd_to(audience_viewport(), egui::ViewportCommand::Visible(true));
+            screens.audience_hidden_since = None;
+        } else {
+            // The window is created after this frame; look again soon.
+            ctx.request_repaint_after(std::time::Duration::from_millis(10));
+        }
     }
 
     /// Carries out a placement chosen by the presenter (a monitor, a mode).

@@ -285,11 +285,13 @@ private_env() {
 
 # ---------------------------------------------------------------- windows
 
-# The id of the viewable window whose WM_CLASS class is $1, or nothing.
-window_of_class() {
+# The id of the viewable window of cuecard's whose WM_CLASS instance is
+# $1 (cuecard: the console, cuecard-audience: the audience view), or
+# nothing.
+window_of() {
     local tree id
     tree=$(xwininfo -root -tree 2>/dev/null) || return 0
-    for id in $(awk -v want="\"$1\")" 'index($0, want) { print $1 }' <<<"$tree"); do
+    for id in $(awk -v want="(\"$1\" \"cuecard\")" 'index($0, want) { print $1 }' <<<"$tree"); do
         if [[ $(xwininfo -id "$id" 2>/dev/null) == *"Map State: IsViewable"* ]]; then
             echo "$id"
             return 0
@@ -337,8 +339,8 @@ asked_size() { # the size the window asked for (WM_NORMAL_HINTS), WxH
 CONSOLE=
 AUDIENCE=
 find_windows() {
-    CONSOLE=$(window_of_class cuecard)
-    AUDIENCE=$(window_of_class cuecard-audience)
+    CONSOLE=$(window_of cuecard)
+    AUDIENCE=$(window_of cuecard-audience)
 }
 
 describe_console() {

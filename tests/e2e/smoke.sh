@@ -128,11 +128,13 @@ wait_title() {
     return 1
 }
 
-# The id of the viewable window whose WM_CLASS class is $1, or nothing.
-window_of_class() {
+# The id of the viewable window of cuecard's whose WM_CLASS instance is
+# $1 (cuecard: the console, cuecard-audience: the audience view), or
+# nothing.
+window_of() {
     local tree id
     tree=$(xwininfo -root -tree 2>/dev/null) || return 0
-    for id in $(awk -v want="\"$1\")" 'index($0, want) { print $1 }' <<<"$tree"); do
+    for id in $(awk -v want="(\"$1\" \"cuecard\")" 'index($0, want) { print $1 }' <<<"$tree"); do
         if [[ $(xwininfo -id "$id" 2>/dev/null) == *"Map State: IsViewable"* ]]; then
             echo "$id"
             return 0
@@ -292,8 +294,8 @@ CONSOLE=
 AUDIENCE=
 for _ in $(seq $((START_TIMEOUT * 4))); do
     app_alive || break
-    CONSOLE=$(window_of_class cuecard)
-    AUDIENCE=$(window_of_class cuecard-audience)
+    CONSOLE=$(window_of cuecard)
+    AUDIENCE=$(window_of cuecard-audience)
     [[ -n $CONSOLE && -n $AUDIENCE ]] && break
     sleep 0.25
 done
@@ -306,6 +308,12 @@ fi
 [[ -n $CONSOLE && -n $AUDIENCE ]] ||
     bail "both windows did not open within ${START_TIMEOUT}s (console: ${CONSOLE:-none}, audience: ${AUDIENCE:-none})"
 ok "both windows open (console $CONSOLE, audience $AUDIENCE)"
+# ICCCM: an instance to pick each window by, one class to group them under
+# (the desktop entry's StartupWMClass).
+check "console WM_CLASS is \"cuecard\", \"cuecard\"" \
+    test "$(xprop -id "$CONSOLE" WM_CLASS)" = 'WM_CLASS(STRING) = "cuecard", "cuecard"'
+check "audience WM_CLASS is \"cuecard-audience\", \"cuecard\"" \
+    test "$(xprop -id "$AUDIENCE" WM_CLASS)" = 'WM_CLASS(STRING) = "cuecard-audience", "cuecard"'
 
 check "console title reads slide 1/$SLIDES" wait_title "$CONSOLE" "$(console_title 1)"
 check "audience title is the deck title" wait_title "$AUDIENCE" "$DECK_TITLE"
@@ -361,7 +369,7 @@ check "audience window shows that slide (06-audience-left.png)" shot_until 06-au
 
 # ---------------------------------------------------------------- close request
 
-audience_gone() { [[ -z $(window_of_class cuecard-audience) ]]; }
+audience_gone() { [[ -z $(window_of cuecard-audience) ]]; }
 wait_audience_gone() {
     local tries=$((STEP_TIMEOUT * 5))
     while ((tries-- > 0)); do
@@ -373,7 +381,7 @@ wait_audience_gone() {
 wait_audience_back() {
     local tries=$((STEP_TIMEOUT * 5))
     while ((tries-- > 0)); do
-        AUDIENCE=$(window_of_class cuecard-audience)
+        AUDIENCE=$(window_of cuecard-audience)
         [[ -n $AUDIENCE ]] && return 0
         app_alive || return 1
         sleep 0.2
