@@ -195,10 +195,7 @@ mod tests {
         assert_eq!(named_audience(), b"cuecard-audience\0cuecard\0");
         // xprop shows it as: WM_CLASS(STRING) = "cuecard-audience", "cuecard"
         let bytes = named_audience();
-        let names: Vec<&[u8]> = bytes
-            .split(|&b| b == 0)
-            .filter(|s| !s.is_empty())
-            .collect();
+        let names: Vec<&[u8]> = bytes.split(|&b| b == 0).filter(|s| !s.is_empty()).collect();
         assert_eq!(names, [b"cuecard-audience".as_slice(), b"cuecard"]);
     }
 
