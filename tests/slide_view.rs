@@ -34,7 +34,7 @@ impl SlideSource for Broken {
     fn image(&self, path: &str) -> ImageView {
         ImageView::Failed(format!("{path}: decoder error: invalid Huffman code"))
     }
-    fn page(&self, _index: usize) -> ImageView {
+    fn page(&self, _index: usize, _place_px: (f32, f32)) -> ImageView {
         ImageView::Failed("page 1: broken content stream".to_owned())
     }
     fn page_aspect(&self, _index: usize) -> Option<f32> {
@@ -236,6 +236,51 @@ fn an_over_full_slide_shrinks_as_a_whole_and_check_says_where() {
 }
 
 #[test]
+fn the_footer_and_logo_stay_off_pdf_pages_unless_the_deck_asks() {
+    let deck_text = |decorate: bool| {
+        format!(
+            "(title: \"T\", organization: \"NMOAG\", logo: \"logo.png\", pdf: \"s.pdf\", decorate_pdf_pages: {decorate},\n\
+             footer: (organization: true, slide_number: true),\n\
+             slides: [(id: \"p\", page: 1), (id: \"r\", title: \"Typed\")])"
+        )
+    };
+    // On the console, a logo that cannot be shown says why in its place,
+    // so the texts show where the logo is drawn.
+    let painted = |deck: &Deck, index: usize| {
+        painted_texts(|painter| {
+            SlideView::new(deck, index, &Broken)
+                .surface(Surface::Console)
+                .number(Some((index + 1, 2)))
+                .paint(painter, SCREEN);
+        })
+    };
+    let has = |texts: &[(String, Rect)], want: &str| texts.iter().any(|(t, _)| t.contains(want));
+    let plain = deck::parse(deck_text(false).as_bytes(), Path::new("t.ron"), None)
+        .unwrap()
+        .deck;
+    let page = painted(&plain, 0);
+    assert!(
+        !has(&page, "NMOAG") && !has(&page, "1 / 2") && !has(&page, "logo.png"),
+        "a footer or logo over the PDF page: {page:?}"
+    );
+    // The slide typed in RON keeps them.
+    let typed = painted(&plain, 1);
+    assert!(
+        has(&typed, "NMOAG") && has(&typed, "2 / 2") && has(&typed, "logo.png"),
+        "{typed:?}"
+    );
+    // `decorate_pdf_pages: true` draws them over the page too.
+    let decorated = deck::parse(deck_text(true).as_bytes(), Path::new("t.ron"), None)
+        .unwrap()
+        .deck;
+    let page = painted(&decorated, 0);
+    assert!(
+        has(&page, "NMOAG") && has(&page, "1 / 2") && has(&page, "logo.png"),
+        "{page:?}"
+    );
+}
+
+#[test]
 fn the_room_numbers_only_the_slides_it_sees() {
     let text = "(title: \"T\", footer: (organization: false, slide_number: true), slides: [\n\
         (id: \"a\", title: \"A\"),\n\
@@ -367,6 +412,103 @@ fn the_app_shows_a_pdf_decks_pages_rendered_off_the_ui_thread() {
             "no new generation"
         );
         std::thread::sleep(Duration::from_millis(20));
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Runs frames until `done` holds (20 s at most), sleeping a little
+/// between them so the render workers get the CPU.
+fn run_until(
+    harness: &mut Harness<'static, PresenterApp>,
+    what: &str,
+    done: impl Fn(&PresenterApp) -> bool,
+) {
+    let start = Instant::now();
+    loop {
+        harness.run_steps(1);
+        if done(harness.state()) {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "waited 20 s for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn idle_with_page_sizes(app: &PresenterApp, index: usize, places: usize) -> bool {
+    let textures = app.textures();
+    let guard = cuecard::app::lock(&textures);
+    guard.pool().is_some_and(|p| p.outstanding() == 0)
+        && guard.page_texture_sizes(index).len() >= places
+}
+
+#[test]
+fn pdf_pages_render_at_each_places_size_and_the_next_slide_is_ready_in_the_next_frame() {
+    let dir = common::temp_dir("slide-view-pdf-sizes");
+    std::fs::write(dir.join("slides.pdf"), cuecard::pdf::sample::slide_deck(6)).unwrap();
+    let path = dir.join("talk.ron");
+    std::fs::write(&path, "(title: \"PDF\", pdf: \"slides.pdf\")").unwrap();
+    let mut harness = app_on(&path);
+    let textures = harness.state().textures();
+    // Page 1 is shown in two places (the audience view and the console's
+    // current-slide preview), each with its own render; page 2 is the
+    // next slide, asked for ahead at every place's size.
+    run_until(&mut harness, "page 1 at two sizes", |app| {
+        idle_with_page_sizes(app, 0, 2) && idle_with_page_sizes(app, 1, 2)
+    });
+    let sizes = cuecard::app::lock(&textures).page_texture_sizes(0);
+    let (small, large) = (sizes[0], sizes[sizes.len() - 1]);
+    assert!(
+        large.0 > small.0 && large.1 > small.1,
+        "one size for every place: {sizes:?}"
+    );
+    // Every render keeps the page's 16:9 shape.
+    for (w, h) in &sizes {
+        assert!(
+            (*w as f32 / *h as f32 - 16.0 / 9.0).abs() < 0.02,
+            "{sizes:?}"
+        );
+    }
+    let late = cuecard::app::lock(&textures).late_pages();
+    // (The first frames came before any render: those were late.)
+    assert!(late > 0, "late pages are not counted");
+    // The clicker: the next page shows in the next frame, at its size in
+    // every place (never blank, never a blurry stand-in).
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presentation().current(), 1);
+    assert_eq!(
+        cuecard::app::lock(&textures).late_pages(),
+        late,
+        "a place showed page 2 late after the slide change"
+    );
+    // The overview's thumbnails get their own small renders, and the
+    // big renders of the pages far from the current one are not made.
+    harness.key_press(egui::Key::Tab);
+    run_until(&mut harness, "the thumbnail of page 6", |app| {
+        idle_with_page_sizes(app, 5, 1)
+    });
+    let thumbnail = cuecard::app::lock(&textures).page_texture_sizes(5);
+    assert_eq!(thumbnail.len(), 1, "{thumbnail:?}");
+    assert!(
+        thumbnail[0].0 < small.0,
+        "the thumbnail {thumbnail:?} is no smaller than the preview {small:?}"
+    );
+    // Closing the overview lets its thumbnails go (after a few seconds).
+    harness.key_press(egui::Key::Escape);
+    let start = Instant::now();
+    while !cuecard::app::lock(&textures)
+        .page_texture_sizes(5)
+        .is_empty()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the thumbnails stay"
+        );
+        harness.run_steps(1);
+        std::thread::sleep(Duration::from_millis(50));
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

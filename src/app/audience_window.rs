@@ -101,11 +101,7 @@ impl AudienceWindow {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let identify = frame.identify_until.is_some_and(|t| now < t);
-                let mut textures = lock(&self.textures);
-                // PDF pages are rendered for the audience view's size.
-                let ppp = ui.ctx().pixels_per_point();
-                let canvas = crate::ui::slide::canvas(ui.max_rect());
-                textures.set_page_box(canvas.width() * ppp, canvas.height() * ppp);
+                let textures = lock(&self.textures);
                 let response = audience_ui(
                     ui,
                     frame.deck.as_ref().map(|d| &d.loaded.deck),

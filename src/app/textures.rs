@@ -2,11 +2,20 @@
 //! [`crate::render`] pool off the UI thread, neighbours of the current
 //! slide asked for ahead, textures kept only for what is on screen or next
 //! to it. This is the app's [`SlideSource`].
+//!
+//! A PDF page is rendered at the physical pixel size of each place that
+//! shows it: the audience view's slide, the console's previews and the
+//! overview's thumbnails each get their own render (a thumbnail costs a
+//! few hundred kilobytes, not a projector's worth). The neighbours of the
+//! current slide are asked for at every size a window showed a page at in
+//! the last seconds, so the next slide is ready in every place before the
+//! clicker asks for it.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use egui::{ColorImage, TextureHandle, TextureOptions};
 
@@ -19,9 +28,33 @@ use crate::ui::slide::{ImageView, SlideSource};
 /// scaled down to fit; smaller ones are kept as they are.
 pub const MAX_DECODED: (u32, u32) = (3840, 2160);
 
-/// The size PDF pages are rendered at until the audience view says how
-/// big it is.
+/// The size PDF pages are asked for ahead at until a window has shown a
+/// page.
 pub const DEFAULT_PAGE_BOX: (u32, u32) = (1920, 1080);
+
+/// How long a texture no frame used is kept, and how long a place's size
+/// counts for asking ahead: a window that repaints rarely (the audience
+/// view between slide changes) keeps its pages.
+pub const KEEP_UNUSED: Duration = Duration::from_secs(3);
+
+/// Most place sizes the neighbours are asked for ahead at (the audience
+/// view, the console's current and next previews, one more).
+pub const MAX_PAGE_BOXES: usize = 4;
+
+/// Page boxes are rounded up to this many pixels, so a window being
+/// resized does not render every page again at every pixel.
+pub const PAGE_BOX_STEP: u32 = 32;
+
+/// The render box for a place of `width_px` by `height_px` physical
+/// pixels: rounded up to [`PAGE_BOX_STEP`], within 32..=8192.
+pub fn page_box(width_px: f32, height_px: f32) -> (u32, u32) {
+    let step = PAGE_BOX_STEP as f32;
+    let round = |v: f32| {
+        let v = if v.is_finite() { v } else { 0.0 };
+        ((v.max(step) / step).ceil() * step).min(8192.0) as u32
+    };
+    (round(width_px), round(height_px))
+}
 
 /// The deck's PDF, as the shell needs it: where it is and its pages'
 /// sizes (read when the deck loads, off the UI thread).
@@ -67,10 +100,12 @@ pub struct SlideTextures {
     pool: Option<RenderPool>,
     folder: Option<PathBuf>,
     pdf: Option<PdfPages>,
-    page_box: (u32, u32),
-    /// Uploaded textures by render key (at most one size per source is
-    /// kept once a newer one arrives).
-    textures: RefCell<HashMap<Key, TextureHandle>>,
+    /// Page boxes (physical pixels) places showed pages at, and when.
+    page_boxes: RefCell<HashMap<(u32, u32), Instant>>,
+    /// Uploaded textures by render key, and when a frame last used each.
+    textures: RefCell<HashMap<Key, (TextureHandle, Instant)>>,
+    /// Times a place asked for a page that was not ready at its size.
+    late_pages: Cell<u64>,
     /// Image paths as written in the deck, resolved inside its folder.
     resolved: RefCell<HashMap<String, Result<PathBuf, String>>>,
 }
@@ -84,8 +119,9 @@ impl SlideTextures {
             pool: None,
             folder,
             pdf: None,
-            page_box: DEFAULT_PAGE_BOX,
+            page_boxes: RefCell::new(HashMap::new()),
             textures: RefCell::new(HashMap::new()),
+            late_pages: Cell::new(0),
             resolved: RefCell::new(HashMap::new()),
         }
     }
@@ -102,17 +138,11 @@ impl SlideTextures {
         }
     }
 
-    /// The size, in pixels, of the audience view's slide: PDF pages are
-    /// rendered to fit it (rounded up to 64 pixels, so resizing a window
-    /// does not render every page again at every step).
-    pub fn set_page_box(&mut self, width_px: f32, height_px: f32) {
-        let round = |v: f32| ((v.max(64.0) / 64.0).ceil() * 64.0).min(8192.0) as u32;
-        self.page_box = (round(width_px), round(height_px));
-    }
-
     /// Once per frame: starts the workers if needed, asks ahead for the
-    /// pictures of slides `indices` (and the logo), uploads those that are
-    /// ready, and lets go of every other texture.
+    /// pictures of slides `indices` (and the logo) at every size a place
+    /// showed a page at lately, uploads those that are ready, and lets go
+    /// of every texture that is neither asked ahead for nor used in the
+    /// last [`KEEP_UNUSED`].
     pub fn begin_frame(
         &mut self,
         ctx: &egui::Context,
@@ -128,6 +158,8 @@ impl SlideTextures {
             self.pool = Some(RenderPool::new(PoolConfig::default(), waker));
         }
         self.ctx = Some(ctx.clone());
+        let now = Instant::now();
+        let boxes = self.recent_page_boxes(now);
         let mut wanted: Vec<Key> = Vec::new();
         if let Some(logo) = &deck.logo
             && let Ok(key) = self.image_key(logo)
@@ -138,10 +170,8 @@ impl SlideTextures {
             let Some(slide) = deck.slides.get(index) else {
                 continue;
             };
-            if let Some(page) = slide.page_index()
-                && let Some(key) = self.page_key(page)
-            {
-                wanted.push(key);
+            if let Some(page) = slide.page_index() {
+                wanted.extend(boxes.iter().filter_map(|b| self.page_key(page, *b)));
             }
             for block in &slide.content {
                 if let Block::Image { path, .. } = block
@@ -151,9 +181,9 @@ impl SlideTextures {
                 }
             }
         }
-        self.textures
-            .get_mut()
-            .retain(|key, _| wanted.iter().any(|w| w.source == key.source));
+        self.textures.get_mut().retain(|key, (_, used)| {
+            wanted.contains(key) || now.saturating_duration_since(*used) < KEEP_UNUSED
+        });
         for key in &wanted {
             if !self.textures.get_mut().contains_key(key) {
                 // Ready ones become textures now, so a slide change shows
@@ -161,6 +191,21 @@ impl SlideTextures {
                 let _ = self.texture(key, Priority::Prefetch);
             }
         }
+    }
+
+    /// The page boxes places showed pages at in the last [`KEEP_UNUSED`],
+    /// the most recent first, at most [`MAX_PAGE_BOXES`];
+    /// [`DEFAULT_PAGE_BOX`] before any.
+    fn recent_page_boxes(&self, now: Instant) -> Vec<(u32, u32)> {
+        let mut recent = self.page_boxes.borrow_mut();
+        recent.retain(|_, at| now.saturating_duration_since(*at) < KEEP_UNUSED);
+        let mut boxes: Vec<_> = recent.iter().map(|(b, at)| (*b, *at)).collect();
+        boxes.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        boxes.truncate(MAX_PAGE_BOXES);
+        if boxes.is_empty() {
+            return vec![DEFAULT_PAGE_BOX];
+        }
+        boxes.into_iter().map(|(b, _)| b).collect()
     }
 
     /// How many textures are kept (for the soak test's memory check).
@@ -178,7 +223,7 @@ impl SlideTextures {
         self.textures
             .borrow()
             .values()
-            .map(|t| crate::render::rgba_bytes(t.size()[0] as u32, t.size()[1] as u32))
+            .map(|(t, _)| crate::render::rgba_bytes(t.size()[0] as u32, t.size()[1] as u32))
             .sum()
     }
 
@@ -190,7 +235,7 @@ impl SlideTextures {
             Ok(key) => key,
             Err(why) => return Some(Err(why)),
         };
-        if let Some(texture) = self.textures.borrow().get(&key) {
+        if let Some((texture, _)) = self.textures.borrow().get(&key) {
             return Some(Ok((texture.size()[0] as u32, texture.size()[1] as u32)));
         }
         match self.pool.as_ref()?.peek(&key)? {
@@ -198,6 +243,14 @@ impl SlideTextures {
             Lookup::Failed(failure) => Some(Err(failure.reason)),
             Lookup::Pending => None,
         }
+    }
+
+    /// How many times a place asked for a PDF page that was not ready at
+    /// its own size, so it showed nothing or the page at another size
+    /// (for tests: a slide change to a page asked for ahead is never
+    /// late).
+    pub fn late_pages(&self) -> u64 {
+        self.late_pages.get()
     }
 
     /// The render pool, once started (for tests and the soak test).
@@ -226,12 +279,16 @@ impl SlideTextures {
         resolved.map(image_key)
     }
 
-    fn page_key(&self, index: usize) -> Option<Key> {
+    /// The key for page `index` in a place of `page_box` pixels (already
+    /// rounded by [`page_box`]): the page fitted inside it, keeping its
+    /// shape.
+    fn page_key(&self, index: usize, page_box: (u32, u32)) -> Option<Key> {
         let pdf = self.pdf.as_ref()?;
         let path = pdf.path.clone()?;
-        let (width_px, height_px) = pdf.sizes.get(index).map_or(self.page_box, |size| {
-            size.fit_within(self.page_box.0, self.page_box.1)
-        });
+        let (width_px, height_px) = pdf
+            .sizes
+            .get(index)
+            .map_or(page_box, |size| size.fit_within(page_box.0, page_box.1));
         Some(Key {
             source: Source::PdfPage { pdf: path, index },
             width_px,
@@ -239,11 +296,29 @@ impl SlideTextures {
         })
     }
 
+    /// The pixel sizes page `index` has textures at now (for tests: a
+    /// thumbnail and the audience view each get their own).
+    pub fn page_texture_sizes(&self, index: usize) -> Vec<(u32, u32)> {
+        let mut sizes: Vec<_> = self
+            .textures
+            .borrow()
+            .iter()
+            .filter(
+                |(key, _)| matches!(&key.source, Source::PdfPage { index: i, .. } if *i == index),
+            )
+            .map(|(_, (t, _))| (t.size()[0] as u32, t.size()[1] as u32))
+            .collect();
+        sizes.sort_unstable();
+        sizes
+    }
+
     /// The texture for `key`: uploaded now if its pixels are ready, else
-    /// asked for; while a new size renders, an older size of the same
-    /// picture stands in.
+    /// asked for; while it renders, the same picture at the nearest other
+    /// size stands in (after a resize, or a slide reaching a new place).
     fn texture(&self, key: &Key, priority: Priority) -> ImageView {
-        if let Some(texture) = self.textures.borrow().get(key) {
+        let now = Instant::now();
+        if let Some((texture, used)) = self.textures.borrow_mut().get_mut(key) {
+            *used = now;
             return ImageView::Ready(texture.id(), texture.size_vec2());
         }
         let (Some(pool), Some(ctx)) = (&self.pool, &self.ctx) else {
@@ -253,22 +328,33 @@ impl SlideTextures {
             Lookup::Ready(rgba) => {
                 let size = [rgba.width() as usize, rgba.height() as usize];
                 let image = ColorImage::from_rgba_unmultiplied(size, rgba.as_raw());
-                let name = format!("slide-picture:{:?}", key.source);
+                let name = format!(
+                    "slide-picture:{:?}@{}x{}",
+                    key.source, key.width_px, key.height_px
+                );
                 let texture = ctx.load_texture(name, image, TextureOptions::LINEAR);
                 let view = ImageView::Ready(texture.id(), texture.size_vec2());
-                let mut textures = self.textures.borrow_mut();
-                textures.retain(|k, _| k.source != key.source);
-                textures.insert(key.clone(), texture);
+                self.textures
+                    .borrow_mut()
+                    .insert(key.clone(), (texture, now));
                 view
             }
-            Lookup::Pending => self
-                .textures
-                .borrow()
-                .iter()
-                .find(|(k, _)| k.source == key.source)
-                .map_or(ImageView::Loading, |(_, t)| {
-                    ImageView::Ready(t.id(), t.size_vec2())
-                }),
+            Lookup::Pending => {
+                let mut textures = self.textures.borrow_mut();
+                let area = |k: &Key| i64::from(k.width_px) * i64::from(k.height_px);
+                let nearest = textures
+                    .iter_mut()
+                    .filter(|(k, _)| k.source == key.source)
+                    .min_by_key(|(k, _)| (area(k) - area(key)).abs());
+                match nearest {
+                    Some((_, (texture, used))) => {
+                        // Kept while it stands in.
+                        *used = now;
+                        ImageView::Ready(texture.id(), texture.size_vec2())
+                    }
+                    None => ImageView::Loading,
+                }
+            }
             Lookup::Failed(failure) => ImageView::Failed(failure.reason),
         }
     }
@@ -290,7 +376,7 @@ impl SlideSource for SlideTextures {
         }
     }
 
-    fn page(&self, index: usize) -> ImageView {
+    fn page(&self, index: usize, place_px: (f32, f32)) -> ImageView {
         let Some(pdf) = &self.pdf else {
             return ImageView::Failed("the deck names no PDF".to_owned());
         };
@@ -304,10 +390,25 @@ impl SlideSource for SlideTextures {
                 index + 1
             ));
         }
-        match self.page_key(index) {
-            Some(key) => self.texture(&key, Priority::Visible),
-            None => ImageView::Loading,
+        let page_box = page_box(place_px.0, place_px.1);
+        self.page_boxes
+            .borrow_mut()
+            .insert(page_box, Instant::now());
+        let Some(key) = self.page_key(index, page_box) else {
+            return ImageView::Loading;
+        };
+        let view = self.texture(&key, Priority::Visible);
+        let on_time = match &view {
+            ImageView::Ready(_, size) => {
+                (size.x as u32, size.y as u32) == (key.width_px, key.height_px)
+            }
+            ImageView::Loading => false,
+            ImageView::Failed(_) => true,
+        };
+        if !on_time {
+            self.late_pages.set(self.late_pages.get() + 1);
         }
+        view
     }
 
     fn page_aspect(&self, index: usize) -> Option<f32> {

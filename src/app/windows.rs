@@ -263,22 +263,24 @@ impl PresenterApp {
     }
 
     /// Asks ahead for the pictures of the slides on screen and their
-    /// neighbours (all slides while the overview is open); the render
-    /// workers repaint both windows when one is ready.
+    /// neighbours; the render workers repaint both windows when one is
+    /// ready. The overview's thumbnails are asked for as they are painted,
+    /// at their own small size.
     pub(super) fn prepare_textures(&mut self, ctx: &egui::Context) {
         let Some(ready) = self.session.deck.as_ref() else {
             return;
         };
         let p = &self.session.presentation;
-        let wanted: Vec<usize> = if self.console.pickers.overview().is_some() {
-            (0..p.slide_count()).collect()
-        } else {
-            let mut wanted = vec![p.current()];
-            wanted.extend(p.next_index());
-            wanted.extend(p.previous_index());
-            wanted.extend(p.frozen());
-            wanted
-        };
+        // The slide after next too: after a click, the console's
+        // next-slide preview shows it at once.
+        let after_next = p
+            .next_index()
+            .and_then(|next| (next + 1..p.slide_count()).find(|&i| !p.is_hidden(i)));
+        let mut wanted = vec![p.current()];
+        wanted.extend(p.next_index());
+        wanted.extend(after_next);
+        wanted.extend(p.previous_index());
+        wanted.extend(p.frozen());
         lock(&self.textures).begin_frame(ctx, &ready.loaded.deck, wanted);
     }
 }

@@ -86,8 +86,11 @@ pub trait SlideSource {
     /// The image at `path`, as written in the deck (relative to its
     /// folder).
     fn image(&self, path: &str) -> ImageView;
-    /// Page `index` (from 0) of the deck's PDF.
-    fn page(&self, index: usize) -> ImageView;
+    /// Page `index` (from 0) of the deck's PDF, for a place of
+    /// `place_px` physical pixels (width, height): the page is rendered to
+    /// fit that place, so it is sharp on a 4K projector and a thumbnail
+    /// costs little.
+    fn page(&self, index: usize, place_px: (f32, f32)) -> ImageView;
     /// Width over height of page `index` of the deck's PDF, when known.
     fn page_aspect(&self, index: usize) -> Option<f32>;
 }
@@ -100,7 +103,7 @@ impl SlideSource for NoImages {
     fn image(&self, _path: &str) -> ImageView {
         ImageView::Loading
     }
-    fn page(&self, _index: usize) -> ImageView {
+    fn page(&self, _index: usize, _place_px: (f32, f32)) -> ImageView {
         ImageView::Loading
     }
     fn page_aspect(&self, _index: usize) -> Option<f32> {

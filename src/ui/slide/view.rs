@@ -163,10 +163,12 @@ impl<'a> SlideView<'a> {
         let h = canvas.height();
         painter.rect_filled(canvas, 0.0, colors.background);
         if let Some(page) = slide.page_index() {
+            let ppp = painter.pixels_per_point();
+            let place_px = (canvas.width() * ppp, canvas.height() * ppp);
             paint_page(
                 &painter,
                 canvas,
-                &self.source.page(page),
+                &self.source.page(page, place_px),
                 page,
                 self.surface,
             );
