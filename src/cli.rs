@@ -73,14 +73,15 @@ pub enum Action {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Make a deck from a `PowerPoint` deck (.pptx) or a presenter's guide
-    /// (.docx, .txt, .md); see docs/import.md.
+    /// Make a deck from a PDF (.pdf, one slide per page, with a .pdfpc
+    /// file's notes), a `PowerPoint` deck (.pptx) or a presenter's guide
+    /// (.docx, .txt, .md); see docs/import.md and docs/deck-format.md.
     ///
     /// Prints the summary (`10 slides, 9 prompts, 14 tips; 0 unmatched`).
     /// Exits 0 when done, 1 when guide slides matched no deck slide, 2 when
     /// nothing was written.
     Import {
-        /// The .pptx, .docx, .txt or .md file.
+        /// The .pdf, .pptx, .docx, .txt or .md file.
         input: PathBuf,
         /// Put a guide's notes into this existing deck's matching slides.
         #[arg(long, value_name = "DECK.ron")]
@@ -227,11 +228,13 @@ pub fn check(
     for path in decks {
         let diagnostics = match deck::load(path) {
             Ok(loaded) => {
-                // Output errors (a closed pipe) are not the deck's problem.
-                let _ = writeln!(out, "{}", summary(&loaded));
                 let mut diagnostics = loaded.diagnostics.clone();
                 diagnostics.extend(deck::render_check(&loaded));
                 diagnostics.extend(crate::ui::slide::fit_diagnostics(&loaded));
+                // The summary counts every finding, the pages that fail to
+                // render and the slides that do not fit included.
+                // Output errors (a closed pipe) are not the deck's problem.
+                let _ = writeln!(out, "{}", summary(&loaded, &diagnostics));
                 diagnostics
             }
             Err(error) => error.diagnostics,
@@ -274,12 +277,13 @@ pub fn new_deck(path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot write the deck: {e}"))
 }
 
-/// One line about a deck that loaded: slides, minutes, prompts, links.
-pub fn summary(loaded: &LoadedDeck) -> String {
+/// One line about a deck that loaded: slides, minutes, prompts, links,
+/// and how many of `diagnostics` (everything `check` found) are errors,
+/// warnings and notes.
+pub fn summary(loaded: &LoadedDeck, diagnostics: &[Diagnostic]) -> String {
     let deck = &loaded.deck;
     let count = |severity| {
-        loaded
-            .diagnostics
+        diagnostics
             .iter()
             .filter(|d: &&Diagnostic| d.severity == severity)
             .count()
@@ -301,16 +305,29 @@ pub fn summary(loaded: &LoadedDeck) -> String {
         "ok"
     };
     format!(
-        "{}: {status}: {:?}: {} slides, {}, {} prompts, {} links; {} warnings, {} notes",
+        "{}: {status}: {:?}: {}, {}, {}, {}; {}{}, {}",
         display_path(&loaded.path),
         deck.title,
-        deck.slides.len(),
+        plural(deck.slides.len(), "slide"),
         minutes,
-        deck.prompt_count(),
-        deck.link_count(),
-        count(Severity::Warning),
-        count(Severity::Note),
+        plural(deck.prompt_count(), "prompt"),
+        plural(deck.link_count(), "link"),
+        match count(Severity::Error) {
+            0 => String::new(),
+            n => format!("{}, ", plural(n, "error")),
+        },
+        plural(count(Severity::Warning), "warning"),
+        plural(count(Severity::Note), "note"),
     )
+}
+
+/// `1 slide`, `2 slides`, `0 slides`.
+pub fn plural(count: usize, one: &str) -> String {
+    if count == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{count} {one}s")
+    }
 }
 
 fn display_path(path: &Path) -> String {

@@ -127,10 +127,15 @@ fn other_extensions_and_pdf_are_named() {
         matches!(error, ImportError::IntoNeedsGuide { .. }),
         "{error}"
     );
-    let error = import::run(Path::new("deck.pdf"), &ImportOptions::default()).unwrap_err();
+    // A PDF is a deck of its own (`cuecard import x.pdf`), not a guide to
+    // merge into a deck: the message says what to type instead.
+    let error = import::run(Path::new("deck.pdf"), &into).unwrap_err();
+    assert!(matches!(error, ImportError::PdfInto { .. }), "{error}");
+    let message = error.to_string();
     assert!(
-        matches!(error, ImportError::PdfNotAvailable { .. }),
-        "{error}"
+        message.starts_with("deck.pdf: --into takes a presenter's guide")
+            && message.contains("cuecard import deck.pdf [-o DECK.ron]"),
+        "{message}"
     );
 }
 

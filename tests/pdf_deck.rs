@@ -252,6 +252,12 @@ fn check_reports_pages_that_do_not_render() {
         "{err}"
     );
     assert!(err.contains("100000x100000"), "{err}");
+    // The summary line counts the page that fails: never "ok" beside an
+    // error.
+    assert!(
+        out.contains(": has errors: \"T\": 1 slide, ") && out.contains("; 1 error, 0 warnings"),
+        "{out}"
+    );
     let (code, out, _) = common::cuecard(&["preflight", path.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
@@ -267,7 +273,7 @@ fn check_reports_pages_that_do_not_render() {
     );
     let (code, out, err) = common::cuecard(&["check", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("3 slides"), "{out}");
+    assert!(out.contains(": ok: \"T\": 3 slides, "), "{out}");
     let (_, out, _) = common::cuecard(&["preflight", path.to_str().unwrap()]);
     assert!(
         out.contains("3 pages, the 3 slides that show pages render"),

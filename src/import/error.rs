@@ -182,10 +182,18 @@ pub enum ImportError {
         /// The first problem.
         detail: String,
     },
-    /// PDF import lives in `crate::pdf` (another module); not in this build.
-    #[error("{}: importing a PDF deck is not in this build yet; import the .pptx instead", path.display())]
-    PdfNotAvailable {
-        /// The file.
+    /// `--into` was given a PDF: a PDF's pages make a deck of their own
+    /// (`crate::pdf::import_pdf`), they have no notes to merge.
+    #[error("{}: --into takes a presenter's guide (.docx, .txt or .md); a PDF becomes a deck of its own: cuecard import {} [-o DECK.ron] (nothing was written)", path.display(), path.display())]
+    PdfInto {
+        /// The PDF.
+        path: PathBuf,
+    },
+    /// [`run`](super::run) was given a PDF: PDFs are imported by
+    /// `crate::pdf::import_pdf`, which `cuecard import` calls for them.
+    #[error("{}: a PDF is imported as a deck of its pages: cuecard import {} [-o DECK.ron] (nothing was written)", path.display(), path.display())]
+    PdfNotAGuide {
+        /// The PDF.
         path: PathBuf,
     },
 }

@@ -188,18 +188,23 @@ pub fn read_guide(
 /// by its extension, builds the deck, checks that it loads, and writes it
 /// (and a .pptx's pictures) only when everything succeeded.
 ///
-/// A `.pdf` input belongs to the PDF deck work (`crate::pdf::import_pdf`);
-/// until it is wired here it returns [`ImportError::PdfNotAvailable`].
+/// A `.pdf` input is not read here: `cuecard import` hands it to
+/// [`crate::pdf::import_pdf`] (a deck of its pages), so this returns
+/// [`ImportError::PdfInto`] with `--into` and [`ImportError::PdfNotAGuide`]
+/// without.
 ///
 /// # Errors
 /// Any [`ImportError`]; nothing is written when one is returned.
 pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
     let kind = InputKind::of(input)?;
     let (deck, files, mut warnings, unmatched) = match kind {
+        InputKind::Pdf if options.into.is_some() => {
+            return Err(ImportError::PdfInto {
+                path: input.to_path_buf(),
+            });
+        }
         InputKind::Pdf => {
-            // PDF IMPORT: wire `crate::pdf::import_pdf(input)` here when the
-            // PDF work lands; it returns a Deck whose slides are PDF pages.
-            return Err(ImportError::PdfNotAvailable {
+            return Err(ImportError::PdfNotAGuide {
                 path: input.to_path_buf(),
             });
         }

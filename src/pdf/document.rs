@@ -231,10 +231,11 @@ impl PdfDocument {
     /// [`PdfError::NoSuchPage`] or [`PdfError::PageTooComplex`].
     pub fn check_page(&self, index: usize) -> Result<(), PdfError> {
         let page = self.page(index)?;
-        limits::check_page(page).map_err(|what| PdfError::PageTooComplex {
+        limits::check_page(page).map_err(|(what, advice)| PdfError::PageTooComplex {
             path: self.path.clone(),
             page: index + 1,
             what,
+            advice,
         })
     }
 

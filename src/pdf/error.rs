@@ -99,7 +99,7 @@ pub enum PdfError {
     /// The page holds more than a slide can reasonably need: a huge
     /// embedded image, too many images, or forms nested too deep (a PDF
     /// bomb, or a file made by mistake).
-    #[error("{}: page {page}: {what}; cuecard does not render it (export the slides again with smaller images)", path.display())]
+    #[error("{}: page {page}: {what}; cuecard does not render it ({advice})", path.display())]
     PageTooComplex {
         /// The PDF's path.
         path: PathBuf,
@@ -107,6 +107,8 @@ pub enum PdfError {
         page: usize,
         /// What is over which limit.
         what: String,
+        /// What to do about it.
+        advice: &'static str,
     },
 }
 

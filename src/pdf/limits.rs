@@ -42,14 +42,25 @@ pub const MAX_XOBJECTS: usize = 10_000;
 /// Deepest nesting of forms (a form that draws a form ...) on a page.
 pub const MAX_FORM_DEPTH: usize = 32;
 
+/// Advice for a page whose images are too large.
+pub(super) const SMALLER_IMAGES: &str = "export the slides again with smaller images";
+
+/// Advice for a page whose forms are nested too deep or too many: no
+/// slide program writes such a file.
+pub(super) const EXPORT_AGAIN: &str = "the file is damaged or made to crash PDF viewers; export the slides to PDF again from the original program";
+
+/// Which limit a page is over, in words, and what to do.
+pub(super) type Refusal = (String, &'static str);
+
 struct Scan {
     seen: HashSet<ObjectIdentifier>,
     image_pixels: u64,
 }
 
 /// Checks page `page`'s resources against the limits above without
-/// drawing it; `Err` says which limit, in words for the presenter.
-pub(super) fn check_page(page: &Page<'_>) -> Result<(), String> {
+/// drawing it; `Err` says which limit, in words for the presenter, and
+/// what to do.
+pub(super) fn check_page(page: &Page<'_>) -> Result<(), Refusal> {
     let mut scan = Scan {
         seen: HashSet::new(),
         image_pixels: 0,
@@ -57,10 +68,11 @@ pub(super) fn check_page(page: &Page<'_>) -> Result<(), String> {
     visit(&page.resources().x_objects, 0, &mut scan)
 }
 
-fn visit(x_objects: &Dict<'_>, depth: usize, scan: &mut Scan) -> Result<(), String> {
+fn visit(x_objects: &Dict<'_>, depth: usize, scan: &mut Scan) -> Result<(), Refusal> {
     if depth > MAX_FORM_DEPTH {
-        return Err(format!(
-            "its forms are nested more than {MAX_FORM_DEPTH} levels deep"
+        return Err((
+            format!("its forms are nested more than {MAX_FORM_DEPTH} levels deep"),
+            EXPORT_AGAIN,
         ));
     }
     for key in x_objects.keys() {
@@ -71,12 +83,15 @@ fn visit(x_objects: &Dict<'_>, depth: usize, scan: &mut Scan) -> Result<(), Stri
             continue;
         }
         if scan.seen.len() > MAX_XOBJECTS {
-            return Err(format!("it uses more than {MAX_XOBJECTS} images and forms"));
+            return Err((
+                format!("it uses more than {MAX_XOBJECTS} images and forms"),
+                EXPORT_AGAIN,
+            ));
         }
         let dict = stream.dict();
         let subtype = dict.get::<Name<'_>>(b"Subtype");
         match subtype.as_ref().map(AsRef::as_ref) {
-            Some(b"Image") => image(dict, scan)?,
+            Some(b"Image") => image(dict, scan).map_err(|what| (what, SMALLER_IMAGES))?,
             Some(b"Form") => {
                 if let Some(resources) = dict.get::<Dict<'_>>(b"Resources") {
                     let inner = resources.get::<Dict<'_>>(b"XObject").unwrap_or_default();

@@ -237,9 +237,14 @@ fn pdf_pages(report: &mut Report, loaded: &deck::LoadedDeck) {
         Ok(document) if failures.is_empty() => report.push(
             Status::Ready,
             format!(
-                "pdf {}: {} pages, the {used} slides that show pages render",
+                "pdf {}: {}, {}",
                 pdf.display(),
-                document.page_count()
+                crate::cli::plural(document.page_count(), "page"),
+                if used == 1 {
+                    "the slide that shows a page renders".to_owned()
+                } else {
+                    format!("the {used} slides that show pages render")
+                }
             ),
         ),
         Ok(_) => {
