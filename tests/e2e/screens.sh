@@ -125,15 +125,9 @@ bail() { # a failure after which nothing else can run
     exit 1
 }
 
-# Whether the app process still runs (a zombie does not count).
-app_alive() {
-    [[ -n $APP_PID ]] || return 1
-    kill -0 "$APP_PID" 2>/dev/null || return 1
-    local stat
-    stat=$(cat "/proc/$APP_PID/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat:0:1} != Z ]]
-}
+# app_alive, window_of and the other helpers shared with smoke.sh.
+# shellcheck source=tests/e2e/lib.sh
+source tests/e2e/lib.sh
 
 stop_pid() { # stop_pid PID: TERM, up to 2 s, then KILL; reaps it
     local pid=$1
@@ -284,20 +278,6 @@ private_env() {
 }
 
 # ---------------------------------------------------------------- windows
-
-# The id of the viewable window of cuecard's whose WM_CLASS instance is
-# $1 (cuecard: the console, cuecard-audience: the audience view), or
-# nothing.
-window_of() {
-    local tree id
-    tree=$(xwininfo -root -tree 2>/dev/null) || return 0
-    for id in $(awk -v want="(\"$1\" \"cuecard\")" 'index($0, want) { print $1 }' <<<"$tree"); do
-        if [[ $(xwininfo -id "$id" 2>/dev/null) == *"Map State: IsViewable"* ]]; then
-            echo "$id"
-            return 0
-        fi
-    done
-}
 
 # rect_of WINDOW [border]: "W H X Y" on the root (client area; with
 # "border", the X border included); nothing if the window is gone.

@@ -101,73 +101,16 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
-# Whether the app process still runs (a zombie does not count).
-app_alive() {
-    [[ -n $APP_PID ]] || return 1
-    kill -0 "$APP_PID" 2>/dev/null || return 1
-    local stat
-    stat=$(cat "/proc/$APP_PID/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    [[ ${stat:0:1} != Z ]]
-}
-
 # ---------------------------------------------------------------- helpers
 
-title_of() { xdotool getwindowname "$1" 2>/dev/null || true; }
+# app_alive, window_of, title_of, wait_title, geometry_of, region_mean,
+# region_diff, fx_true, focus, key.
+# shellcheck source=tests/e2e/lib.sh
+source tests/e2e/lib.sh
 
 console_title() { echo "$DECK_TITLE — slide $1/$SLIDES"; }
 
-# wait_title WINDOW EXPECTED: polls the window's title for $STEP_TIMEOUT s.
-wait_title() {
-    local tries=$((STEP_TIMEOUT * 5))
-    while ((tries-- > 0)); do
-        [[ $(title_of "$1") == "$2" ]] && return 0
-        app_alive || return 1
-        sleep 0.2
-    done
-    return 1
-}
-
-# The id of the viewable window of cuecard's whose WM_CLASS instance is
-# $1 (cuecard: the console, cuecard-audience: the audience view), or
-# nothing.
-window_of() {
-    local tree id
-    tree=$(xwininfo -root -tree 2>/dev/null) || return 0
-    for id in $(awk -v want="(\"$1\" \"cuecard\")" 'index($0, want) { print $1 }' <<<"$tree"); do
-        if [[ $(xwininfo -id "$id" 2>/dev/null) == *"Map State: IsViewable"* ]]; then
-            echo "$id"
-            return 0
-        fi
-    done
-}
-
-# geometry_of WINDOW: WxH+X+Y of the window on the root.
-geometry_of() {
-    xwininfo -id "$1" 2>/dev/null | awk '
-        /Absolute upper-left X/ { x = $NF } /Absolute upper-left Y/ { y = $NF }
-        /^ *Width:/ { w = $NF } /^ *Height:/ { h = $NF }
-        END { printf "%sx%s+%s+%s\n", w, h, x, y }'
-}
-
-# region_mean PNG GEOMETRY: mean brightness (0..1) of that part of the shot.
-region_mean() {
-    convert "$1" -crop "$2" +repage -format '%[fx:mean]' info: 2>/dev/null || echo -1
-}
-
-# region_diff A B GEOMETRY: normalised RMS difference (0..1) of that part.
-region_diff() {
-    local d
-    d=$(convert "$1" "$2" -crop "$3" +repage -compose difference -composite \
-        -colorspace gray -format '%[fx:sqrt(mean*mean+standard_deviation*standard_deviation)]' \
-        info: 2>/dev/null) || d=-1
-    echo "$d"
-}
-
 shoot() { import -window root "$OUT/$1" 2>/dev/null; }
-
-# fx_true EXPRESSION: evaluates a comparison of decimals with awk.
-fx_true() { awk "BEGIN { exit !($1) }"; }
 
 # shot_until NAME CONDITION [TIMEOUT]: screenshots to $OUT/NAME until the
 # shell CONDITION (which may use $SHOT, the file) holds; the last shot stays.
@@ -181,23 +124,6 @@ shot_until() {
     done
     return 1
 }
-
-# focus WINDOW: gives it the keyboard (no WM: XSetInputFocus) and waits.
-focus() {
-    local tries=$((STEP_TIMEOUT * 5)) id
-    id=$(printf '%d' "$1")
-    while ((tries-- > 0)); do
-        xdotool windowfocus "$1" 2>/dev/null || true
-        if [[ $(xdotool getwindowfocus 2>/dev/null || true) == "$id" ]]; then
-            sleep 0.3 # let winit take the FocusIn before the keys come
-            return 0
-        fi
-        sleep 0.2
-    done
-    return 1
-}
-
-key() { xdotool key --delay 50 "$@"; }
 
 # send_close_request WINDOW: a WM_DELETE_WINDOW client message, as a window
 # manager sends when the user clicks the close button.
