@@ -25,6 +25,14 @@
 #      them. From it: CPU per repaint = CPU time / repaints.
 #   4. peak RSS: VmHWM from /proc/PID/status after the idle states and a
 #      walk through all ten slides.
+#   5. PDF decks (pdf_part below): on a 60-page and a 200-page PDF made by
+#      examples/pdf_figures.rs (text, shapes and a JPEG photo per page):
+#      one page rendered at 1920x1080 and 3840x2160, 20 times (cuecard's
+#      hayro, in the example; Pympress's poppler-glib into cairo, in a
+#      python3 helper, as Pympress draws); launch to both windows with the
+#      60-page PDF (interleaved, as in 1); peak RSS after showing every
+#      page of the 200-page PDF (Right every 0.1 s). MEASURE_ONLY=pdf runs
+#      only this part (about 3 minutes).
 # Screenshots of the screen at the end of each idle state go to $MEASURE_OUT.
 # The ten slides of the walk are screenshots of cuecard's audience window
 # (`import -window`), made into the 10-page PDF that Pympress then shows
@@ -35,8 +43,9 @@
 #   apt-get install xvfb xdotool x11-utils imagemagick img2pdf pympress \
 #       python3 libgl1-mesa-dri libegl1 libxkbcommon-x11-0 libxcursor1 \
 #       libxrandr2 libxi6 libxdamage1
+# (Pympress's package brings PyGObject, poppler-glib and pycairo.)
 # Run from anywhere (it works from the repository root), after building:
-#   cargo build --release && benches/measure.sh
+#   cargo build --release --bin cuecard --example pdf_figures && benches/measure.sh
 # Environment:
 #   CUECARD_BIN            binary (default target/release/cuecard)
 #   PYMPRESS_BIN           Pympress (default pympress; "skip" to leave it out)
@@ -45,6 +54,8 @@
 #   MEASURE_IDLE_SECONDS   length of each idle state (default 30)
 #   MEASURE_POLL           poll interval in seconds (default 0.01)
 #   MEASURE_START_TIMEOUT  seconds to wait for the windows (default 60)
+#   MEASURE_ONLY           "pdf": only the PDF part
+#   PDF_FIGURES_BIN        the example (default target/release/examples/pdf_figures)
 # cuecard presents a private copy of decks/module5.ron (see below). It takes
 # about 9 minutes. CI does not run it; docs/PERFORMANCE.md has the
 # figures of the last run and the budgets they are checked against.
@@ -435,6 +446,152 @@ idle() {
     say "$name idle, $state: CPU ${cpu} s over ${secs} s = ${IDLE_SHARE}% of one core (Xvfb ${xcpu} s); repaints: $WIN_LABEL_A ${IDLE_REPAINTS_A} ($(awk -v n="$IDLE_REPAINTS_A" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s), $WIN_LABEL_B ${IDLE_REPAINTS_B} ($(awk -v n="$IDLE_REPAINTS_B" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s); CPU per repaint ${per}"
 }
 
+# ---------------------------------------------------------------- PDF decks
+
+# poppler_render.py PDF PAGE WxH RUNS: renders the page as Pympress does
+# (poppler-glib into a cairo image surface, through PyGObject), fitted in
+# WxH, RUNS times, and prints the median, min and max in ms.
+cat >"$WORK/poppler_render.py" <<'PY'
+import os, sys, time
+import gi
+gi.require_version("Poppler", "0.18")
+from gi.repository import Poppler
+import cairo
+
+path, number, size, runs = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+box_w, box_h = (int(v) for v in size.split("x"))
+document = Poppler.Document.new_from_file("file://" + os.path.abspath(path), None)
+page = document.get_page(number - 1)
+page_w, page_h = page.get_size()
+scale = min(box_w / page_w, box_h / page_h)
+w, h = round(page_w * scale), round(page_h * scale)
+times = []
+for _ in range(max(runs, 1)):
+    start = time.perf_counter()
+    surface = cairo.ImageSurface(cairo.FORMAT_RGB24, w, h)
+    context = cairo.Context(surface)
+    context.set_source_rgb(1, 1, 1)
+    context.paint()
+    context.scale(scale, scale)
+    page.render(context)
+    surface.flush()
+    times.append((time.perf_counter() - start) * 1000)
+times.sort()
+print(f"render {size}: median {times[len(times) // 2]:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms over {len(times)} runs")
+PY
+
+# walk_pages COUNT: presses Right COUNT - 1 times on the focused window,
+# 0.1 s apart, so every page is shown once.
+walk_pages() {
+    local i
+    for ((i = 1; i < $1; i++)); do
+        xdotool key Right
+        sleep 0.1
+    done
+    sleep 2
+}
+
+# The PDF part: a 60-page and a 200-page training-like PDF (text, shapes
+# and a JPEG photo on each page, made by examples/pdf_figures.rs), shown
+# by cuecard and by Pympress. Prints page render times at 1920x1080 and
+# 3840x2160 (hayro in cuecard, poppler in Pympress), launch to both
+# windows with the 60-page PDF (interleaved), and peak RSS after showing
+# every page of the 200-page PDF. Sets the PDF_* figures for the table.
+pdf_part() {
+    local figures=${PDF_FIGURES_BIN:-target/release/examples/pdf_figures} size i s
+    local c=() p=() r=() small big title
+    [[ -x $figures ]] || die "no $figures (run: cargo build --release --example pdf_figures)"
+    mkdir -p "$WORK/pdf"
+    small="$WORK/pdf/talk60.pdf"
+    big="$WORK/pdf/talk200.pdf"
+    say "# PDF decks: $("$figures" write 60 "$small"); $("$figures" write 200 "$big")"
+    title="Training talk"
+    for size in 1920x1080 3840x2160; do
+        s=$("$figures" render "$small" 5 "$size" 20)
+        say "cuecard (hayro) page $s"
+        eval "PDF_RENDER_C_${size%x*}=$(awk '{ print $4 }' <<<"$s")"
+        if [[ $PYMPRESS != skip ]]; then
+            s=$(python3 "$WORK/poppler_render.py" "$small" 5 "$size" 20)
+            say "pympress (poppler-glib + cairo) page $s"
+            eval "PDF_RENDER_P_${size%x*}=$(awk '{ print $4 }' <<<"$s")"
+        fi
+    done
+    local cuecard_pdf=("$BIN" "$small") pympress_pdf=("$PYMPRESS" --notes none "$small")
+    launch cuecard "$title — slide 1/60" "$title" "${cuecard_pdf[@]}"
+    sleep 1
+    stop_app
+    if [[ $PYMPRESS != skip ]]; then
+        launch pympress "Pympress Presenter" "Pympress Content" "${pympress_pdf[@]}"
+        sleep 1
+        stop_app
+    fi
+    for i in $(seq "$RUNS"); do
+        sleep 0.5
+        launch cuecard "$title — slide 1/60" "$title" "${cuecard_pdf[@]}"
+        c+=("$LAUNCH")
+        stop_app
+        [[ $PYMPRESS == skip ]] && continue
+        sleep 0.5
+        launch pympress "Pympress Presenter" "Pympress Content" "${pympress_pdf[@]}"
+        p+=("$LAUNCH")
+        r+=("$(awk -v a="${c[-1]}" -v b="$LAUNCH" 'BEGIN { printf "%.3f", a / b }')")
+        stop_app
+    done
+    s=$(stats "${c[@]}")
+    PDF_LAUNCH_C=${s%% *}
+    say "cuecard launch with the 60-page PDF to both windows shown: median $PDF_LAUNCH_C s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $RUNS runs"
+    if [[ $PYMPRESS != skip ]]; then
+        s=$(stats "${p[@]}")
+        PDF_LAUNCH_P=${s%% *}
+        say "pympress launch with the 60-page PDF to both windows shown: median $PDF_LAUNCH_P s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $RUNS runs"
+        s=$(stats "${r[@]}")
+        PDF_LAUNCH_RATIO=${s%% *}
+        say "launch ratio with the 60-page PDF, cuecard / pympress, round by round: median $PDF_LAUNCH_RATIO (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s"))"
+    fi
+    launch cuecard "$title — slide 1/200" "$title" "$BIN" "$big"
+    sleep 2
+    focus "$WIN_A"
+    walk_pages 200
+    import -window root "$OUT/cuecard-pdf200-end.png" 2>/dev/null || true
+    PDF_HWM_C=$(status_mb "$APP_PID" VmHWM)
+    say "cuecard after showing the 200 pages: title \"$(xdotool getwindowname "$WIN_A" 2>/dev/null)\", peak RSS (VmHWM) $PDF_HWM_C MB, RSS now $(status_mb "$APP_PID" VmRSS) MB"
+    stop_app
+    if [[ $PYMPRESS != skip ]]; then
+        launch pympress "Pympress Presenter" "Pympress Content" "$PYMPRESS" --notes none "$big"
+        sleep 2
+        focus "$WIN_A"
+        # Its first Right may only start the talk timer: one more.
+        walk_pages 201
+        import -window root "$OUT/pympress-pdf200-end.png" 2>/dev/null || true
+        PDF_HWM_P=$(status_mb "$APP_PID" VmHWM)
+        say "pympress after showing the 200 pages: peak RSS (VmHWM) $PDF_HWM_P MB, RSS now $(status_mb "$APP_PID" VmRSS) MB"
+        stop_app
+    fi
+}
+
+# pdf_table: the PDF rows of the side-by-side table.
+pdf_table() {
+    say "| PDF page render at 1920x1080 (median of 20; hayro / poppler) | ${PDF_RENDER_C_1920:-} ms | ${PDF_RENDER_P_1920:-} ms | $(ratio "${PDF_RENDER_C_1920:-0}" "${PDF_RENDER_P_1920:-0}") |"
+    say "| PDF page render at 3840x2160 (median of 20; hayro / poppler) | ${PDF_RENDER_C_3840:-} ms | ${PDF_RENDER_P_3840:-} ms | $(ratio "${PDF_RENDER_C_3840:-0}" "${PDF_RENDER_P_3840:-0}") |"
+    say "| launch with the 60-page PDF (median of $RUNS, interleaved) | ${PDF_LAUNCH_C:-} s | ${PDF_LAUNCH_P:-} s | $(ratio "${PDF_LAUNCH_C:-0}" "${PDF_LAUNCH_P:-0}") (median of the per-round ratios: ${PDF_LAUNCH_RATIO:-n/a}) |"
+    say "| peak RSS after showing all 200 pages of a 200-page PDF | ${PDF_HWM_C:-} MB | ${PDF_HWM_P:-} MB | $(ratio "${PDF_HWM_C:-0}" "${PDF_HWM_P:-0}") |"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+if [[ ${MEASURE_ONLY:-} == pdf ]]; then
+    say "# measure.sh (PDF part only) $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm)"
+    say "# machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); cuecard $BIN ($(stat -c %y "$BIN" | cut -d. -f1))"
+    pdf_part
+    say ""
+    say "| measure | cuecard | Pympress | cuecard / Pympress |"
+    say "|---|---|---|---|"
+    pdf_table
+    say ""
+    say "# results in $OUT/results.txt"
+    exit 0
+fi
+
 # ---------------------------------------------------------------- cuecard
 
 say "# measure.sh $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm)"
@@ -493,6 +650,7 @@ stop_app
 
 if [[ $PYMPRESS == skip ]]; then
     launches
+    pdf_part
     say "Pympress: skipped (PYMPRESS_BIN=skip)"
     exit 0
 fi
@@ -545,7 +703,8 @@ stop_app
 
 # ---------------------------------------------------------------- side by side
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+pdf_part
+
 say ""
 say "| measure | cuecard | Pympress | cuecard / Pympress |"
 say "|---|---|---|---|"
@@ -561,5 +720,6 @@ for state in UNTOUCHED RUNNING PAUSED; do
 done
 say "| repaints in 10 s when another program reads the deck and writes a file beside it (timer paused) | ${CUECARD_FOLDER[1]}+${CUECARD_FOLDER[2]} | | |"
 say "| peak RSS (VmHWM) | ${CUECARD_HWM} MB | ${PYMPRESS_HWM} MB | $(ratio "$CUECARD_HWM" "$PYMPRESS_HWM") |"
+pdf_table
 say ""
 say "# results in $OUT/results.txt"

@@ -2,8 +2,9 @@
 //! projector's size, and loading a deck that takes its 60 slides from a
 //! PDF.
 //!
-//! The PDF is made by `cuecard::pdf::sample` (text, vector shapes and a
-//! 640x480 photo on every page, 960x540 pt like a `PowerPoint` export) in
+//! The PDF is made by `cuecard::pdf::sample::talk_deck` (text, vector
+//! shapes and a 640x480 photo on every page, 960x540 pt like a
+//! `PowerPoint` export) in
 //! `CARGO_TARGET_TMPDIR`. Timed:
 //!
 //! - `pdf/render page 1920x1080` and `pdf/render page 3840x2160`: one
@@ -22,7 +23,7 @@ use std::time::Duration;
 
 use criterion::Criterion;
 use cuecard::pdf::PdfDocument;
-use cuecard::pdf::sample::{self, Mark};
+use cuecard::pdf::sample;
 
 /// Pages in the deck.
 const PAGES: usize = 60;
@@ -30,30 +31,8 @@ const PAGES: usize = 60;
 fn pdf_deck() -> (PathBuf, PathBuf) {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("bench-pdf");
     std::fs::create_dir_all(&dir).unwrap();
-    let pages: Vec<_> = (1..=PAGES)
-        .map(|n| {
-            sample::slide_page(
-                n,
-                &format!("Slide {n}: service providers and law enforcement"),
-            )
-            .with(Mark::Photo {
-                x_pt: 420.0,
-                y_pt: 150.0,
-                width_pt: 480.0,
-                height_pt: 360.0,
-                width_px: 640,
-                height_px: 480,
-            })
-            .with(Mark::Text {
-                x_pt: 60.0,
-                y_pt: 320.0,
-                size_pt: 24.0,
-                text: "Who do you call first when a survivor comes forward?".to_owned(),
-            })
-        })
-        .collect();
     let pdf = dir.join("sixty.pdf");
-    std::fs::write(&pdf, sample::write_pdf("Sixty pages", &pages)).unwrap();
+    std::fs::write(&pdf, sample::talk_deck(PAGES)).unwrap();
     let deck = dir.join("sixty.ron");
     std::fs::write(&deck, "(title: \"Sixty\", pdf: \"sixty.pdf\")\n").unwrap();
     (pdf, deck)

@@ -120,6 +120,48 @@ fn text_and_photos_are_drawn() {
 }
 
 #[test]
+fn jpeg_photos_as_slide_programs_export_them_are_drawn_and_small() {
+    let photo = |jpeg: bool| {
+        let mark = if jpeg {
+            Mark::Jpeg {
+                x_pt: 500.0,
+                y_pt: 200.0,
+                width_pt: 400.0,
+                height_pt: 300.0,
+                width_px: 640,
+                height_px: 480,
+            }
+        } else {
+            Mark::Photo {
+                x_pt: 500.0,
+                y_pt: 200.0,
+                width_pt: 400.0,
+                height_pt: 300.0,
+                width_px: 640,
+                height_px: 480,
+            }
+        };
+        sample::write_pdf("t", &[SamplePage::new(960.0, 540.0).with(mark)])
+    };
+    let (raw, jpeg) = (photo(false), photo(true));
+    // 640x480 RGB is 921,600 bytes raw; the JPEG a small part of it.
+    assert!(
+        jpeg.len() * 10 < raw.len(),
+        "{} vs {}",
+        jpeg.len(),
+        raw.len()
+    );
+    let image = open(jpeg).unwrap().render(0, 960, 540).unwrap();
+    let left = pixel(&image, 510, 350);
+    let right = pixel(&image, 890, 350);
+    assert!(right[0] > left[0] + 150, "{left:?} {right:?}");
+    let top = pixel(&image, 700, 210);
+    let bottom = pixel(&image, 700, 490);
+    assert!(bottom[1] > top[1] + 150, "{top:?} {bottom:?}");
+    assert!(is_white(pixel(&image, 100, 100)), "outside the photo");
+}
+
+#[test]
 fn bad_files_have_clear_messages_naming_the_file() {
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         (
@@ -144,11 +186,20 @@ fn pdf_bombs_are_refused_or_rendered_within_bounds() {
     let doc = open(hostile::huge_image()).unwrap();
     let error = doc.render(0, 1920, 1080).unwrap_err().to_string();
     assert!(error.contains("100000x100000"), "{error}");
+    assert!(
+        error.contains("export the slides again with smaller images"),
+        "{error}"
+    );
     assert!(doc.check_page(0).is_err());
 
+    // Nesting is not about image sizes: the advice says to export again.
     let doc = open(hostile::deep_forms(100)).unwrap();
     let error = doc.render(0, 960, 540).unwrap_err().to_string();
     assert!(error.contains("nested more than"), "{error}");
+    assert!(
+        error.contains("export the slides to PDF again") && !error.contains("smaller images"),
+        "{error}"
+    );
     // A few levels are fine, and drawn.
     let doc = open(hostile::deep_forms(5)).unwrap();
     let image = doc.render(0, 960, 540).unwrap();

@@ -1,6 +1,7 @@
 //! A small PDF writer for the test suite, the benches, the fuzz seeds and
 //! the example deck in `decks/`: pages with filled rectangles, text in the
-//! standard Helvetica font and generated photos (raw RGB images), plus the
+//! standard Helvetica font and generated photos (raw RGB images, or JPEGs
+//! as slide programs export them), plus the
 //! raw objects needed to make damaged or hostile files on purpose.
 //!
 //! It writes PDF 1.7 as ISO 32000-1 describes it (section 7.5: header,
@@ -44,6 +45,23 @@ pub enum Mark {
     /// A generated photo: a colour gradient image of `width_px` x
     /// `height_px` pixels, drawn into the given box.
     Photo {
+        /// Left edge, points.
+        x_pt: f32,
+        /// Top edge, points.
+        y_pt: f32,
+        /// Width of the box, points.
+        width_pt: f32,
+        /// Height of the box, points.
+        height_pt: f32,
+        /// Pixels across the image.
+        width_px: u32,
+        /// Pixels down the image.
+        height_px: u32,
+    },
+    /// The same generated photo, stored as a JPEG (`/DCTDecode`), as
+    /// slide programs export photos: a few kilobytes instead of three
+    /// bytes a pixel.
+    Jpeg {
         /// Left edge, points.
         x_pt: f32,
         /// Top edge, points.
@@ -178,6 +196,16 @@ fn photo_pixels(width_px: u32, height_px: u32) -> Vec<u8> {
     data
 }
 
+/// RGB `pixels` as a JPEG at quality 85 (`None` if encoding fails, and
+/// the raw pixels are stored instead).
+fn jpeg_bytes(pixels: &[u8], width_px: u32, height_px: u32) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .encode(pixels, width_px, height_px, image::ExtendedColorType::Rgb8)
+        .ok()?;
+    Some(out)
+}
+
 /// Writes `pages` as a PDF file's bytes, with the document title `title`
 /// in its information dictionary.
 pub fn write_pdf(title: &str, pages: &[SamplePage]) -> Vec<u8> {
@@ -227,13 +255,28 @@ pub fn write_pdf(title: &str, pages: &[SamplePage]) -> Vec<u8> {
                     height_pt,
                     width_px,
                     height_px,
+                }
+                | Mark::Jpeg {
+                    x_pt,
+                    y_pt,
+                    width_pt,
+                    height_pt,
+                    width_px,
+                    height_px,
                 } => {
-                    let image = w.add_stream(
-                        &format!(
-                            "/Type /XObject /Subtype /Image /Width {width_px} /Height {height_px} /ColorSpace /DeviceRGB /BitsPerComponent 8"
-                        ),
-                        &photo_pixels(*width_px, *height_px),
+                    let pixels = photo_pixels(*width_px, *height_px);
+                    let jpeg = matches!(mark, Mark::Jpeg { .. })
+                        .then(|| jpeg_bytes(&pixels, *width_px, *height_px))
+                        .flatten();
+                    let dict = format!(
+                        "/Type /XObject /Subtype /Image /Width {width_px} /Height {height_px} /ColorSpace /DeviceRGB /BitsPerComponent 8{}",
+                        if jpeg.is_some() {
+                            " /Filter /DCTDecode"
+                        } else {
+                            ""
+                        }
                     );
+                    let image = w.add_stream(&dict, jpeg.as_deref().unwrap_or(&pixels));
                     let name = format!("Im{image}");
                     let _ = write!(xobjects, "/{name} {image} 0 R ");
                     let _ = writeln!(
@@ -304,6 +347,37 @@ pub fn slide_page(number: usize, title: &str) -> SamplePage {
             size_pt: 14.0,
             text: format!("{number}"),
         })
+}
+
+/// A page like an exported training slide, for benchmarks: a
+/// [`slide_page`] with a 640x480 JPEG photo and a line of body text.
+pub fn talk_page(number: usize) -> SamplePage {
+    slide_page(
+        number,
+        &format!("Slide {number}: service providers and law enforcement"),
+    )
+    .with(Mark::Jpeg {
+        x_pt: 420.0,
+        y_pt: 150.0,
+        width_pt: 480.0,
+        height_pt: 360.0,
+        width_px: 640,
+        height_px: 480,
+    })
+    .with(Mark::Text {
+        x_pt: 60.0,
+        y_pt: 320.0,
+        size_pt: 24.0,
+        text: "Who do you call first when a survivor comes forward?".to_owned(),
+    })
+}
+
+/// A PDF of `count` [`talk_page`]s, for benchmarks and
+/// `benches/measure.sh` (a few kilobytes a page, as a slide program
+/// exports them).
+pub fn talk_deck(count: usize) -> Vec<u8> {
+    let pages: Vec<SamplePage> = (1..=count).map(talk_page).collect();
+    write_pdf("Training talk", &pages)
 }
 
 /// A PDF of `count` pages made with [`slide_page`], titled `Page N`.
