@@ -31,7 +31,7 @@
 #      hayro, in the example; Pympress's poppler-glib into cairo, in a
 #      python3 helper, as Pympress draws); launch to both windows with the
 #      60-page PDF (interleaved, as in 1); peak RSS after showing every
-#      page of the 200-page PDF (Right every 0.1 s). MEASURE_ONLY=pdf runs
+#      page of the 200-page PDF (Right every 0.15 s). MEASURE_ONLY=pdf runs
 #      only this part (about 3 minutes).
 # Screenshots of the screen at the end of each idle state go to $MEASURE_OUT.
 # The ten slides of the walk are screenshots of cuecard's audience window
@@ -480,15 +480,23 @@ times.sort()
 print(f"render {size}: median {times[len(times) // 2]:.1f} ms, min {times[0]:.1f} ms, max {times[-1]:.1f} ms over {len(times)} runs")
 PY
 
-# walk_pages COUNT: presses Right COUNT - 1 times on the focused window,
-# 0.1 s apart, so every page is shown once.
+# The Python that has Pympress's PyGObject and pycairo: Debian's, not a
+# python3 earlier on PATH (pyenv, a venv).
+GI_PYTHON=${MEASURE_GI_PYTHON:-$(head -n 1 "$(command -v "$PYMPRESS" 2>/dev/null || echo /dev/null)" 2>/dev/null | sed -n 's/^#! *\([^ ]*python[^ ]*\).*/\1/p')}
+[[ -x ${GI_PYTHON:-} ]] || GI_PYTHON=/usr/bin/python3
+
+# walk_pages COUNT NAME: presses Right COUNT - 1 times on the focused
+# window, 0.15 s apart (a brisk clicker), so every page is shown once, and
+# prints NAME's RSS every 50 pages (memory must stay flat).
 walk_pages() {
-    local i
+    local i rss=()
     for ((i = 1; i < $1; i++)); do
         xdotool key Right
-        sleep 0.1
+        sleep 0.15
+        ((i % 50 == 0)) && rss+=("$i: $(status_mb "$APP_PID" VmRSS)")
     done
     sleep 2
+    say "$2 RSS while walking, MB after N pages: ${rss[*]}"
 }
 
 # The PDF part: a 60-page and a 200-page training-like PDF (text, shapes
@@ -511,7 +519,7 @@ pdf_part() {
         say "cuecard (hayro) page $s"
         eval "PDF_RENDER_C_${size%x*}=$(awk '{ print $4 }' <<<"$s")"
         if [[ $PYMPRESS != skip ]]; then
-            s=$(python3 "$WORK/poppler_render.py" "$small" 5 "$size" 20)
+            s=$("$GI_PYTHON" "$WORK/poppler_render.py" "$small" 5 "$size" 20)
             say "pympress (poppler-glib + cairo) page $s"
             eval "PDF_RENDER_P_${size%x*}=$(awk '{ print $4 }' <<<"$s")"
         fi
@@ -548,10 +556,15 @@ pdf_part() {
         PDF_LAUNCH_RATIO=${s%% *}
         say "launch ratio with the 60-page PDF, cuecard / pympress, round by round: median $PDF_LAUNCH_RATIO (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s"))"
     fi
-    launch cuecard "$title — slide 1/200" "$title" "$BIN" "$big"
+    : >"$WORK/cuecard.err"
+    launch cuecard "$title — slide 1/200" "$title" env CUECARD_LOG_RENDER=1 "$BIN" "$big"
     sleep 2
+    local late_at_start
+    late_at_start=$(grep -c "not ready when shown" "$WORK/cuecard.err" || true)
     focus "$WIN_A"
-    walk_pages 200
+    walk_pages 200 cuecard
+    PDF_LATE=$(( $(grep -c "not ready when shown" "$WORK/cuecard.err" || true) - late_at_start ))
+    say "cuecard: frames that showed a page not yet rendered at its place's size, during the walk of 199 clicks: $PDF_LATE (before it, while the first pages rendered: $late_at_start)"
     import -window root "$OUT/cuecard-pdf200-end.png" 2>/dev/null || true
     PDF_HWM_C=$(status_mb "$APP_PID" VmHWM)
     say "cuecard after showing the 200 pages: title \"$(xdotool getwindowname "$WIN_A" 2>/dev/null)\", peak RSS (VmHWM) $PDF_HWM_C MB, RSS now $(status_mb "$APP_PID" VmRSS) MB"
@@ -561,7 +574,7 @@ pdf_part() {
         sleep 2
         focus "$WIN_A"
         # Its first Right may only start the talk timer: one more.
-        walk_pages 201
+        walk_pages 201 pympress
         import -window root "$OUT/pympress-pdf200-end.png" 2>/dev/null || true
         PDF_HWM_P=$(status_mb "$APP_PID" VmHWM)
         say "pympress after showing the 200 pages: peak RSS (VmHWM) $PDF_HWM_P MB, RSS now $(status_mb "$APP_PID" VmRSS) MB"
@@ -574,6 +587,7 @@ pdf_table() {
     say "| PDF page render at 1920x1080 (median of 20; hayro / poppler) | ${PDF_RENDER_C_1920:-} ms | ${PDF_RENDER_P_1920:-} ms | $(ratio "${PDF_RENDER_C_1920:-0}" "${PDF_RENDER_P_1920:-0}") |"
     say "| PDF page render at 3840x2160 (median of 20; hayro / poppler) | ${PDF_RENDER_C_3840:-} ms | ${PDF_RENDER_P_3840:-} ms | $(ratio "${PDF_RENDER_C_3840:-0}" "${PDF_RENDER_P_3840:-0}") |"
     say "| launch with the 60-page PDF (median of $RUNS, interleaved) | ${PDF_LAUNCH_C:-} s | ${PDF_LAUNCH_P:-} s | $(ratio "${PDF_LAUNCH_C:-0}" "${PDF_LAUNCH_P:-0}") (median of the per-round ratios: ${PDF_LAUNCH_RATIO:-n/a}) |"
+    say "| frames showing a page late during 199 clicks, 0.15 s apart (CUECARD_LOG_RENDER=1) | ${PDF_LATE:-} | | |"
     say "| peak RSS after showing all 200 pages of a 200-page PDF | ${PDF_HWM_C:-} MB | ${PDF_HWM_P:-} MB | $(ratio "${PDF_HWM_C:-0}" "${PDF_HWM_P:-0}") |"
 }
 

@@ -360,6 +360,13 @@ impl SlideTextures {
     }
 }
 
+/// Whether to say on stderr each time a place shows a PDF page late
+/// (`CUECARD_LOG_RENDER=1`; `benches/measure.sh` counts the lines).
+fn log_render() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("CUECARD_LOG_RENDER").is_some_and(|v| v == "1"))
+}
+
 fn image_key(real: PathBuf) -> Key {
     Key {
         source: Source::Image(real),
@@ -407,6 +414,15 @@ impl SlideSource for SlideTextures {
         };
         if !on_time {
             self.late_pages.set(self.late_pages.get() + 1);
+            if log_render() {
+                eprintln!(
+                    "cuecard: render: page {} at {}x{} not ready when shown ({} late so far)",
+                    index + 1,
+                    key.width_px,
+                    key.height_px,
+                    self.late_pages.get()
+                );
+            }
         }
         view
     }
