@@ -55,7 +55,16 @@ fn demo() -> Vec<u8> {
                 height_pt: 280.0,
                 rgb: [0xE8, 0x7A, 0x1E],
             }),
-        sample::slide_page(4, "Questions for the room"),
+        // Its top is left empty: the deck draws a line of its own there.
+        SamplePage::new(960.0, 540.0)
+            .with(text(330.0, 44.0, "Questions for the room"))
+            .with(Mark::Rect {
+                x_pt: 60.0,
+                y_pt: 360.0,
+                width_pt: 840.0,
+                height_pt: 12.0,
+                rgb: [0x1C, 0x3D, 0x6E],
+            }),
         sample::slide_page(5, "Backup: contacts"),
     ];
     sample::write_pdf("cuecard PDF demo", &pages)

@@ -15,7 +15,8 @@ pub struct Cli {
     /// What to do; with none, present DECK.
     #[command(subcommand)]
     pub command: Option<Action>,
-    /// The deck to present (a .ron file); the built-in Module 5 deck if
+    /// The deck to present: a .ron deck, or a PDF (with the notes of a
+    /// deck or .pdfpc file beside it); the built-in Module 5 deck if
     /// omitted.
     pub deck: Option<PathBuf>,
     /// Start the phone remote at once, on the suggested network interface
@@ -40,8 +41,8 @@ pub enum Action {
         #[arg(long)]
         deny_warnings: bool,
     },
-    /// Check a deck before a venue: images decode, the local video is
-    /// there, fonts, links, timing. Prints a checklist; exits 0 when ready
+    /// Check a deck before a venue: images decode, the PDF's pages render,
+    /// the local video is there, fonts, links, timing. Prints a checklist; exits 0 when ready
     /// (warnings allowed), 2 when something will fail, 1 on warnings with
     /// --deny-warnings.
     Preflight {

@@ -276,7 +276,7 @@ fn check_reports_pages_that_do_not_render() {
     assert!(out.contains(": ok: \"T\": 3 slides, "), "{out}");
     let (_, out, _) = common::cuecard(&["preflight", path.to_str().unwrap()]);
     assert!(
-        out.contains("3 pages, the 3 slides that show pages render"),
+        out.contains("3 pages, the 3 slides that show one of them render"),
         "{out}"
     );
 }
@@ -290,8 +290,11 @@ fn import_writes_a_deck_with_the_pdfpc_notes_and_never_overwrites_without_force(
         "slides.pdfpc",
         r#"{"pdfpcFormat": 2, "pages": [{"idx": 2, "note": "Take questions.", "hidden": true}]}"#,
     );
-    let (written, count) = cuecard::pdf::import_pdf(&pdf, None, false).unwrap();
-    assert_eq!((written.clone(), count), (dir.join("slides.ron"), 3));
+    let done = cuecard::pdf::import_pdf(&pdf, None, false).unwrap();
+    let written = done.deck.clone();
+    assert_eq!((written.clone(), done.slides), (dir.join("slides.ron"), 3));
+    assert_eq!(done.pdfpc, Some((dir.join("slides.pdfpc"), 1, 1)));
+    assert!(done.warnings.is_empty(), "{:?}", done.warnings);
     let loaded = deck::load(&written).unwrap();
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     assert_eq!(loaded.deck.pdf.as_deref(), Some("slides.pdf"));
@@ -321,6 +324,23 @@ fn import_writes_a_deck_with_the_pdfpc_notes_and_never_overwrites_without_force(
         deck::load(&out).unwrap().deck.pdf.as_deref(),
         Some("pdf/module.pdf")
     );
+    // Never over the slides themselves or their notes: the deck is .ron.
+    let before = std::fs::read(&pdf).unwrap();
+    for name in ["slides.pdf", "slides.pdfpc", "notes.txt"] {
+        let error = cuecard::pdf::import_pdf(&pdf, Some(&dir.join(name)), true).unwrap_err();
+        assert!(error.to_string().contains("must be a .ron file"), "{error}");
+    }
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+    let (code, out, err) = common::cuecard(&[
+        "import",
+        pdf.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+        "--force",
+    ]);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("must be a .ron file"), "{err}");
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
     // But not beside a folder that does not contain it.
     let error = cuecard::pdf::import_pdf(&pdf, Some(&sub.join("x.ron")), false).unwrap_err();
     assert!(error.to_string().contains("folder above it"), "{error}");
@@ -361,4 +381,40 @@ fn a_truncated_pdf_that_opens_is_a_warning_at_the_pdf_field() {
     let found = diagnostics.iter().find(|d| d.kind == Kind::Pdf).unwrap();
     assert!(found.message.contains("truncated"), "{found}");
     assert_eq!((found.location.line, found.location.column), (1, 19));
+}
+
+#[test]
+fn preflight_never_calls_a_deck_ready_when_its_pdf_cannot_be_used() {
+    // A PDF outside the deck's folder: check refuses it, and so must
+    // preflight (the room would see blank pages).
+    let dir = folder("pdf-preflight-outside", 3);
+    let sub = dir.join("decks");
+    std::fs::create_dir_all(&sub).unwrap();
+    let path = write(
+        &sub,
+        "outside.ron",
+        "(title: \"T\", pdf: \"../slides.pdf\", slides: [(id: \"a\", page: 1)])",
+    );
+    let (code, _, _) = common::cuecard(&["check", path.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    let (code, out, _) = common::cuecard(&["preflight", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("[FAIL]") && out.contains("slides.pdf"),
+        "{out}"
+    );
+    // Slides naming pages the PDF lacks fail, and the ready line counts
+    // only the pages that exist.
+    let path = write(
+        &dir,
+        "missing.ron",
+        "(title: \"T\", pdf: \"slides.pdf\", slides: [(id: \"a\", page: 1), (id: \"b\", page: 99)])",
+    );
+    let (code, out, _) = common::cuecard(&["preflight", path.to_str().unwrap()]);
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("3 pages, the slide that shows one of them renders"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -226,9 +226,10 @@ impl PresenterApp {
                 if let Purpose::Open(path) = purpose {
                     crate::settings::Settings::remember_deck(&mut self.recent, path);
                     self.windows.title.clear();
-                    // The audience window's title is the deck's.
-                    self.windows.set_audience_title(&deck.title);
                 }
+                // The audience window's title is the deck's, after a reload
+                // that changed it too.
+                self.windows.set_audience_title(&deck.title);
                 let files = match &loaded.source {
                     DeckSource::File(path) => {
                         Some(reload::watched_files(path, Some(&ready.loaded)))
@@ -283,7 +284,7 @@ impl PresenterApp {
         // waited for on a thread of its own.
         let future = rfd::AsyncFileDialog::new()
             .set_title("Open a cuecard deck")
-            .add_filter("cuecard deck", &["ron"])
+            .add_filter("cuecard deck or PDF", &["ron", "pdf"])
             .pick_file();
         let sender = self.bus.sender();
         let spawned = std::thread::Builder::new()

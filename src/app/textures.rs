@@ -427,6 +427,29 @@ impl SlideSource for SlideTextures {
         view
     }
 
+    fn page_problem(&self, index: usize) -> Option<String> {
+        let pdf = self.pdf.as_ref()?;
+        if let Some(problem) = &pdf.problem {
+            return Some(problem.clone());
+        }
+        if pdf.sizes.get(index).is_none() {
+            return Some(format!(
+                "the PDF has {} pages, not {}",
+                pdf.sizes.len(),
+                index + 1
+            ));
+        }
+        // A failure at any size the page was asked for lately.
+        let pool = self.pool.as_ref()?;
+        let boxes: Vec<(u32, u32)> = self.page_boxes.borrow().keys().copied().collect();
+        boxes
+            .into_iter()
+            .find_map(|b| match pool.peek(&self.page_key(index, b)?)? {
+                Lookup::Failed(failure) => Some(failure.reason),
+                Lookup::Ready(_) | Lookup::Pending => None,
+            })
+    }
+
     fn page_aspect(&self, index: usize) -> Option<f32> {
         self.pdf
             .as_ref()?

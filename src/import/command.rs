@@ -21,13 +21,37 @@ pub fn command(
     if is_pdf && options.into.is_none() {
         // A PDF becomes a deck of its pages, with a .pdfpc file's notes.
         return match crate::pdf::import_pdf(input, options.output.as_deref(), options.force) {
-            Ok((path, slides)) => {
-                let _ = writeln!(out, "Wrote {}", path.display());
-                let _ = writeln!(out, "{slides} slides, one per page");
+            Ok(done) => {
+                let _ = writeln!(out, "Wrote {}", done.deck.display());
+                let _ = writeln!(
+                    out,
+                    "{}, one per page",
+                    crate::cli::plural(done.slides, "slide")
+                );
+                match &done.pdfpc {
+                    Some((path, noted, hidden)) => {
+                        let _ = writeln!(
+                            out,
+                            "Notes from {}: {} with notes, {} hidden",
+                            path.display(),
+                            crate::cli::plural(*noted, "slide"),
+                            hidden
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(
+                            out,
+                            "No .pdfpc file beside it: the slides have no notes yet"
+                        );
+                    }
+                }
+                for warning in &done.warnings {
+                    let _ = writeln!(out, "warning: {warning}");
+                }
                 let _ = writeln!(
                     out,
                     "Next: add speaker notes and timing, then present it with: cuecard {}",
-                    path.display()
+                    shell_word(&done.deck.display().to_string())
                 );
                 0
             }
@@ -51,13 +75,16 @@ pub fn command(
                     "unmatched: {slide}: no slide of the deck has this number or title; its notes were not imported"
                 );
             }
+            for said in &outcome.info {
+                let _ = writeln!(out, "{said}");
+            }
             for warning in &outcome.warnings {
                 let _ = writeln!(out, "warning: {warning}");
             }
             let _ = writeln!(
                 out,
                 "Next: cuecard check {}, then present it with: cuecard {}",
-                outcome.deck_path.display(),
+                shell_word(&outcome.deck_path.display().to_string()),
                 outcome.deck_path.display()
             );
             u8::from(!outcome.unmatched.is_empty())
@@ -66,5 +93,19 @@ pub fn command(
             let _ = writeln!(err, "error: {error}");
             2
         }
+    }
+}
+
+/// `path` as one word a shell reads back: quoted when it holds anything
+/// but letters, digits and `/._-+,:@%=`.
+pub fn shell_word(path: &str) -> String {
+    let plain = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_alphanumeric() || "/._-+,:@%=".contains(c));
+    if plain {
+        path.to_owned()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
     }
 }

@@ -182,6 +182,13 @@ pub enum ImportError {
         /// The first problem.
         detail: String,
     },
+    /// The deck would not be a `.ron` file (`-o guide.docx` would write
+    /// over the guide).
+    #[error("{}: the deck must be a .ron file; choose a name ending in .ron with -o (nothing was written)", path.display())]
+    NotRon {
+        /// The deck that would have been written.
+        path: PathBuf,
+    },
     /// `--into` was given a PDF: a PDF's pages make a deck of their own
     /// (`crate::pdf::import_pdf`), they have no notes to merge.
     #[error("{}: --into takes a presenter's guide (.docx, .txt or .md); a PDF becomes a deck of its own: cuecard import {} [-o DECK.ron] (nothing was written)", path.display(), path.display())]

@@ -193,6 +193,10 @@ pub enum ImportError {
     /// The `.pdfpc` file beside the PDF cannot be read.
     #[error("{0} (nothing was written; fix or move the .pdfpc file)")]
     Pdfpc(#[from] pdfpc::PdfpcError),
+    /// The deck would not be a `.ron` file (`-o talk.pdf` would replace
+    /// the slides themselves).
+    #[error("{}: the deck must be a .ron file; choose a name ending in .ron with -o (nothing was written)", .0.display())]
+    NotRon(PathBuf),
     /// The deck file exists and `force` was not given.
     #[error("{}: a file is already there; choose another name with -o, or pass --force to replace it (nothing was changed)", .0.display())]
     Exists(PathBuf),
@@ -216,20 +220,33 @@ pub enum ImportError {
     },
 }
 
+/// What [`import_pdf`] wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfImport {
+    /// The deck written.
+    pub deck: PathBuf,
+    /// Its slides, one per page.
+    pub slides: usize,
+    /// The `.pdfpc` file whose notes came across, with how many notes and
+    /// hidden slides it gave.
+    pub pdfpc: Option<(PathBuf, usize, usize)>,
+    /// Pages that do not render (the room will see a placeholder), one
+    /// sentence each.
+    pub warnings: Vec<String>,
+}
+
 /// `cuecard import FILE.pdf [-o DECK.ron] [--force]`: writes a deck for
 /// the PDF at `pdf` to `out` (default: the PDF's name with `.ron`), one
 /// slide per page, carrying over the `.pdfpc` file's notes, hidden pages
-/// and duration. Never replaces an existing file unless `force`; writes a
-/// temporary file beside the deck, then renames it, so a failure leaves
-/// no half-written deck. Returns the deck's path and its slide count.
+/// and duration. The deck must be a `.ron` file, so the PDF and its
+/// `.pdfpc` are never written over. Never replaces an existing file
+/// unless `force`; writes a temporary file beside the deck, then renames
+/// it, so a failure leaves no half-written deck. Every page is rendered
+/// small once, and the pages that fail are returned as warnings.
 ///
 /// # Errors
 /// [`ImportError`], which names the file and what to do.
-pub fn import_pdf(
-    pdf: &Path,
-    out: Option<&Path>,
-    force: bool,
-) -> Result<(PathBuf, usize), ImportError> {
+pub fn import_pdf(pdf: &Path, out: Option<&Path>, force: bool) -> Result<PdfImport, ImportError> {
     let document = PdfDocument::open(pdf)?;
     let notes_path = pdfpc::notes_path(pdf);
     let notes = if notes_path.is_file() {
@@ -238,6 +255,12 @@ pub fn import_pdf(
         None
     };
     let target = out.map_or_else(|| pdf.with_extension("ron"), Path::to_path_buf);
+    if !target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Err(ImportError::NotRon(target));
+    }
     if target.exists() && !force {
         return Err(ImportError::Exists(target));
     }
@@ -263,6 +286,23 @@ pub fn import_pdf(
         .join("/");
     let deck = deck_for(&document, &field, notes.as_ref());
     let count = deck.slides.len();
+    let pdfpc = notes.as_ref().map(|_| {
+        let with_notes = deck.slides.iter().filter(|s| !s.notes.is_empty()).count();
+        let hidden = deck.slides.iter().filter(|s| s.hidden).count();
+        (notes_path.clone(), with_notes, hidden)
+    });
+    let warnings = (0..document.page_count())
+        .filter_map(|index| {
+            let size = document.page_size(index)?;
+            let (w, h) = size.fit_within(160, 90);
+            document.render(index, w, h).err().map(|error| {
+                format!(
+                    "page {} does not render: {error}; the room will see a placeholder",
+                    index + 1
+                )
+            })
+        })
+        .collect();
     let text = deck::to_ron(&deck).map_err(|e| write_error(&e))?;
     let header = format!(
         "// Made by `cuecard import` from {}: one slide per page.\n// Add prompts, timing and links to the slides; see docs/deck-format.md.\n",
@@ -297,5 +337,10 @@ pub fn import_pdf(
         let _ = std::fs::remove_file(&temp);
         return Err(write_error(&error));
     }
-    Ok((target, count))
+    Ok(PdfImport {
+        deck: target,
+        slides: count,
+        pdfpc,
+        warnings,
+    })
 }

@@ -17,5 +17,5 @@ pub mod sample;
 
 pub use document::{PageSize, PdfDocument, looks_like_pdf};
 pub use error::PdfError;
-pub use import::{ImportError, import_pdf};
+pub use import::{ImportError, PdfImport, import_pdf};
 pub use limits::{MAX_PAGES, MAX_PDF_BYTES, MAX_RENDER_PIXELS, MAX_RENDER_SIDE_PX};

@@ -224,29 +224,54 @@ fn timing(report: &mut Report, deck: &Deck) {
 /// The deck's PDF: its page count, and every page a slide shows renders.
 fn pdf_pages(report: &mut Report, loaded: &deck::LoadedDeck) {
     let Some(pdf) = loaded.pdf_path() else {
+        // A PDF that cannot be used (outside the deck's folder, missing):
+        // the room would see blank pages, so it is never "ready".
+        if let Some(named) = &loaded.deck.pdf {
+            let said: Vec<String> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.is_error() && checked_below(d.kind))
+                .map(ToString::to_string)
+                .filter(|d| d.contains(named.as_str()))
+                .collect();
+            if said.is_empty() {
+                report.push(
+                    Status::Failed,
+                    format!("pdf {named:?}: cannot be used (not inside the deck's folder); the slides that show its pages would be blank"),
+                );
+            }
+            for line in said {
+                report.push(Status::Failed, line);
+            }
+        }
         return;
     };
-    let used = loaded
-        .deck
-        .slides
-        .iter()
-        .filter(|s| s.page.is_some())
-        .count();
     let failures = deck::render_check(loaded);
     match crate::pdf::PdfDocument::open(&pdf) {
-        Ok(document) if failures.is_empty() => report.push(
-            Status::Ready,
-            format!(
-                "pdf {}: {}, {}",
-                pdf.display(),
-                crate::cli::plural(document.page_count(), "page"),
-                if used == 1 {
-                    "the slide that shows a page renders".to_owned()
-                } else {
-                    format!("the {used} slides that show pages render")
-                }
-            ),
-        ),
+        Ok(document) if failures.is_empty() => {
+            // Slides naming pages the PDF does not have are reported with
+            // the deck's errors above; count the pages that exist.
+            let used = loaded
+                .deck
+                .slides
+                .iter()
+                .filter_map(crate::deck::Slide::page_index)
+                .filter(|&i| i < document.page_count())
+                .count();
+            report.push(
+                Status::Ready,
+                format!(
+                    "pdf {}: {}, {}",
+                    pdf.display(),
+                    crate::cli::plural(document.page_count(), "page"),
+                    if used == 1 {
+                        "the slide that shows one of them renders".to_owned()
+                    } else {
+                        format!("the {used} slides that show one of them render")
+                    }
+                ),
+            );
+        }
         Ok(_) => {
             for failure in failures {
                 report.push(Status::Failed, failure.to_string());

@@ -255,7 +255,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         action: shell(ShellCommand::OpenDeckDialog),
         triggers: &[Ctrl("O")],
-        help: "open another deck (or drop a .ron file on a window)",
+        help: "open another deck or PDF (or drop one on a window)",
     },
     Binding {
         action: shell(ShellCommand::Reload),

@@ -176,6 +176,22 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
         banners::resume_offer_ui(ui, offer, &mut commands);
     }
     status::status_bar_ui(ui, deck, view, &mut commands);
+    // A PDF page the room cannot see is said here, not only in the preview.
+    let current = view.presentation.current();
+    if let Some(page) = deck
+        .slides
+        .get(current)
+        .and_then(crate::deck::Slide::page_index)
+        && let Some(why) = view.images.page_problem(page)
+    {
+        banners::warning_ui(
+            ui,
+            &format!(
+                "The room sees a blank slide: page {} is not shown: {why}",
+                page + 1
+            ),
+        );
+    }
     banners::state_banners_ui(ui, view, &mut commands);
     banners::parking_lot_ui(ui, view, &mut commands);
     ui.separator();
@@ -221,7 +237,7 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
 fn no_deck_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
     ui.label(
         RichText::new(
-            "No deck is open. Open one, pick a recent deck, or drop a .ron file on this window.",
+            "No deck is open. Open one, pick a recent deck, or drop a deck (.ron) or a PDF on this window.",
         )
         .size(tokens::TEXT_LARGE),
     );

@@ -93,6 +93,12 @@ pub trait SlideSource {
     fn page(&self, index: usize, place_px: (f32, f32)) -> ImageView;
     /// Width over height of page `index` of the deck's PDF, when known.
     fn page_aspect(&self, index: usize) -> Option<f32>;
+    /// Why page `index` cannot be shown, once known (the console says so
+    /// in a banner, not only inside its preview); `None` while it renders
+    /// or when it is fine.
+    fn page_problem(&self, _index: usize) -> Option<String> {
+        None
+    }
 }
 
 /// No pictures: every image and page is a placeholder (tests, benchmarks,
