@@ -448,6 +448,70 @@ fn a_pptx_gives_slides_levels_pictures_links_hidden_slides_and_notes() {
 }
 
 #[test]
+fn a_pdf_export_beside_the_pptx_gives_the_slides_its_pages_and_keeps_their_text() {
+    let dir = common::temp_dir("import-pptx-pdf");
+    let pptx = dir.join("sample.pptx");
+    std::fs::copy(fixture("sample.pptx"), &pptx).unwrap();
+    let force = ImportOptions {
+        force: true,
+        ..ImportOptions::default()
+    };
+    // PowerPoint's default export leaves the hidden slide out: 4 pages
+    // for the 4 slides that are not hidden.
+    std::fs::write(dir.join("sample.pdf"), cuecard::pdf::sample::slide_deck(4)).unwrap();
+    let outcome = import::run(&pptx, &force).unwrap();
+    assert!(outcome.warnings.is_empty(), "{:?}", outcome.warnings);
+    assert!(
+        outcome
+            .info
+            .iter()
+            .any(|i| i.starts_with("4 slides show the pages of sample.pdf")
+                && i.contains("1 hidden slides are not in the PDF")),
+        "{:?}",
+        outcome.info
+    );
+    let loaded = deck::load(&outcome.deck_path).unwrap();
+    let deck = &loaded.deck;
+    assert_eq!(deck.pdf.as_deref(), Some("sample.pdf"));
+    let pages: Vec<Option<u32>> = deck.slides.iter().map(|s| s.page).collect();
+    assert_eq!(pages, [Some(1), Some(2), Some(3), Some(4), None]);
+    // The PowerPoint text stays, for the guide, the handout and check,
+    // but is not drawn over the page.
+    assert!(
+        matches!(&deck.slides[1].content[..], [Block::Bullets(items)] if items[0] == "Law enforcement")
+    );
+    assert!(!deck.slides[1].draw_content);
+    assert!(
+        deck.slides[4].draw_content,
+        "the hidden slide shows its text"
+    );
+    assert_eq!(deck.slides[1].title, "Three Partners");
+    let (code, _, stderr) = common::cuecard(&["check", outcome.deck_path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    // A PDF exported with the hidden slides: one page each.
+    std::fs::write(dir.join("sample.pdf"), cuecard::pdf::sample::slide_deck(5)).unwrap();
+    let deck = deck::load(&import::run(&pptx, &force).unwrap().deck_path)
+        .unwrap()
+        .deck;
+    let pages: Vec<Option<u32>> = deck.slides.iter().map(|s| s.page).collect();
+    assert_eq!(pages, [Some(1), Some(2), Some(3), Some(4), Some(5)]);
+    // Pages that match neither: the slides keep the PowerPoint text, and
+    // the warning says why and what to do.
+    std::fs::write(dir.join("sample.pdf"), cuecard::pdf::sample::slide_deck(3)).unwrap();
+    let outcome = import::run(&pptx, &force).unwrap();
+    assert!(
+        outcome.warnings.iter().any(|w| w
+            .contains("has 3 pages, but the deck has 5 slides (4 not hidden)")
+            && w.contains("export the PDF again")),
+        "{:?}",
+        outcome.warnings
+    );
+    let deck = deck::load(&outcome.deck_path).unwrap().deck;
+    assert!(deck.pdf.is_none() && deck.slides.iter().all(|s| s.page.is_none()));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn the_whole_path_pptx_then_guide_into_it_reports_unmatched_slides_and_exits_1() {
     let dir = common::temp_dir("import-path");
     std::fs::copy(fixture("sample.pptx"), dir.join("sample.pptx")).unwrap();

@@ -281,6 +281,49 @@ fn the_footer_and_logo_stay_off_pdf_pages_unless_the_deck_asks() {
 }
 
 #[test]
+fn a_page_slide_with_draw_content_false_keeps_its_text_off_the_page() {
+    let text = |draw: bool| {
+        format!(
+            "(title: \"T\", pdf: \"s.pdf\", slides: [(id: \"p\", title: \"Three Partners\", page: 1, draw_content: {draw}, content: [Bullets([\"Law enforcement\"])])])"
+        )
+    };
+    for (draw, drawn) in [(false, false), (true, true)] {
+        let deck = deck::parse(text(draw).as_bytes(), Path::new("t.ron"), None)
+            .unwrap()
+            .deck;
+        let texts = painted_texts(|painter| {
+            SlideView::new(&deck, 0, &slide::NoImages).paint(painter, SCREEN);
+        });
+        assert_eq!(
+            texts.iter().any(|(t, _)| t.contains("Law enforcement")),
+            drawn,
+            "draw_content: {draw}: {texts:?}"
+        );
+    }
+}
+
+#[test]
+fn an_imported_pptx_with_its_pdf_export_presents_the_pages() {
+    let dir = common::temp_dir("slide-view-imported");
+    let pptx = dir.join("sample.pptx");
+    std::fs::copy("tests/fixtures/import/sample.pptx", &pptx).unwrap();
+    std::fs::write(dir.join("sample.pdf"), cuecard::pdf::sample::slide_deck(4)).unwrap();
+    let outcome = cuecard::import::run(&pptx, &cuecard::import::ImportOptions::default()).unwrap();
+    let mut harness = app_on(&outcome.deck_path);
+    assert_eq!(harness.state().presentation().slide_count(), 5);
+    run_until(&mut harness, "page 1 of the PDF export on screen", |app| {
+        idle_with_page_sizes(app, 0, 2)
+    });
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presentation().current(), 1);
+    run_until(&mut harness, "page 2 on screen", |app| {
+        idle_with_page_sizes(app, 1, 2)
+    });
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn the_room_numbers_only_the_slides_it_sees() {
     let text = "(title: \"T\", footer: (organization: false, slide_number: true), slides: [\n\
         (id: \"a\", title: \"A\"),\n\
@@ -693,6 +736,43 @@ fn the_overview_scrolls_to_keep_the_selected_slide_in_view() {
     assert!(
         harness.query_by_label("Go to slide 56").is_some(),
         "the selected slide 56 is in view"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_page_that_cannot_be_drawn_is_said_in_a_console_banner() {
+    let dir = common::temp_dir("slide-view-bad-page");
+    std::fs::write(
+        dir.join("bomb.pdf"),
+        cuecard::pdf::sample::hostile::huge_image(),
+    )
+    .unwrap();
+    let path = dir.join("talk.ron");
+    std::fs::write(
+        &path,
+        "(title: \"T\", pdf: \"bomb.pdf\", slides: [(id: \"a\", page: 1), (id: \"b\", title: \"Typed\")])",
+    )
+    .unwrap();
+    let mut harness = app_on(&path);
+    let start = Instant::now();
+    while harness
+        .query_by_label_contains("The room sees a blank slide: page 1 is not shown")
+        .is_none()
+    {
+        assert!(start.elapsed() < Duration::from_secs(20), "no banner");
+        harness.run_steps(1);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // The banner says why.
+    assert!(harness.query_by_label_contains("100000x100000").is_some());
+    // On the next slide, which is fine, the banner goes.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(3);
+    assert!(
+        harness
+            .query_by_label_contains("The room sees a blank slide")
+            .is_none()
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -130,12 +130,19 @@ pub struct Slide {
     pub layout: Layout,
     /// A page of the deck's `pdf` to show, from 1. The page fills the
     /// slide (letterboxed); the slide's `content`, if any, is drawn over
-    /// it and its title is not drawn.
+    /// it (unless `draw_content: false`) and its title is not drawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     /// What is printed on the slide, top to bottom.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub content: Vec<Block>,
+    /// On a slide that shows a `page`: `false` keeps `content` as the
+    /// slide's text (for the printed guide and handout, the phone remote
+    /// and `check`) without drawing it over the page, which already shows
+    /// it. `cuecard import` writes `false` when a PDF export of the
+    /// `.pptx` sits beside it. Default `true`; ignored without a `page`.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub draw_content: bool,
     /// Planned time on this slide, in minutes (fractions allowed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<f64>,
@@ -264,6 +271,11 @@ pub enum Note {
     SlideText(String),
 }
 
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference.
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     *value == T::default()
 }
@@ -294,6 +306,7 @@ impl Slide {
             layout: Layout::default(),
             page: Some(number),
             content: Vec::new(),
+            draw_content: true,
             minutes: None,
             links: Vec::new(),
             content_note: None,

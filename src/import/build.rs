@@ -45,6 +45,7 @@ pub fn deck_from_guide(guide: &Guide, fallback_title: &str) -> Deck {
                     Layout::Content
                 },
                 content: part.content.clone(),
+                draw_content: true,
                 minutes: None,
                 links: part.links.clone(),
                 content_note: None,

@@ -120,6 +120,9 @@ pub struct ImportOutcome {
     /// Guide slides that matched no deck slide (`--into`), as
     /// `Slide 11 ("Extra")`.
     pub unmatched: Vec<String>,
+    /// What the import did beyond the summary (the slides that show a PDF
+    /// export's pages).
+    pub info: Vec<String>,
     /// Things the user should know (pictures skipped, links without an
     /// address, paragraphs before the first slide heading).
     pub warnings: Vec<String>,
@@ -197,6 +200,16 @@ pub fn read_guide(
 /// Any [`ImportError`]; nothing is written when one is returned.
 pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
     let kind = InputKind::of(input)?;
+    if kind != InputKind::Pdf {
+        let target = output_path(input, options);
+        if !target
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+        {
+            return Err(ImportError::NotRon { path: target });
+        }
+    }
+    let mut info = Vec::new();
     let (deck, files, mut warnings, unmatched) = match kind {
         InputKind::Pdf if options.into.is_some() => {
             return Err(ImportError::PdfInto {
@@ -218,8 +231,12 @@ pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, Impor
             let imported = pptx::read(bytes, input)?;
             let media_folder = media_folder_name(&output_path(input, options));
             let mut warnings = imported.warnings.clone();
-            warnings.extend(imported_warnings(input));
-            let (deck, files) = imported.into_deck(&media_folder);
+            let (mut deck, files) = imported.into_deck(&media_folder);
+            match attach_pdf_export(&mut deck, input, &output_path(input, options)) {
+                Ok(Some(said)) => info.push(said),
+                Ok(None) => {}
+                Err(why) => warnings.push(why),
+            }
             (deck, files, warnings, Vec::new())
         }
         InputKind::Docx | InputKind::Text => {
@@ -301,6 +318,7 @@ pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, Impor
         },
         deck,
         unmatched,
+        info,
         warnings,
         files: files.into_iter().map(|f| f.relative).collect(),
     })
@@ -325,19 +343,76 @@ pub fn media_folder_name(deck_path: &Path) -> String {
     write::safe_file_name(&format!("{stem}-media"))
 }
 
-/// Warnings about a .pptx's surroundings: a PDF export beside it.
-fn imported_warnings(input: &Path) -> Vec<String> {
-    let pdf = input.with_extension("pdf");
-    if pdf.is_file() {
-        // PDF-BACKED SLIDES: when the deck schema has a deck-level PDF path
-        // and per-slide page numbers, set the deck's PDF to this file's name
-        // (relative to the deck's folder) and slide N's page to N, keeping
-        // the text for the overview, search and `check`.
-        vec![format!(
-            "{} is beside the deck; using PDF pages as the slides' visuals is not in this build yet, so the slides show the PowerPoint text",
-            pdf.display()
-        )]
-    } else {
-        Vec::new()
+/// A PDF export of the `.pptx` at `pptx` beside it, with the same name
+/// (`training.pdf` by `training.pptx`), gives the slides `PowerPoint`'s
+/// exact look: the deck written to `deck_path` names the PDF, and each
+/// slide shows its page, keeping its text as `content` that is not drawn
+/// over the page (`draw_content: false`). Pages are matched one to one
+/// with the slides, or with the slides that are not hidden (`PowerPoint`
+/// leaves hidden slides out of a PDF by default). Returns what it did,
+/// `None` when there is no PDF, or why the PDF is not used.
+fn attach_pdf_export(
+    deck: &mut Deck,
+    pptx: &Path,
+    deck_path: &Path,
+) -> Result<Option<String>, String> {
+    let pdf = pptx.with_extension("pdf");
+    if !pdf.is_file() {
+        return Ok(None);
     }
+    let not_used = "so the slides show the PowerPoint text";
+    let document = crate::pdf::PdfDocument::open(&pdf).map_err(|e| format!("{e}; {not_used}"))?;
+    let folder = deck_path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    let relative = match (folder.canonicalize(), pdf.canonicalize()) {
+        (Ok(folder), Ok(real)) => real.strip_prefix(&folder).ok().map(|r| {
+            r.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/")
+        }),
+        _ => None,
+    };
+    let Some(relative) = relative else {
+        return Err(format!(
+            "{} is beside the .pptx but not inside the deck's folder ({}), so the deck cannot name it; write the deck beside it, or the slides show the PowerPoint text",
+            pdf.display(),
+            folder.display()
+        ));
+    };
+    let pages = document.page_count();
+    let slides = deck.slides.len();
+    let shown = deck.slides.iter().filter(|s| !s.hidden).count();
+    let with_hidden = pages == slides;
+    if !with_hidden && pages != shown {
+        return Err(format!(
+            "{} has {pages} pages, but the deck has {slides} slides ({shown} not hidden), so its pages cannot be matched to the slides; export the PDF again from this .pptx, {not_used}",
+            pdf.display()
+        ));
+    }
+    let mut next_page = 1u32;
+    let mut mapped = 0;
+    for slide in &mut deck.slides {
+        if slide.hidden && !with_hidden {
+            continue;
+        }
+        slide.page = Some(next_page);
+        slide.draw_content = false;
+        next_page += 1;
+        mapped += 1;
+    }
+    deck.pdf = Some(relative.clone());
+    Ok(Some(format!(
+        "{mapped} slides show the pages of {relative}, PowerPoint's exact look{}; their text is kept for the guide, the handout and check",
+        if with_hidden || mapped == slides {
+            String::new()
+        } else {
+            format!(
+                " ({} hidden slides are not in the PDF and show their text)",
+                slides - mapped
+            )
+        }
+    )))
 }

@@ -455,6 +455,7 @@ impl PptxDeck {
                         Layout::Content
                     },
                     content: blocks(&slide.body, &files),
+                    draw_content: true,
                     minutes: None,
                     links: slide.links,
                     content_note: None,

@@ -184,6 +184,11 @@ pub fn layout_fitted(
     deck: &Deck,
     slide: &Slide,
 ) -> (Vec<Placed>, Fitting) {
+    // A page that shows the slide's text itself (an imported PowerPoint
+    // deck with its PDF export): nothing is drawn over it.
+    if slide.page.is_some() && !slide.draw_content {
+        return (Vec::new(), Fitting::Fits);
+    }
     let beside = || layout_in(painter, zones, zones.content, h, deck, slide);
     let Some(above) = zones.above_qr else {
         return beside();
