@@ -284,6 +284,7 @@ focus "$CONSOLE" || true
 # One press at a time: presses closer than a clicker's bounce count once.
 key Right
 check "mixed deck: Right -> slide 2/$MIXED_SLIDES" wait_title "$CONSOLE" "$MIXED_TITLE — slide 2/$MIXED_SLIDES"
+sleep 1 # a presenter's pace, as in the part above (each press waited for its page)
 key Right
 check "mixed deck: Right -> slide 3/$MIXED_SLIDES" wait_title "$CONSOLE" "$MIXED_TITLE — slide 3/$MIXED_SLIDES"
 typed_is_no_page() {
