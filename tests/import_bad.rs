@@ -58,6 +58,17 @@ fn bad_inputs_are_refused_with_what_to_do_and_nothing_is_written() {
             "bomb-entries.pptx",
             "the archive has 5101 entries, more than 5000",
         ),
+        // A zip that says its entry inflates small but inflates big:
+        // stopped at the declared size, not trusted.
+        (
+            "bomb-lying-size.docx",
+            "word/document.xml cannot be inflated: File is larger than its declared uncompressed size",
+        ),
+        // A zip encrypted with a password (not Office's own encryption).
+        (
+            "zip-password.docx",
+            "the file is protected with a password; open it in Word, remove the password",
+        ),
         ("empty-guide.docx", "the guide has no text"),
         ("empty-guide.txt", "the guide has no text"),
         (
