@@ -493,7 +493,13 @@ fn pdf_pages_render_at_each_places_size_and_the_next_slide_is_ready_in_the_next_
     std::fs::write(dir.join("slides.pdf"), cuecard::pdf::sample::slide_deck(6)).unwrap();
     let path = dir.join("talk.ron");
     std::fs::write(&path, "(title: \"PDF\", pdf: \"slides.pdf\")").unwrap();
-    let mut harness = app_on(&path);
+    let (mut harness, time) = app_on_with_clock(&path);
+    // Presses of the same key count once unless time passes between them
+    // (a clicker's double fire): each press comes a second later.
+    let press_later = |harness: &mut Harness<'static, PresenterApp>, key: egui::Key| {
+        *time.lock().unwrap() += Duration::from_secs(1);
+        harness.key_press(key);
+    };
     let textures = harness.state().textures();
     // Page 1 is shown in two places (the audience view and the console's
     // current-slide preview), each with its own render; page 2 is the
@@ -519,7 +525,7 @@ fn pdf_pages_render_at_each_places_size_and_the_next_slide_is_ready_in_the_next_
     assert!(late > 0, "late pages are not counted");
     // The clicker: the next page shows in the next frame, at its size in
     // every place (never blank, never a blurry stand-in).
-    harness.key_press(egui::Key::ArrowRight);
+    press_later(&mut harness, egui::Key::ArrowRight);
     harness.run_steps(2);
     assert_eq!(harness.state().presentation().current(), 1);
     assert_eq!(
@@ -527,9 +533,25 @@ fn pdf_pages_render_at_each_places_size_and_the_next_slide_is_ready_in_the_next_
         late,
         "a place showed page 2 late after the slide change"
     );
+    // The presenter stays on a slide for a while and nothing repaints
+    // (the audience view shows no clock): the next page is still ready at
+    // every place's size when the clicker is pressed.
+    run_until(&mut harness, "page 3 asked ahead", |app| {
+        idle_with_page_sizes(app, 2, 2)
+    });
+    std::thread::sleep(cuecard::app::textures::KEEP_UNUSED + Duration::from_millis(500));
+    let late = cuecard::app::lock(&textures).late_pages();
+    press_later(&mut harness, egui::Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(harness.state().presentation().current(), 2);
+    assert_eq!(
+        cuecard::app::lock(&textures).late_pages(),
+        late,
+        "after a long stay, a place showed page 3 late"
+    );
     // The overview's thumbnails get their own small renders, and the
     // big renders of the pages far from the current one are not made.
-    harness.key_press(egui::Key::Tab);
+    press_later(&mut harness, egui::Key::Tab);
     run_until(&mut harness, "the thumbnail of page 6", |app| {
         idle_with_page_sizes(app, 5, 1)
     });
@@ -540,7 +562,7 @@ fn pdf_pages_render_at_each_places_size_and_the_next_slide_is_ready_in_the_next_
         "the thumbnail {thumbnail:?} is no smaller than the preview {small:?}"
     );
     // Closing the overview lets its thumbnails go (after a few seconds).
-    harness.key_press(egui::Key::Escape);
+    press_later(&mut harness, egui::Key::Escape);
     let start = Instant::now();
     while !cuecard::app::lock(&textures)
         .page_texture_sizes(5)

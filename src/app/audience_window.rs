@@ -101,7 +101,12 @@ impl AudienceWindow {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let identify = frame.identify_until.is_some_and(|t| now < t);
-                let textures = lock(&self.textures);
+                let mut textures = lock(&self.textures);
+                // The next pages are rendered ahead at the audience view's
+                // size, even while it does not repaint.
+                let ppp = ui.ctx().pixels_per_point();
+                let canvas = crate::ui::slide::canvas(ui.max_rect());
+                textures.set_audience_box(canvas.width() * ppp, canvas.height() * ppp);
                 let response = audience_ui(
                     ui,
                     frame.deck.as_ref().map(|d| &d.loaded.deck),

@@ -7,9 +7,11 @@
 //! shows it: the audience view's slide, the console's previews and the
 //! overview's thumbnails each get their own render (a thumbnail costs a
 //! few hundred kilobytes, not a projector's worth). The neighbours of the
-//! current slide are asked for at every size a window showed a page at in
-//! the last seconds, so the next slide is ready in every place before the
-//! clicker asks for it.
+//! current slide are asked for ahead at the audience view's size (which
+//! its window reports at every frame) and at the sizes the console showed
+//! pages at most recently, so the next slide is ready in every place
+//! before the clicker asks for it, however long the presenter stayed on
+//! the slide before.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -28,13 +30,12 @@ use crate::ui::slide::{ImageView, SlideSource};
 /// scaled down to fit; smaller ones are kept as they are.
 pub const MAX_DECODED: (u32, u32) = (3840, 2160);
 
-/// The size PDF pages are asked for ahead at until a window has shown a
-/// page.
+/// The audience view's size PDF pages are asked for ahead at until it
+/// says how big it is.
 pub const DEFAULT_PAGE_BOX: (u32, u32) = (1920, 1080);
 
-/// How long a texture no frame used is kept, and how long a place's size
-/// counts for asking ahead: a window that repaints rarely (the audience
-/// view between slide changes) keeps its pages.
+/// How long a texture no frame used (and no neighbour needs) is kept:
+/// the overview's thumbnails after it closes, a size left by a resize.
 pub const KEEP_UNUSED: Duration = Duration::from_secs(3);
 
 /// Most place sizes the neighbours are asked for ahead at (the audience
@@ -100,7 +101,12 @@ pub struct SlideTextures {
     pool: Option<RenderPool>,
     folder: Option<PathBuf>,
     pdf: Option<PdfPages>,
-    /// Page boxes (physical pixels) places showed pages at, and when.
+    /// The audience view's slide, physical pixels (rounded): pages are
+    /// always asked for ahead at this size, however long the audience
+    /// window goes without repainting.
+    audience_box: (u32, u32),
+    /// Other page boxes (physical pixels) places showed pages at, and
+    /// when: the console's previews and the overview's thumbnails.
     page_boxes: RefCell<HashMap<(u32, u32), Instant>>,
     /// Uploaded textures by render key, and when a frame last used each.
     textures: RefCell<HashMap<Key, (TextureHandle, Instant)>>,
@@ -119,6 +125,7 @@ impl SlideTextures {
             pool: None,
             folder,
             pdf: None,
+            audience_box: DEFAULT_PAGE_BOX,
             page_boxes: RefCell::new(HashMap::new()),
             textures: RefCell::new(HashMap::new()),
             late_pages: Cell::new(0),
@@ -136,6 +143,13 @@ impl SlideTextures {
         if let Some(pool) = &self.pool {
             pool.new_generation();
         }
+    }
+
+    /// The size, in physical pixels, of the audience view's slide (the
+    /// audience window says so at each of its frames): the current slide's
+    /// neighbours are always rendered ahead at this size.
+    pub fn set_audience_box(&mut self, width_px: f32, height_px: f32) {
+        self.audience_box = page_box(width_px, height_px);
     }
 
     /// Once per frame: starts the workers if needed, asks ahead for the
@@ -159,7 +173,7 @@ impl SlideTextures {
         }
         self.ctx = Some(ctx.clone());
         let now = Instant::now();
-        let boxes = self.recent_page_boxes(now);
+        let boxes = self.recent_page_boxes();
         let mut wanted: Vec<Key> = Vec::new();
         if let Some(logo) = &deck.logo
             && let Ok(key) = self.image_key(logo)
@@ -193,19 +207,37 @@ impl SlideTextures {
         }
     }
 
-    /// The page boxes places showed pages at in the last [`KEEP_UNUSED`],
-    /// the most recent first, at most [`MAX_PAGE_BOXES`];
-    /// [`DEFAULT_PAGE_BOX`] before any.
-    fn recent_page_boxes(&self, now: Instant) -> Vec<(u32, u32)> {
+    /// The boxes to ask ahead at: the audience view's, then the most
+    /// recently used others (the console's previews, the overview's
+    /// thumbnails), [`MAX_PAGE_BOXES`] in all. Boxes are not forgotten
+    /// with time (a console that does not repaint for a minute still gets
+    /// the next page at its previews' size), only pushed out by newer
+    /// ones.
+    fn recent_page_boxes(&self) -> Vec<(u32, u32)> {
         let mut recent = self.page_boxes.borrow_mut();
-        recent.retain(|_, at| now.saturating_duration_since(*at) < KEEP_UNUSED);
-        let mut boxes: Vec<_> = recent.iter().map(|(b, at)| (*b, *at)).collect();
-        boxes.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
-        boxes.truncate(MAX_PAGE_BOXES);
-        if boxes.is_empty() {
-            return vec![DEFAULT_PAGE_BOX];
+        let mut others: Vec<_> = recent
+            .iter()
+            .filter(|(b, _)| **b != self.audience_box)
+            .map(|(b, at)| (*b, *at))
+            .collect();
+        others.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+        // Keep the list short: a window being resized leaves many sizes.
+        if recent.len() > 4 * MAX_PAGE_BOXES {
+            let keep: Vec<_> = others
+                .iter()
+                .take(2 * MAX_PAGE_BOXES)
+                .map(|(b, _)| *b)
+                .collect();
+            recent.retain(|b, _| keep.contains(b));
         }
-        boxes.into_iter().map(|(b, _)| b).collect()
+        let mut boxes = vec![self.audience_box];
+        boxes.extend(
+            others
+                .into_iter()
+                .map(|(b, _)| b)
+                .take(MAX_PAGE_BOXES.saturating_sub(1)),
+        );
+        boxes
     }
 
     /// How many textures are kept (for the soak test's memory check).
