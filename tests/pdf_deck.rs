@@ -344,6 +344,14 @@ fn import_writes_a_deck_with_the_pdfpc_notes_and_never_overwrites_without_force(
     // But not beside a folder that does not contain it.
     let error = cuecard::pdf::import_pdf(&pdf, Some(&sub.join("x.ron")), false).unwrap_err();
     assert!(error.to_string().contains("folder above it"), "{error}");
+    // A refused deck leaves no folders behind either.
+    let deep = sub.join("new/a/b/x.ron");
+    let error = cuecard::pdf::import_pdf(&pdf, Some(&deep), false).unwrap_err();
+    assert!(error.to_string().contains("folder above it"), "{error}");
+    assert!(
+        !sub.join("new").exists(),
+        "folders made for a refused deck stay"
+    );
     // No temporary files left behind.
     let leftovers: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()

@@ -191,3 +191,39 @@ fn ctrl_r_reloads_by_hand() {
     assert_eq!(app.wait_for_reloads(before + 2), before + 2);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_pdf_deck_reloads_when_its_pdf_or_its_pdfpc_notes_change() {
+    let dir = temp("pdf");
+    // A deck naming a PDF: a new export of the slides reloads it.
+    std::fs::write(dir.join("slides.pdf"), cuecard::pdf::sample::slide_deck(2)).unwrap();
+    let path = dir.join("deck.ron");
+    std::fs::write(&path, "(title: \"T\", pdf: \"slides.pdf\")").unwrap();
+    let mut app = app_on(&path);
+    assert_eq!(app.harness.state().presentation().slide_count(), 2);
+    std::fs::write(dir.join("slides.pdf"), cuecard::pdf::sample::slide_deck(3)).unwrap();
+    assert_eq!(app.wait_for_reloads(1), 1, "the new PDF reloads the deck");
+    assert_eq!(app.harness.state().presentation().slide_count(), 3);
+    drop(app);
+    // `cuecard talk.pdf`: a .pdfpc file made while it is shown brings its
+    // notes at once.
+    std::fs::write(dir.join("talk.pdf"), cuecard::pdf::sample::slide_deck(2)).unwrap();
+    let pdf = dir.join("talk.pdf");
+    let mut app = app_on(&pdf);
+    assert!(
+        app.harness.state().session().deck().unwrap().slides[0]
+            .notes
+            .is_empty()
+    );
+    std::fs::write(
+        dir.join("talk.pdfpc"),
+        r#"{"pdfpcFormat": 2, "pages": [{"idx": 0, "note": "Welcome the room."}]}"#,
+    )
+    .unwrap();
+    assert_eq!(app.wait_for_reloads(1), 1, "the new notes reload the PDF");
+    assert_eq!(
+        app.harness.state().session().deck().unwrap().slides[0].notes,
+        [cuecard::deck::Note::Script("Welcome the room.".to_owned())]
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -30,10 +30,24 @@ pub struct DeckWatcher {
 pub fn watched_files(deck_path: &Path, loaded: Option<&LoadedDeck>) -> BTreeSet<PathBuf> {
     let mut files = BTreeSet::new();
     files.insert(normalize(deck_path));
+    let is_pdf = deck_path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if is_pdf {
+        // `cuecard talk.pdf`: its pdfpc notes, made or edited while it is
+        // shown, reload too.
+        files.insert(normalize(&crate::pdf::pdfpc::notes_path(deck_path)));
+    }
     let Some(loaded) = loaded else {
         return files;
     };
+    // The deck beside a PDF that names it, and the PDF a deck names (a new
+    // export of the slides shows at once).
+    files.insert(normalize(&loaded.path));
     let folder = loaded.folder.clone().unwrap_or_else(|| PathBuf::from("."));
+    if let Some(pdf) = &loaded.deck.pdf {
+        files.insert(normalize(&folder.join(pdf)));
+    }
     for slide in &loaded.deck.slides {
         for block in &slide.content {
             if let Block::Image { path, .. } = block {

@@ -269,10 +269,22 @@ pub fn import_pdf(pdf: &Path, out: Option<&Path>, force: bool) -> Result<PdfImpo
         reason: e.to_string(),
     };
     let folder = folder_of(&target);
+    // Folders made for the deck are removed again if it is refused.
+    let made: Vec<PathBuf> = folder
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    let unmake = || {
+        for dir in &made {
+            let _ = std::fs::remove_dir(dir);
+        }
+    };
     std::fs::create_dir_all(&folder).map_err(|e| write_error(&e))?;
     let real_folder = folder.canonicalize().map_err(|e| write_error(&e))?;
     let real_pdf = pdf.canonicalize().map_err(|e| write_error(&e))?;
     let Ok(relative) = real_pdf.strip_prefix(&real_folder) else {
+        unmake();
         return Err(ImportError::Outside {
             deck: target.clone(),
             pdf: real_pdf,
