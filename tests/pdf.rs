@@ -312,3 +312,25 @@ fn a_pdf_cut_short_that_still_opens_is_flagged() {
     }
     assert!(open(sample::slide_deck(2)).unwrap().is_complete());
 }
+
+/// Found by fuzzing `render_pdf` (docs/fuzzing.md): a font whose glyphs
+/// make hayro 0.9's glyph cache overflow an addition. With overflow checks
+/// (debug builds, the fuzzer) hayro panics; cuecard turns that into a
+/// refusal of the page. Release builds wrap and draw something. Either
+/// way: no panic out of `render`, and a refusal names the file and page.
+#[test]
+fn a_page_that_makes_hayro_panic_costs_only_that_page() {
+    let path = Path::new("fuzz/found/hayro-glyph-cache-add-overflow.pdf");
+    let doc = PdfDocument::open(path).unwrap();
+    for index in 0..doc.page_count() {
+        for (w, h) in [(160, 90), (1920, 1080)] {
+            if let Err(error) = doc.render(index, w, h) {
+                let message = error.to_string();
+                assert!(
+                    message.starts_with(&format!("{}: page {}", path.display(), index + 1)),
+                    "{message}"
+                );
+            }
+        }
+    }
+}

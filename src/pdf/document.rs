@@ -258,7 +258,8 @@ impl PdfDocument {
     /// # Errors
     /// [`PdfError::NoSuchPage`], [`PdfError::BadRenderSize`] (zero, or
     /// over [`MAX_RENDER_SIDE_PX`] or [`MAX_RENDER_PIXELS`]), or
-    /// [`PdfError::PageTooComplex`] (see [`PdfDocument::check_page`]).
+    /// [`PdfError::PageTooComplex`] (see [`PdfDocument::check_page`]), or
+    /// [`PdfError::RenderCrashed`] when hayro panics on the page.
     pub fn render(
         &self,
         index: usize,
@@ -289,13 +290,22 @@ impl PdfDocument {
             bg_color: hayro::vello_cpu::color::palette::css::WHITE,
         };
         let cache = hayro::RenderCache::new();
-        let pixmap = hayro::render(
-            page,
-            &cache,
-            &hayro::hayro_interpret::InterpreterSettings::default(),
-            &hayro::RenderSettings::default(),
-            &settings,
-        );
+        // A panic inside hayro (an arithmetic overflow on a hostile font,
+        // found by fuzzing) costs this page, never `check`, `import` or a
+        // render worker.
+        let pixmap = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            hayro::render(
+                page,
+                &cache,
+                &hayro::hayro_interpret::InterpreterSettings::default(),
+                &hayro::RenderSettings::default(),
+                &settings,
+            )
+        }))
+        .map_err(|_| PdfError::RenderCrashed {
+            path: self.path.clone(),
+            page: index + 1,
+        })?;
         let (w, h) = (u32::from(pixmap.width()), u32::from(pixmap.height()));
         let mut rgba = pixmap.data_as_u8_slice().to_vec();
         // The background is opaque white, so premultiplied equals straight

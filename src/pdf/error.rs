@@ -110,6 +110,15 @@ pub enum PdfError {
         /// What to do about it.
         advice: &'static str,
     },
+    /// The renderer failed on the page (a bug in hayro, not in the file's
+    /// owner's hands); the page shows a placeholder.
+    #[error("{}: page {page}: the PDF renderer failed on this page (a bug in hayro, cuecard's PDF renderer); export the slides to PDF again, and please report the file", path.display())]
+    RenderCrashed {
+        /// The PDF's path.
+        path: PathBuf,
+        /// The page, from 1.
+        page: usize,
+    },
 }
 
 impl PdfError {
@@ -118,7 +127,10 @@ impl PdfError {
     pub fn is_whole_file(&self) -> bool {
         !matches!(
             self,
-            Self::NoSuchPage { .. } | Self::BadRenderSize { .. } | Self::PageTooComplex { .. }
+            Self::NoSuchPage { .. }
+                | Self::BadRenderSize { .. }
+                | Self::PageTooComplex { .. }
+                | Self::RenderCrashed { .. }
         )
     }
 }
