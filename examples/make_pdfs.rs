@@ -72,12 +72,13 @@ fn demo() -> Vec<u8> {
 
 fn main() -> std::io::Result<()> {
     write("decks/pdf-demo.pdf", &demo())?;
-    let fixtures: [(&str, Vec<u8>); 7] = [
+    let fixtures: [(&str, Vec<u8>); 8] = [
         ("encrypted.pdf", hostile::encrypted()),
         ("truncated.pdf", hostile::truncated()),
         ("huge_image.pdf", hostile::huge_image()),
         ("huge_page.pdf", hostile::huge_page()),
         ("deep_forms.pdf", hostile::deep_forms(100)),
+        ("form_bomb.pdf", hostile::form_bomb(30)),
         ("no_pages.pdf", hostile::no_pages()),
         (
             "not_a_pdf.pdf",

@@ -205,6 +205,20 @@ fn pdf_bombs_are_refused_or_rendered_within_bounds() {
     let image = doc.render(0, 960, 540).unwrap();
     assert!(is_red(pixel(&image, 5, 535)));
 
+    // Forms that draw forms twice over, 30 levels (a billion draws, within
+    // the depth limit): refused before hayro starts, not rendered for days.
+    let doc = open(hostile::form_bomb(30)).unwrap();
+    let error = doc.render(0, 160, 90).unwrap_err().to_string();
+    assert!(
+        error.contains("draws forms more than 100000 times"),
+        "{error}"
+    );
+    assert!(error.contains("export the slides to PDF again"), "{error}");
+    // Ten levels (1,024 draws) is within bounds, and drawn.
+    let doc = open(hostile::form_bomb(10)).unwrap();
+    let image = doc.render(0, 960, 540).unwrap();
+    assert!(is_red(pixel(&image, 5, 535)));
+
     // A billion-point page renders at the size asked, not its own.
     let doc = open(hostile::huge_page()).unwrap();
     let size = doc.page_size(0).unwrap();
@@ -245,6 +259,10 @@ const FIXTURES: &[(&str, &str)] = &[
     (
         "deep_forms.pdf",
         "page 1: its forms are nested more than 32 levels deep",
+    ),
+    (
+        "form_bomb.pdf",
+        "page 1: it draws forms more than 100000 times",
     ),
     ("no_pages.pdf", "the PDF has no pages"),
     (
@@ -333,4 +351,23 @@ fn a_page_that_makes_hayro_panic_costs_only_that_page() {
             }
         }
     }
+}
+
+/// Found by fuzzing `render_pdf` (docs/fuzzing.md, run 3): a damaged copy
+/// of the 40-deep forms seed whose forms draw forms many times over; hayro
+/// rendered its 160x90 thumbnail for over five minutes without finishing.
+/// cuecard counts the draws first and refuses the page.
+#[test]
+fn forms_that_multiply_are_refused_not_rendered_for_ever() {
+    let path = Path::new("fuzz/found/forms-drawn-many-times-over.pdf");
+    let doc = PdfDocument::open(path).unwrap();
+    let error = doc.render(0, 160, 90).unwrap_err().to_string();
+    assert!(
+        error.starts_with(&format!(
+            "{}: page 1: it draws forms more than",
+            path.display()
+        )),
+        "{error}"
+    );
+    assert!(doc.check_page(0).is_err());
 }

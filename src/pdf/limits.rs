@@ -9,8 +9,11 @@
 //! ([`crate::render`]) runs renders on worker threads and the fuzz target
 //! runs under libFuzzer's `-timeout`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
+use hayro::hayro_syntax::content::TypedIter;
+use hayro::hayro_syntax::content::ops::TypedInstruction;
 use hayro::hayro_syntax::object::{Dict, Name, Number, ObjectIdentifier, Stream};
 use hayro::hayro_syntax::page::Page;
 
@@ -42,6 +45,21 @@ pub const MAX_XOBJECTS: usize = 10_000;
 /// Deepest nesting of forms (a form that draws a form ...) on a page.
 pub const MAX_FORM_DEPTH: usize = 32;
 
+/// Most content operators drawing one page may take, counting a form's
+/// operators each time it is drawn (ten million: a flat page of that many
+/// is a 100 MB content stream). Forms drawn by forms multiply: a form that
+/// draws a form twice, 40 levels deep, is a trillion draws from a 4 KB
+/// file, which the renderer would work on for days (found by fuzzing).
+pub const MAX_PAGE_OPERATORS: u64 = 10_000_000;
+
+/// Most times one page may draw a form, counting a form each time it is
+/// drawn (a slide program's page draws a few hundred at most).
+pub const MAX_FORM_DRAWS: u64 = 100_000;
+
+/// How deep hayro draws forms in forms (`MAX_NESTED_INTERPRETATION_DEPTH`
+/// in hayro-interpret 0.9); a deeper form is not drawn, so not counted.
+const RENDERER_NESTING: usize = 50;
+
 /// Advice for a page whose images are too large.
 pub(super) const SMALLER_IMAGES: &str = "export the slides again with smaller images";
 
@@ -65,7 +83,115 @@ pub(super) fn check_page(page: &Page<'_>) -> Result<(), Refusal> {
         seen: HashSet::new(),
         image_pixels: 0,
     };
-    visit(&page.resources().x_objects, 0, &mut scan)
+    visit(&page.resources().x_objects, 0, &mut scan)?;
+    let mut draws = Draws {
+        operators_left: MAX_PAGE_OPERATORS,
+        forms_left: MAX_FORM_DRAWS,
+        forms: HashMap::new(),
+    };
+    let content = page
+        .page_stream()
+        .map(|data| Operators::of(data))
+        .unwrap_or_default();
+    draws.draw(&content, &page.resources().x_objects, 0)
+}
+
+/// What a content stream does, as far as the cost of drawing it goes:
+/// how many operators it has and which XObjects it draws (`Do`), in order.
+#[derive(Default)]
+struct Operators {
+    count: u64,
+    drawn: Vec<Vec<u8>>,
+}
+
+impl Operators {
+    fn of(content: &[u8]) -> Self {
+        let mut ops = Self::default();
+        let mut iter = TypedIter::new(content);
+        while let Some(instruction) = iter.next() {
+            ops.count += 1;
+            if let TypedInstruction::XObject(x) = instruction {
+                ops.drawn.push(x.0.as_ref().to_vec());
+            }
+        }
+        ops
+    }
+}
+
+/// Counts the operators drawing a page takes, the way hayro draws it:
+/// a form's names resolve in its own resources, or in its parent's if it
+/// has none.
+struct Draws {
+    operators_left: u64,
+    forms_left: u64,
+    /// Each form's operators, read once.
+    forms: HashMap<ObjectIdentifier, Rc<Operators>>,
+}
+
+impl Draws {
+    fn draw(&mut self, ops: &Operators, x_objects: &Dict<'_>, depth: usize) -> Result<(), Refusal> {
+        self.spend(ops.count)?;
+        if depth >= RENDERER_NESTING {
+            return Ok(());
+        }
+        for name in &ops.drawn {
+            let Some(stream) = x_objects.get::<Stream<'_>>(name.as_slice()) else {
+                continue;
+            };
+            let dict = stream.dict();
+            if dict.get::<Name<'_>>(b"Subtype").as_ref().map(AsRef::as_ref)
+                != Some(b"Form".as_slice())
+            {
+                continue;
+            }
+            let own;
+            let inner = match dict.get::<Dict<'_>>(b"Resources") {
+                Some(resources) => {
+                    own = resources.get::<Dict<'_>>(b"XObject").unwrap_or_default();
+                    &own
+                }
+                None => x_objects,
+            };
+            self.forms_left = self.forms_left.checked_sub(1).ok_or_else(|| {
+                (
+                    format!(
+                        "it draws forms more than {MAX_FORM_DRAWS} times (forms that draw forms many times over)"
+                    ),
+                    EXPORT_AGAIN,
+                )
+            })?;
+            let id = stream.obj_id();
+            let form = if let Some(form) = self.forms.get(&id) {
+                Rc::clone(form)
+            } else {
+                // hayro does not draw a form it cannot decode.
+                let Ok(data) = stream.decoded_data() else {
+                    continue;
+                };
+                let form = Rc::new(Operators::of(&data));
+                self.forms.insert(id, Rc::clone(&form));
+                form
+            };
+            self.draw(&form, inner, depth + 1)?;
+        }
+        Ok(())
+    }
+
+    fn spend(&mut self, operators: u64) -> Result<(), Refusal> {
+        match self.operators_left.checked_sub(operators.max(1)) {
+            Some(left) => {
+                self.operators_left = left;
+                Ok(())
+            }
+            None => Err((
+                format!(
+                    "drawing it takes more than {} million operations (its forms draw forms many times over)",
+                    MAX_PAGE_OPERATORS / 1_000_000
+                ),
+                EXPORT_AGAIN,
+            )),
+        }
+    }
 }
 
 fn visit(x_objects: &Dict<'_>, depth: usize, scan: &mut Scan) -> Result<(), Refusal> {

@@ -486,6 +486,33 @@ pub mod hostile {
         w.finish(catalog, "")
     }
 
+    /// A page whose form draws the next form twice, `levels` levels deep:
+    /// 2^`levels` draws from a file of a few kilobytes (the multiplying
+    /// kind of form nesting the fuzzer found).
+    pub fn form_bomb(levels: usize) -> Vec<u8> {
+        let mut w = Writer::new();
+        let catalog = w.add("<< /Type /Catalog /Pages 2 0 R >>");
+        w.add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        w.add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 960 540] /Contents 4 0 R /Resources << /XObject << /Fm 5 0 R >> >> >>");
+        w.add_stream("", b"/Fm Do");
+        for level in 0..levels {
+            let next = w.next_id() + 1;
+            let (resources, content): (String, &[u8]) = if level + 1 < levels {
+                (
+                    format!("/Resources << /XObject << /Fm {next} 0 R >> >>"),
+                    b"/Fm Do /Fm Do",
+                )
+            } else {
+                (String::new(), b"1 0 0 rg 0 0 10 10 re f")
+            };
+            w.add_stream(
+                &format!("/Type /XObject /Subtype /Form /BBox [0 0 960 540] {resources}"),
+                content,
+            );
+        }
+        w.finish(catalog, "")
+    }
+
     /// A page whose resources hold arrays nested `depth` levels deep.
     pub fn deep_arrays(depth: usize) -> Vec<u8> {
         let mut w = Writer::new();
