@@ -89,15 +89,12 @@ pub(super) fn check_page(page: &Page<'_>) -> Result<(), Refusal> {
         forms_left: MAX_FORM_DRAWS,
         forms: HashMap::new(),
     };
-    let content = page
-        .page_stream()
-        .map(|data| Operators::of(data))
-        .unwrap_or_default();
+    let content = page.page_stream().map(Operators::of).unwrap_or_default();
     draws.draw(&content, &page.resources().x_objects, 0)
 }
 
 /// What a content stream does, as far as the cost of drawing it goes:
-/// how many operators it has and which XObjects it draws (`Do`), in order.
+/// how many operators it has and which `XObjects` it draws (`Do`), in order.
 #[derive(Default)]
 struct Operators {
     count: u64,
