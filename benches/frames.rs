@@ -126,7 +126,7 @@ fn slide_chars(slide: &Slide) -> usize {
         .iter()
         .map(|block| match block {
             Block::Heading(text) | Block::Paragraph(text) => text.len(),
-            Block::Bullets(items) => items.iter().map(String::len).sum(),
+            Block::Bullets(items) => items.iter().map(|b| b.text.len()).sum(),
             Block::Quote { text, source } => text.len() + source.as_ref().map_or(0, String::len),
             Block::Image { alt, .. } => alt.len(),
         })

@@ -80,7 +80,9 @@ fn module5_has_the_shape_of_the_guide() {
             .content
             .iter()
             .filter_map(|b| match b {
-                Block::Bullets(items) => Some(items.clone()),
+                Block::Bullets(items) => {
+                    Some(items.iter().map(|b| b.text.clone()).collect::<Vec<_>>())
+                }
                 _ => None,
             })
             .flatten()
@@ -111,6 +113,92 @@ fn a_deck_written_back_to_ron_parses_to_the_same_deck() {
             .deck;
         assert_eq!(deck, again, "{}", path.display());
     }
+}
+
+#[test]
+fn sub_bullets_keep_their_levels_through_a_round_trip() {
+    let path = Path::new("tests/fixtures/good/sub_bullets.ron");
+    let deck = deck::load(path).unwrap().deck;
+    let [Block::Bullets(items)] = &deck.slides[0].content[..] else {
+        panic!("one list: {:?}", deck.slides[0].content);
+    };
+    let levels: Vec<(u8, &str)> = items.iter().map(|b| (b.level, b.text.as_str())).collect();
+    assert_eq!(
+        levels,
+        [
+            (1, "Law enforcement"),
+            (2, "Investigations"),
+            (2, "Task forces"),
+            (3, "Federal and state"),
+            (1, "Service providers"),
+            (1, "Courts"),
+        ]
+    );
+    // Written back: top-level bullets stay plain strings, so decks without
+    // sub-bullets look as they always did; sub-bullets say their level.
+    let text = deck::to_ron(&deck).unwrap();
+    assert!(text.contains("\"Law enforcement\","), "{text}");
+    assert!(text.contains("\"Courts\","), "{text}");
+    assert!(
+        text.contains("level: 2") && text.contains("text: \"Investigations\""),
+        "{text}"
+    );
+    assert!(!text.contains("level: 1"), "{text}");
+    let again = deck::parse(text.as_bytes(), path, None).unwrap().deck;
+    assert_eq!(deck, again);
+}
+
+#[test]
+fn a_sub_bullet_without_a_parent_is_a_warning_at_its_text() {
+    let source = r#"(
+    title: "T",
+    slides: [
+        (
+            id: "a",
+            title: "A",
+            content: [
+                Bullets([(level: 2, text: "Orphan"), "Top", (level: 3, text: "Too deep"), (level: 2, text: "Fine")]),
+            ],
+        ),
+    ],
+)"#;
+    let loaded = deck::parse(source.as_bytes(), Path::new("t.ron"), None).unwrap();
+    let found: Vec<(usize, usize, &str)> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == Kind::BulletLevel)
+        .map(|d| (d.location.line, d.location.column, d.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
+    // Each at the bullet's text, saying what to do.
+    let (line, column, message) = found[0];
+    assert_eq!((line, column), (8, 43), "{message}");
+    assert!(
+        message.contains("starts with a level-2 bullet \"Orphan\""),
+        "{message}"
+    );
+    assert!(message.contains("make it level 1"), "{message}");
+    let (line, column, message) = found[1];
+    assert_eq!((line, column), (8, 78), "{message}");
+    assert!(
+        message.contains("\"Too deep\" is at level 3 right after a level-1"),
+        "{message}"
+    );
+    assert!(message.contains("make it level 2"), "{message}");
+    // The deck still loads and shows the bullets as written.
+    let [Block::Bullets(items)] = &loaded.deck.slides[0].content[..] else {
+        panic!("one list");
+    };
+    assert_eq!(
+        items.iter().map(|b| b.level).collect::<Vec<_>>(),
+        [2, 1, 3, 2]
+    );
 }
 
 /// Every string in the deck's notes and slides, joined, whitespace folded.

@@ -602,3 +602,66 @@ fn exports_run_on_a_worker_thread_as_the_console_will_call_them() {
     });
     assert!(guide.exists() && handout.exists());
 }
+
+/// The structure elements' types with how deep each sits in the tree.
+fn structure_depths(doc: &Document) -> Vec<(String, usize)> {
+    fn walk(doc: &Document, object: &Object, depth: usize, out: &mut Vec<(String, usize)>) {
+        let Ok((_, object)) = doc.dereference(object) else {
+            return;
+        };
+        match object {
+            Object::Array(items) => items.iter().for_each(|i| walk(doc, i, depth, out)),
+            Object::Dictionary(dict) => {
+                let Ok(kind) = dict.get(b"S") else { return };
+                out.push((name(kind), depth));
+                if let Ok(kids) = dict.get(b"K") {
+                    walk(doc, kids, depth + 1, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let root = doc
+        .catalog()
+        .unwrap()
+        .get_deref(b"StructTreeRoot", doc)
+        .unwrap()
+        .as_dict()
+        .unwrap();
+    let mut out = Vec::new();
+    walk(doc, root.get(b"K").unwrap(), 0, &mut out);
+    out
+}
+
+#[test]
+fn sub_bullets_print_indented_in_order_as_nested_lists() {
+    let loaded = deck::load(Path::new("tests/fixtures/good/sub_bullets.ron")).unwrap();
+    let (bytes, _) = handout_pdf(&loaded, HandoutOptions::default()).unwrap();
+    let doc = pdf(&bytes);
+    let text = letters(&doc);
+    let order: Vec<usize> = [
+        "Lawenforcement",
+        "Investigations",
+        "Taskforces",
+        "Federalandstate",
+        "Serviceproviders",
+        "Courts",
+    ]
+    .iter()
+    .map(|t| {
+        text.find(t)
+            .unwrap_or_else(|| panic!("{t} missing: {text}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    // A sub-list is tagged inside its parent item's body (L > LI > LBody >
+    // L), as screen readers read nested lists: three lists, each deeper.
+    let lists: Vec<usize> = structure_depths(&doc)
+        .into_iter()
+        .filter(|(kind, _)| kind == "L")
+        .map(|(_, depth)| depth)
+        .collect();
+    assert_eq!(lists.len(), 3, "{lists:?}");
+    assert_eq!(lists[1], lists[0] + 3, "{lists:?}");
+    assert_eq!(lists[2], lists[1] + 3, "{lists:?}");
+}

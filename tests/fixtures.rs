@@ -53,6 +53,10 @@ const BAD: &[(&str, Kind, usize, usize, &str)] = &[
     ("type_title_list.ron", Kind::WrongType, 6, 20, "expected string"),
     ("type_hidden_string.ron", Kind::WrongType, 7, 21, "expected boolean"),
     ("type_bullets_not_list.ron", Kind::WrongType, 8, 25, "expected opening `[`"),
+    // Sub-bullets. SUSPECT: a bad level points at the bullet's closing `)`.
+    ("bullet_level_zero.ron", Kind::Syntax, 10, 59, "bullet level 0 is out of range; use 1"),
+    ("bullet_unknown_field.ron", Kind::UnknownField, 10, 32, "field named `txt`"),
+    ("bullet_missing_text.ron", Kind::MissingField, 10, 30, "missing field named `text`"),
     // Unknown and duplicate fields.
     ("unknown_field_notez.ron", Kind::UnknownField, 7, 13, "field named `notez` in `Slide`"),
     ("unknown_field_deck_level.ron", Kind::UnknownField, 3, 5, "field named `durationMinutes` in `Deck`"),

@@ -14,7 +14,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use cuecard::deck::{self, Block, Layout, Note};
+use cuecard::deck::{self, Block, Bullet, Layout, Note};
 use cuecard::import::{self, ImportError, ImportOptions, InputKind, build, guide::Guide};
 
 const FIXTURES: &str = "tests/fixtures/import";
@@ -376,15 +376,15 @@ fn a_pptx_gives_slides_levels_pictures_links_hidden_slides_and_notes() {
         ]
     );
     assert_eq!(deck.slides[0].layout, Layout::Title);
-    let sub = import::pptx::bullet_text(1, "Investigations");
+    // Level-2 bullets stay level 2, each under its parent.
     assert_eq!(
         deck.slides[1].content,
         [Block::Bullets(vec![
             "Law enforcement".into(),
-            sub,
-            import::pptx::bullet_text(1, "Task forces"),
+            Bullet::at(2, "Investigations"),
+            Bullet::at(2, "Task forces"),
             "Service providers".into(),
-            import::pptx::bullet_text(1, "Shelter and counselling"),
+            Bullet::at(2, "Shelter and counselling"),
             "Courts".into(),
         ])]
     );
@@ -478,7 +478,7 @@ fn a_pdf_export_beside_the_pptx_gives_the_slides_its_pages_and_keeps_their_text(
     // The PowerPoint text stays, for the guide, the handout and check,
     // but is not drawn over the page.
     assert!(
-        matches!(&deck.slides[1].content[..], [Block::Bullets(items)] if items[0] == "Law enforcement")
+        matches!(&deck.slides[1].content[..], [Block::Bullets(items)] if items[0].text == "Law enforcement")
     );
     assert!(!deck.slides[1].draw_content);
     assert!(

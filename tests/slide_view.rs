@@ -798,3 +798,75 @@ fn a_page_that_cannot_be_drawn_is_said_in_a_console_banner() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn sub_bullets_sit_under_their_parent_indented_smaller_and_dashed() {
+    /// Collects the x of every dot (circle) and dash (level line) painted.
+    fn count(shape: &Shape, dots: &mut Vec<f32>, dashes: &mut Vec<f32>) {
+        match shape {
+            Shape::Circle(c) => dots.push(c.center.x),
+            Shape::LineSegment { points, .. } if (points[0].y - points[1].y).abs() < 0.1 => {
+                dashes.push(points[0].x);
+            }
+            Shape::Vec(shapes) => shapes.iter().for_each(|s| count(s, dots, dashes)),
+            _ => {}
+        }
+    }
+    let deck = deck::load(Path::new("tests/fixtures/good/sub_bullets.ron"))
+        .unwrap()
+        .deck;
+    let texts = painted_texts(|painter| {
+        SlideView::new(&deck, 0, &slide::NoImages).paint(painter, SCREEN);
+    });
+    let at = |text: &str| {
+        texts.iter().find(|(t, _)| t == text).map_or_else(
+            || panic!("{text:?} not painted: {texts:?}"),
+            |(_, rect)| *rect,
+        )
+    };
+    let (top, sub, subsub, next) = (
+        at("Law enforcement"),
+        at("Investigations"),
+        at("Federal and state"),
+        at("Service providers"),
+    );
+    // Each level is indented further; the next top-level bullet comes back.
+    assert!(sub.left() > top.left() + 40.0, "{top:?} {sub:?}");
+    assert!(subsub.left() > sub.left() + 40.0, "{sub:?} {subsub:?}");
+    assert!((next.left() - top.left()).abs() < 0.5);
+    // In reading order, and a sub-bullet's text is smaller.
+    assert!(top.top() < sub.top() && sub.top() < subsub.top() && subsub.top() < next.top());
+    assert!(sub.height() < top.height() * 0.95, "{top:?} {sub:?}");
+    // Top-level (and third-level) bullets get dots, second-level ones dashes.
+    let ctx = egui::Context::default();
+    cuecard::ui::fonts::install(&ctx);
+    let input = || egui::RawInput {
+        screen_rect: Some(SCREEN),
+        ..Default::default()
+    };
+    let _ = ctx.run_ui(input(), |_| {});
+    let output = ctx.run_ui(input(), |ui| {
+        let painter = ui.ctx().layer_painter(egui::LayerId::background());
+        SlideView::new(&deck, 0, &slide::NoImages).paint(&painter, SCREEN);
+    });
+    let (mut dots, mut dashes) = (Vec::new(), Vec::new());
+    for clipped in &output.shapes {
+        count(&clipped.shape, &mut dots, &mut dashes);
+    }
+    let left_of = |x: f32, text: Rect| x < text.left() && x > text.left() - 60.0;
+    assert_eq!(
+        dots.iter().filter(|x| left_of(**x, top)).count(),
+        3,
+        "{dots:?}"
+    );
+    assert_eq!(
+        dots.iter().filter(|x| left_of(**x, subsub)).count(),
+        1,
+        "{dots:?}"
+    );
+    assert_eq!(
+        dashes.iter().filter(|x| left_of(**x, sub)).count(),
+        2,
+        "{dashes:?}"
+    );
+}

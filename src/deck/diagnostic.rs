@@ -128,6 +128,9 @@ pub enum Kind {
     NoSuchPage,
     /// A PDF page fails to render (found by `check` and `preflight`).
     PageRender,
+    /// A sub-bullet with no parent: a list that starts below level 1, or
+    /// a bullet that skips a level (a warning; it is drawn as written).
+    BulletLevel,
 }
 
 impl Kind {

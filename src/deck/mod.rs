@@ -19,6 +19,7 @@ pub use load::{
 };
 pub use pages::{CHECK_RENDER_BOX_PX, render_check};
 pub use schema::{
-    Block, Colors, Deck, Fit, Footer, Layout, Link, Note, SCHEMA_VERSION, Slide, SlideFont,
+    Block, Bullet, Colors, Deck, Fit, Footer, Layout, Link, MAX_BULLET_LEVEL, Note, SCHEMA_VERSION,
+    Slide, SlideFont,
 };
 pub use validate::{MAX_MINUTES, THEMES, validate};

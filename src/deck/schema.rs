@@ -186,8 +186,10 @@ pub enum Block {
     Heading(String),
     /// A paragraph of running text.
     Paragraph(String),
-    /// A bulleted list, one string per bullet.
-    Bullets(Vec<String>),
+    /// A bulleted list, in reading order. A bullet is a string (a top-level
+    /// bullet) or `(level: 2, text: "...")` for a sub-bullet, which sits
+    /// under the bullet before it.
+    Bullets(Vec<Bullet>),
     /// A quotation, with an optional attribution.
     Quote {
         /// The quoted words, without quotation marks.
@@ -207,6 +209,111 @@ pub enum Block {
         #[serde(default, skip_serializing_if = "is_default")]
         fit: Fit,
     },
+}
+
+/// The deepest bullet level (`PowerPoint`'s too).
+pub const MAX_BULLET_LEVEL: u8 = 9;
+
+/// One bullet of a list: its text and how deep it sits. Level 1 is a
+/// top-level bullet, written as a plain string; a deeper one is written
+/// `(level: 2, text: "...")` and belongs to the nearest shallower bullet
+/// before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bullet {
+    /// 1 for a top-level bullet, up to [`MAX_BULLET_LEVEL`].
+    pub level: u8,
+    /// What the bullet says.
+    pub text: String,
+}
+
+impl Bullet {
+    /// A bullet at `level`, clamped to `1..=MAX_BULLET_LEVEL`.
+    pub fn at(level: u8, text: impl Into<String>) -> Self {
+        Self {
+            level: level.clamp(1, MAX_BULLET_LEVEL),
+            text: text.into(),
+        }
+    }
+
+    /// How many levels in from the top: 0 for a top-level bullet.
+    pub fn depth(&self) -> usize {
+        usize::from(self.level.saturating_sub(1))
+    }
+}
+
+impl From<&str> for Bullet {
+    fn from(text: &str) -> Self {
+        Self::at(1, text)
+    }
+}
+
+impl From<String> for Bullet {
+    fn from(text: String) -> Self {
+        Self::at(1, text)
+    }
+}
+
+impl Serialize for Bullet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.level <= 1 {
+            serializer.serialize_str(&self.text)
+        } else {
+            let mut fields = serializer.serialize_struct("Bullet", 2)?;
+            fields.serialize_field("level", &self.level)?;
+            fields.serialize_field("text", &self.text)?;
+            fields.end()
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Bullet {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(BulletVisitor)
+    }
+}
+
+/// Reads a bullet written either way: `"text"` or `(level: 2, text: "...")`.
+struct BulletVisitor;
+
+impl<'de> serde::de::Visitor<'de> for BulletVisitor {
+    type Value = Bullet;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a bullet: a string, or `(level: 2, text: \"...\")` for a sub-bullet")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Bullet, E> {
+        Ok(Bullet::at(1, text))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, text: String) -> Result<Bullet, E> {
+        Ok(Bullet::at(1, text))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Bullet, A::Error> {
+        use serde::de::Error;
+        const FIELDS: &[&str] = &["level", "text"];
+        let mut level: Option<u64> = None;
+        let mut text: Option<String> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "level" if level.is_some() => return Err(A::Error::duplicate_field("level")),
+                "text" if text.is_some() => return Err(A::Error::duplicate_field("text")),
+                "level" => level = Some(map.next_value()?),
+                "text" => text = Some(map.next_value()?),
+                other => return Err(A::Error::unknown_field(other, FIELDS)),
+            }
+        }
+        let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
+        let level = level.unwrap_or(1);
+        match u8::try_from(level) {
+            Ok(level) if (1..=MAX_BULLET_LEVEL).contains(&level) => Ok(Bullet { level, text }),
+            _ => Err(A::Error::custom(format!(
+                "bullet level {level} is out of range; use 1 (a top-level bullet) to {MAX_BULLET_LEVEL}"
+            ))),
+        }
+    }
 }
 
 /// How an image fills the box it is given.

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::diagnostic::{Diagnostic, Kind, Location, Severity};
 use super::policy::{self, Caution, Refusal, Verdict};
 use super::scan::{Scan, scan};
-use super::schema::{Block, Deck, Note, SCHEMA_VERSION, Slide};
+use super::schema::{Block, Bullet, Deck, Note, SCHEMA_VERSION, Slide};
 use super::theme;
 
 /// Most minutes a slide, a prompt or a whole deck may plan (a full day).
@@ -25,7 +25,7 @@ fn text_lines(slide: &Slide) -> usize {
         .map(|block| match block {
             Block::Heading(_) | Block::Image { .. } => 1,
             Block::Paragraph(text) | Block::Quote { text, .. } => wrapped(text),
-            Block::Bullets(items) => items.iter().map(|i| wrapped(i)).sum(),
+            Block::Bullets(items) => items.iter().map(|i| wrapped(&i.text)).sum(),
         })
         .sum()
 }
@@ -317,6 +317,33 @@ impl Checker<'_> {
         }
     }
 
+    /// Warns about a sub-bullet without a parent: the first bullet of a
+    /// list below level 1, or a bullet more than one level below the one
+    /// before it. The room would see an indent that belongs to nothing.
+    fn bullet_levels(&mut self, index: usize, name: &str, items: &[Bullet]) {
+        let mut above = 0;
+        for bullet in items {
+            if bullet.level > above + 1 {
+                let location = self.locator.value(Some(index), &bullet.text);
+                let message = if above == 0 {
+                    format!(
+                        "{name}: the list starts with a level-{} bullet {:?}, which has no bullet above it; make it level 1 (a plain string) or put its parent before it",
+                        bullet.level, bullet.text
+                    )
+                } else {
+                    format!(
+                        "{name}: bullet {:?} is at level {} right after a level-{above} bullet, so it skips a level; make it level {}",
+                        bullet.text,
+                        bullet.level,
+                        above + 1
+                    )
+                };
+                self.push(Severity::Warning, Kind::BulletLevel, location, message);
+            }
+            above = bullet.level;
+        }
+    }
+
     fn slide(&mut self, index: usize, slide: &Slide) {
         let n = index + 1;
         let name = format!("slide {n} ({:?})", slide.id);
@@ -355,6 +382,9 @@ impl Checker<'_> {
                 .unwrap_or_else(|| l.slide(index))
         });
         for block in &slide.content {
+            if let Block::Bullets(items) = block {
+                self.bullet_levels(index, &name, items);
+            }
             if let Block::Image { path, alt, .. } = block {
                 if alt.trim().is_empty() {
                     let location = self.locator.key_after_value(index, path, "alt");

@@ -39,6 +39,7 @@ pub(crate) mod size {
     pub(crate) const BODY: f32 = 0.048;
     pub(crate) const BODY_MIN: f32 = 0.026;
     pub(crate) const MARGIN: f32 = 0.06;
+    pub(crate) const SUB_BULLET: f32 = 0.88;
 }
 
 /// The hairline around a slide picture, so a light slide shows on paper.
@@ -71,7 +72,8 @@ struct Laid {
     line_height: f32,
     height: f32,
     gap: f32,
-    bullet: bool,
+    /// For a bullet: how deep it sits (0 at the top level).
+    bullet: Option<usize>,
     quote: bool,
     kind: LaidKind,
 }
@@ -79,7 +81,7 @@ struct Laid {
 enum LaidKind {
     Heading,
     Paragraph,
-    Bullet,
+    Bullet(usize),
     Quote,
     Source,
     Image(String, String, Fit),
@@ -353,7 +355,10 @@ fn layout_blocks(
         let lines = super::fonts::wrap(face, &printable, style.size, width.max(10.0));
         let line_height = face.line_height_pt(style.size);
         let (bullet, quote) = (
-            matches!(kind, LaidKind::Bullet),
+            match kind {
+                LaidKind::Bullet(depth) => Some(depth),
+                _ => None,
+            },
             matches!(kind, LaidKind::Quote | LaidKind::Source),
         );
         Laid {
@@ -374,7 +379,18 @@ fn layout_blocks(
             Block::Paragraph(t) => out.push(laid(t, body_style, width, LaidKind::Paragraph)),
             Block::Bullets(items) => {
                 for item in items {
-                    out.push(laid(item, body_style, width - indent, LaidKind::Bullet));
+                    let depth = item.depth();
+                    let item_style = if depth == 0 {
+                        body_style
+                    } else {
+                        style(FaceKind::Regular, h * body * size::SUB_BULLET, colors.text)
+                    };
+                    out.push(laid(
+                        &item.text,
+                        item_style,
+                        width - indent * (1 + depth) as f32,
+                        LaidKind::Bullet(depth),
+                    ));
                 }
             }
             Block::Quote { text, source } => {
@@ -448,18 +464,22 @@ fn place_blocks(
         h,
     } = *column;
     let mut y = top;
-    let mut in_list = false;
+    // Lists open, one per bullet level (each with its last item open, so a
+    // sub-list nests in its parent's body, as screen readers expect).
+    let mut lists = 0_usize;
     let mut in_quote = false;
     for block in blocks {
-        let x = if block.bullet || block.quote {
-            left + h * 0.05
-        } else {
-            left
+        let x = match block.bullet {
+            Some(depth) => left + h * 0.05 * (1 + depth) as f32,
+            None if block.quote => left + h * 0.05,
+            None => left,
         };
-        // Close a list or quotation the block does not continue.
-        if in_list && !block.bullet {
+        // Close the lists or quotation the block does not continue.
+        let keep = block.bullet.map_or(0, |depth| (depth + 1).min(lists + 1));
+        while lists > keep {
+            close_list_item(flow);
             flow.close();
-            in_list = false;
+            lists -= 1;
         }
         if in_quote && !matches!(block.kind, LaidKind::Source) {
             flow.close();
@@ -489,22 +509,35 @@ fn place_blocks(
                 flow.content(text_items(y));
                 flow.close();
             }
-            LaidKind::Bullet => {
-                if !in_list {
+            LaidKind::Bullet(depth) => {
+                if lists == keep {
+                    // The item before, at this level, is complete.
+                    close_list_item(flow);
+                } else {
                     flow.open(Kind::List);
-                    in_list = true;
+                    lists += 1;
                 }
-                flow.artifact(Item::Dot {
-                    x: x - h * 0.028,
-                    y: y + block.line_height * 0.55,
-                    r: (block.line_height * 0.12).max(0.5),
-                    color: accent,
+                let (cx, cy) = (x - h * 0.028, y + block.line_height * 0.55);
+                let r = (block.line_height * 0.12).max(0.5);
+                flow.artifact(if depth % 2 == 0 {
+                    Item::Dot {
+                        x: cx,
+                        y: cy,
+                        r,
+                        color: accent,
+                    }
+                } else {
+                    // A sub-bullet's dash, as in the app.
+                    Item::Line {
+                        from: (cx - r * 1.6, cy),
+                        to: (cx + r * 1.6, cy),
+                        color: accent,
+                        width: (r * 0.7).max(0.3),
+                    }
                 });
                 flow.open(Kind::ListItem);
                 flow.open(Kind::ListBody);
                 flow.content(text_items(y));
-                flow.close();
-                flow.close();
             }
             LaidKind::Quote | LaidKind::Source => {
                 if matches!(block.kind, LaidKind::Quote) {
@@ -548,9 +581,19 @@ fn place_blocks(
         }
         y += block.height;
     }
-    if in_list || in_quote {
+    for _ in 0..lists {
+        close_list_item(flow);
         flow.close();
     }
+    if in_quote {
+        flow.close();
+    }
+}
+
+/// Closes a list item left open for a sub-list: its body, then the item.
+fn close_list_item(flow: &mut Flow<'_>) {
+    flow.close();
+    flow.close();
 }
 
 #[cfg(test)]

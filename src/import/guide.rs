@@ -20,7 +20,7 @@ use std::path::Path;
 use super::ImportError;
 use super::headings::{self, first_sentence, is_terminal};
 use super::paragraphs::{GuideText, Paragraph, Style};
-use crate::deck::{Block, Link, Note};
+use crate::deck::{Block, Bullet, Link, Note};
 
 /// One slide's part of a guide.
 #[derive(Debug, Clone, PartialEq)]
@@ -254,7 +254,7 @@ struct SlideReader {
     /// paragraph; list items that follow are its ideas.
     awaiting_ideas: bool,
     /// Consecutive slide-text list items collect into one bullet list.
-    bullets: Vec<String>,
+    bullets: Vec<Bullet>,
     skipped_links: Vec<String>,
 }
 
@@ -371,7 +371,7 @@ impl SlideReader {
         if is_all(styled, Style::Tip) {
             self.slide.notes.push(Note::Tip(text));
         } else {
-            self.bullets.push(text.clone());
+            self.bullets.push(Bullet::from(text.clone()));
             self.slide.notes.push(Note::SlideText(text));
         }
     }

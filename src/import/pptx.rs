@@ -11,7 +11,7 @@ use super::build::SlideIds;
 use super::guide::fold;
 use super::write::{OutputFile, safe_file_name};
 use super::xml::Element;
-use crate::deck::{Block, Deck, Fit, Layout, Link, Note, Slide};
+use crate::deck::{Block, Bullet, Deck, Fit, Layout, Link, Note, Slide};
 
 /// Picture formats a deck can show (see `docs/deck-format.md`).
 pub const PICTURE_EXTENSIONS: &[&str] = &["png", "jpg", "jpeg", "gif", "webp"];
@@ -470,26 +470,17 @@ impl PptxDeck {
     }
 }
 
-/// Indent for a bullet of `level` (the deck's bullets have no levels yet, so
-/// a sub-bullet is an indented, dashed bullet under its parent).
-pub fn bullet_text(level: u8, text: &str) -> String {
-    if level == 0 {
-        text.to_owned()
-    } else {
-        format!("{}\u{2013} {text}", "\u{2003}".repeat(usize::from(level)))
-    }
-}
-
 fn blocks(body: &[BodyItem], files: &[OutputFile]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     for item in body {
         match item {
             BodyItem::Bullet { level, text } => {
-                let text = bullet_text(*level, text);
+                // PowerPoint's `lvl` is 0-based; a deck's levels start at 1.
+                let bullet = Bullet::at(level.saturating_add(1), text.clone());
                 if let Some(Block::Bullets(items)) = out.last_mut() {
-                    items.push(text);
+                    items.push(bullet);
                 } else {
-                    out.push(Block::Bullets(vec![text]));
+                    out.push(Block::Bullets(vec![bullet]));
                 }
             }
             BodyItem::Paragraph(text) => out.push(Block::Paragraph(text.clone())),

@@ -146,8 +146,10 @@ pub mod size {
     pub const COUNTDOWN: f32 = 0.045;
     /// Space under a slide's title.
     pub const TITLE_GAP: f32 = 0.05;
-    /// Indent of bullets and quotations.
+    /// Indent of bullets and quotations (and of each bullet level more).
     pub const INDENT: f32 = 0.05;
+    /// A sub-bullet's text, as a fraction of the body size.
+    pub const SUB_BULLET: f32 = 0.88;
     /// Space after a block, as a fraction of the body size.
     pub const BLOCK_GAP: f32 = 0.45;
     /// An image's alt text (in its placeholder), as a fraction of the body size.

@@ -22,8 +22,9 @@ pub struct Placed {
     pub pos: Pos2,
     /// The text, laid out (for an image: its alt text, for the placeholder).
     pub galley: Arc<Galley>,
-    /// Whether a bullet dot goes in front.
-    pub bullet: bool,
+    /// For a bullet: how deep it sits (0 for a top-level bullet); its dot
+    /// goes in front.
+    pub bullet: Option<usize>,
     /// Whether a quotation bar goes in front.
     pub quote: bool,
     /// For an image block: its path, fit and box size (points).
@@ -243,7 +244,7 @@ fn layout_in(
         placed.push(Placed {
             pos: area.min,
             galley: title,
-            bullet: false,
+            bullet: None,
             quote: false,
             image: None,
         });
@@ -274,10 +275,10 @@ fn layout_in(
                 {
                     break;
                 }
-                let indent = if block.bullet || block.quote {
-                    h * size::INDENT
-                } else {
-                    0.0
+                let indent = match block.bullet {
+                    Some(depth) => h * size::INDENT * (1 + depth) as f32,
+                    None if block.quote => h * size::INDENT,
+                    None => 0.0,
                 };
                 placed.push(Placed {
                     pos: pos2(area.left() + indent, y),
@@ -307,7 +308,7 @@ fn gap_after(block: &Laid, h: f32, body: f32) -> f32 {
 struct Laid {
     height: f32,
     galley: Arc<Galley>,
-    bullet: bool,
+    bullet: Option<usize>,
     quote: bool,
     image: Option<(String, Fit, Vec2)>,
 }
@@ -326,6 +327,7 @@ fn layout_blocks(
     let scale = body / size::BODY;
     let body_font = FontId::new(font_points(h, body, ppp), family.clone());
     let heading_font = FontId::new(font_points(h, size::HEADING * scale, ppp), family.clone());
+    let sub_font = FontId::new(font_points(h, body * size::SUB_BULLET, ppp), family.clone());
     let italic = FontId::new(
         font_points(h, body, ppp),
         if *family == FontFamily::Proportional {
@@ -354,25 +356,22 @@ fn layout_blocks(
                 &heading_font,
                 colors.accent,
                 width,
-                false,
-                false,
-            )),
-            Block::Paragraph(t) => out.push(text(
-                t.clone(),
-                &body_font,
-                colors.text,
-                width,
-                false,
+                None,
                 false,
             )),
+            Block::Paragraph(t) => {
+                out.push(text(t.clone(), &body_font, colors.text, width, None, false));
+            }
             Block::Bullets(items) => {
                 for item in items {
+                    let depth = item.depth();
+                    let font = if depth == 0 { &body_font } else { &sub_font };
                     out.push(text(
-                        item.clone(),
-                        &body_font,
+                        item.text.clone(),
+                        font,
                         colors.text,
-                        width - indent,
-                        true,
+                        width - indent * (1 + depth) as f32,
+                        Some(depth),
                         false,
                     ));
                 }
@@ -383,7 +382,7 @@ fn layout_blocks(
                     &italic,
                     colors.text,
                     width - indent,
-                    false,
+                    None,
                     true,
                 ));
                 if let Some(source) = source {
@@ -392,7 +391,7 @@ fn layout_blocks(
                         &body_font,
                         colors.muted,
                         width - indent,
-                        false,
+                        None,
                         true,
                     ));
                 }
@@ -404,7 +403,7 @@ fn layout_blocks(
                 out.push(Laid {
                     height: box_height + gap,
                     galley,
-                    bullet: false,
+                    bullet: None,
                     quote: false,
                     image: Some((path.clone(), *fit, vec2(width, box_height))),
                 });
@@ -424,7 +423,7 @@ fn layout_blocks(
             &body_font,
             colors.muted,
             width,
-            false,
+            None,
             false,
         ));
     }
@@ -474,7 +473,7 @@ fn layout_title_slide(
             Placed {
                 pos,
                 galley,
-                bullet: false,
+                bullet: None,
                 quote: false,
                 image: None,
             }

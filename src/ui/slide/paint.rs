@@ -39,9 +39,21 @@ pub(super) fn paint_content(
             .rows
             .first()
             .map_or(item.galley.size().y, |r| r.size.y);
-        if item.bullet {
+        if let Some(depth) = item.bullet {
             let center = item.pos + vec2(-h * 0.028, row * 0.55);
-            painter.circle_filled(center, (row * 0.12).max(1.0), colors.accent);
+            let radius = (row * 0.12).max(1.0);
+            if depth % 2 == 0 {
+                painter.circle_filled(center, radius, colors.accent);
+            } else {
+                // A sub-bullet's dash, as PowerPoint's second level.
+                painter.line_segment(
+                    [
+                        center - vec2(radius * 1.6, 0.0),
+                        center + vec2(radius * 1.6, 0.0),
+                    ],
+                    Stroke::new((radius * 0.7).max(1.0), colors.accent),
+                );
+            }
         }
         if item.quote {
             let x = item.pos.x - h * 0.03;
