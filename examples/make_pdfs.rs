@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use cuecard::pdf::sample::{self, Mark, SamplePage, hostile};
+use cuecard::pdf::sample::{self, Mark, SamplePage, Stored, hostile};
 
 fn write(path: &str, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = Path::new(path).parent() {
@@ -44,6 +44,7 @@ fn demo() -> Vec<u8> {
                 height_pt: 240.0,
                 width_px: 170,
                 height_px: 120,
+                stored: Stored::Raw,
             }),
         // A 4:3 page, as older decks export: letterboxed on a 16:9 screen.
         SamplePage::new(720.0, 540.0)

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use cuecard::pdf::sample::{self, Mark, SamplePage, hostile};
+use cuecard::pdf::sample::{self, Mark, SamplePage, Stored, hostile};
 use cuecard::pdf::{PdfDocument, PdfError};
 
 fn open(bytes: Vec<u8>) -> Result<PdfDocument, PdfError> {
@@ -98,6 +98,7 @@ fn text_and_photos_are_drawn() {
             height_pt: 300.0,
             width_px: 64,
             height_px: 48,
+            stored: Stored::Raw,
         });
     let doc = open(sample::write_pdf("t", &[page])).unwrap();
     let image = doc.render(0, 960, 540).unwrap();
@@ -122,24 +123,14 @@ fn text_and_photos_are_drawn() {
 #[test]
 fn jpeg_photos_as_slide_programs_export_them_are_drawn_and_small() {
     let photo = |jpeg: bool| {
-        let mark = if jpeg {
-            Mark::Jpeg {
-                x_pt: 500.0,
-                y_pt: 200.0,
-                width_pt: 400.0,
-                height_pt: 300.0,
-                width_px: 640,
-                height_px: 480,
-            }
-        } else {
-            Mark::Photo {
-                x_pt: 500.0,
-                y_pt: 200.0,
-                width_pt: 400.0,
-                height_pt: 300.0,
-                width_px: 640,
-                height_px: 480,
-            }
+        let mark = Mark::Photo {
+            x_pt: 500.0,
+            y_pt: 200.0,
+            width_pt: 400.0,
+            height_pt: 300.0,
+            width_px: 640,
+            height_px: 480,
+            stored: if jpeg { Stored::Jpeg } else { Stored::Raw },
         };
         sample::write_pdf("t", &[SamplePage::new(960.0, 540.0).with(mark)])
     };

@@ -57,24 +57,19 @@ pub enum Mark {
         width_px: u32,
         /// Pixels down the image.
         height_px: u32,
+        /// How the pixels are stored in the file.
+        stored: Stored,
     },
-    /// The same generated photo, stored as a JPEG (`/DCTDecode`), as
-    /// slide programs export photos: a few kilobytes instead of three
-    /// bytes a pixel.
-    Jpeg {
-        /// Left edge, points.
-        x_pt: f32,
-        /// Top edge, points.
-        y_pt: f32,
-        /// Width of the box, points.
-        width_pt: f32,
-        /// Height of the box, points.
-        height_pt: f32,
-        /// Pixels across the image.
-        width_px: u32,
-        /// Pixels down the image.
-        height_px: u32,
-    },
+}
+
+/// How a [`Mark::Photo`]'s pixels are stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stored {
+    /// Uncompressed, three bytes a pixel.
+    Raw,
+    /// As a JPEG (`/DCTDecode`), as slide programs export photos: a few
+    /// kilobytes instead of three bytes a pixel.
+    Jpeg,
 }
 
 /// One page of a sample PDF.
@@ -255,17 +250,10 @@ pub fn write_pdf(title: &str, pages: &[SamplePage]) -> Vec<u8> {
                     height_pt,
                     width_px,
                     height_px,
-                }
-                | Mark::Jpeg {
-                    x_pt,
-                    y_pt,
-                    width_pt,
-                    height_pt,
-                    width_px,
-                    height_px,
+                    stored,
                 } => {
                     let pixels = photo_pixels(*width_px, *height_px);
-                    let jpeg = matches!(mark, Mark::Jpeg { .. })
+                    let jpeg = (*stored == Stored::Jpeg)
                         .then(|| jpeg_bytes(&pixels, *width_px, *height_px))
                         .flatten();
                     let dict = format!(
@@ -356,13 +344,14 @@ pub fn talk_page(number: usize) -> SamplePage {
         number,
         &format!("Slide {number}: service providers and law enforcement"),
     )
-    .with(Mark::Jpeg {
+    .with(Mark::Photo {
         x_pt: 420.0,
         y_pt: 150.0,
         width_pt: 480.0,
         height_pt: 360.0,
         width_px: 640,
         height_px: 480,
+        stored: Stored::Jpeg,
     })
     .with(Mark::Text {
         x_pt: 60.0,
