@@ -366,16 +366,7 @@ fn attach_pdf_export(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    let relative = match (folder.canonicalize(), pdf.canonicalize()) {
-        (Ok(folder), Ok(real)) => real.strip_prefix(&folder).ok().map(|r| {
-            r.components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/")
-        }),
-        _ => None,
-    };
-    let Some(relative) = relative else {
+    let Some(relative) = crate::pdf::import::name_in_folder(folder, &pdf) else {
         return Err(format!(
             "{} is beside the .pptx but not inside the deck's folder ({}), so the deck cannot name it; write the deck beside it, or the slides show the PowerPoint text",
             pdf.display(),

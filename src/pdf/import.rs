@@ -23,6 +23,22 @@ fn folder_of(path: &Path) -> PathBuf {
     }
 }
 
+/// How a deck in `folder` names `pdf` in its `pdf` field: the PDF's path
+/// inside the folder, parts joined with `/` on every system. `None` when
+/// the PDF is not inside the folder (a deck names only files inside its
+/// own folder) or either path cannot be resolved.
+pub fn name_in_folder(folder: &Path, pdf: &Path) -> Option<String> {
+    let (folder, pdf) = (folder.canonicalize().ok()?, pdf.canonicalize().ok()?);
+    let relative = pdf.strip_prefix(&folder).ok()?;
+    Some(
+        relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/"),
+    )
+}
+
 /// The first `.ron` deck (in name order) in the PDF's folder whose `pdf`
 /// field is this PDF.
 pub fn deck_beside(pdf: &Path) -> Option<PathBuf> {
@@ -281,21 +297,14 @@ pub fn import_pdf(pdf: &Path, out: Option<&Path>, force: bool) -> Result<PdfImpo
         }
     };
     std::fs::create_dir_all(&folder).map_err(|e| write_error(&e))?;
-    let real_folder = folder.canonicalize().map_err(|e| write_error(&e))?;
-    let real_pdf = pdf.canonicalize().map_err(|e| write_error(&e))?;
-    let Ok(relative) = real_pdf.strip_prefix(&real_folder) else {
+    let Some(field) = name_in_folder(&folder, pdf) else {
         unmake();
         return Err(ImportError::Outside {
             deck: target.clone(),
-            pdf: real_pdf,
-            folder: real_folder,
+            pdf: pdf.canonicalize().unwrap_or_else(|_| pdf.to_path_buf()),
+            folder: folder.canonicalize().unwrap_or_else(|_| folder.clone()),
         });
     };
-    let field = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/");
     let deck = deck_for(&document, &field, notes.as_ref());
     let count = deck.slides.len();
     let pdfpc = notes.as_ref().map(|_| {
@@ -317,8 +326,7 @@ pub fn import_pdf(pdf: &Path, out: Option<&Path>, force: bool) -> Result<PdfImpo
         .collect();
     let text = deck::to_ron(&deck).map_err(|e| write_error(&e))?;
     let header = format!(
-        "// Made by `cuecard import` from {}: one slide per page.\n// Add prompts, timing and links to the slides; see docs/deck-format.md.\n",
-        relative.display()
+        "// Made by `cuecard import` from {field}: one slide per page.\n// Add prompts, timing and links to the slides; see docs/deck-format.md.\n"
     );
     let temp = folder.join(format!(
         ".{}.{}.tmp",
