@@ -2,6 +2,7 @@
 # Source it after setting APP_PID (the app's pid, or empty) and
 # STEP_TIMEOUT (seconds to wait for a key's effect). Needs xdotool,
 # xwininfo (x11-utils) and, for the pixel helpers, ImageMagick's convert.
+# start_xvfb needs Xvfb and xdpyinfo (x11-utils) and $WORK set.
 
 # Whether the app process still runs (a zombie does not count).
 app_alive() {
@@ -81,3 +82,27 @@ focus() {
 }
 
 key() { xdotool key --delay 50 "$@"; }
+
+# Starts Xvfb (one 1920x1080 screen) on the first free display number in
+# FIRST..LAST and sets DISPLAY_NUM and XVFB_PID; its log goes to
+# $WORK/xvfb.log. A failed start (another server won the race) moves on
+# to the next number. Returns 1, with DISPLAY_NUM empty, if none started.
+start_xvfb() {
+    local first=$1 last=$2 n
+    DISPLAY_NUM=
+    XVFB_PID=
+    for n in $(seq "$first" "$last"); do
+        [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] && continue
+        Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
+        XVFB_PID=$!
+        for _ in $(seq 50); do
+            if xdpyinfo -display ":$n" >/dev/null 2>&1; then DISPLAY_NUM=$n; return 0; fi
+            kill -0 "$XVFB_PID" 2>/dev/null || break
+            sleep 0.2
+        done
+        kill "$XVFB_PID" 2>/dev/null || true
+        wait "$XVFB_PID" 2>/dev/null || true
+        XVFB_PID=
+    done
+    return 1
+}

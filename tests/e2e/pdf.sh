@@ -184,22 +184,7 @@ for n in $(seq "$PAGES"); do
 done
 echo "# page places: ${PAGE_BOX[*]}"
 
-DISPLAY_NUM=
-for n in $(seq 161 230); do
-    [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 50); do
-        if xdpyinfo -display ":$n" >/dev/null 2>&1; then DISPLAY_NUM=$n; break; fi
-        kill -0 "$XVFB_PID" 2>/dev/null || break
-        sleep 0.2
-    done
-    [[ -n $DISPLAY_NUM ]] && break
-    kill "$XVFB_PID" 2>/dev/null || true
-    wait "$XVFB_PID" 2>/dev/null || true
-    XVFB_PID=
-done
-[[ -n $DISPLAY_NUM ]] || bail "could not start Xvfb on any display :161..:230"
+start_xvfb 161 230 || bail "could not start Xvfb on any display :161..:230"
 echo "# Xvfb on :$DISPLAY_NUM, binary $BIN, screenshots in $OUT"
 export DISPLAY=:$DISPLAY_NUM
 xdotool mousemove 1910 1070 2>/dev/null || true

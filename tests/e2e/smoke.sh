@@ -181,23 +181,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/cuecard-e2e.XXXXXX")
 mkdir -p "$WORK/runtime" "$WORK/home"
 chmod 700 "$WORK/runtime"
 
-# A free display number; a failed start (another server won the race) moves on.
-DISPLAY_NUM=
-for n in $(seq 90 160); do
-    [[ -e /tmp/.X11-unix/X$n || -e /tmp/.X$n-lock ]] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >"$WORK/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    for _ in $(seq 50); do
-        if xdpyinfo -display ":$n" >/dev/null 2>&1; then DISPLAY_NUM=$n; break; fi
-        kill -0 "$XVFB_PID" 2>/dev/null || break
-        sleep 0.2
-    done
-    [[ -n $DISPLAY_NUM ]] && break
-    kill "$XVFB_PID" 2>/dev/null || true
-    wait "$XVFB_PID" 2>/dev/null || true
-    XVFB_PID=
-done
-[[ -n $DISPLAY_NUM ]] || bail "could not start Xvfb on any display :90..:160 ($(tail -n 3 "$WORK/xvfb.log" 2>/dev/null))"
+start_xvfb 90 160 || bail "could not start Xvfb on any display :90..:160 ($(tail -n 3 "$WORK/xvfb.log" 2>/dev/null))"
 echo "# Xvfb on :$DISPLAY_NUM, binary $BIN, screenshots in $OUT"
 
 export DISPLAY=:$DISPLAY_NUM
