@@ -205,10 +205,17 @@ fn pdf_bombs_are_refused_or_rendered_within_bounds() {
         "{error}"
     );
     assert!(error.contains("export the slides to PDF again"), "{error}");
-    // Ten levels (1,024 draws) is within bounds, and drawn.
+    // Ten levels (1,023 draws) is within bounds, and drawn.
     let doc = open(hostile::form_bomb(10)).unwrap();
     let image = doc.render(0, 960, 540).unwrap();
     assert!(is_red(pixel(&image, 5, 535)));
+    // The count is exact, not an estimate: 16 levels are 2^16 - 1 = 65,535
+    // draws, under the limit; 17 levels, 131,071, are over it.
+    let doc = open(hostile::form_bomb(16)).unwrap();
+    assert!(doc.render(0, 16, 9).is_ok());
+    let doc = open(hostile::form_bomb(17)).unwrap();
+    let error = doc.render(0, 16, 9).unwrap_err().to_string();
+    assert!(error.contains("more than 100000 times"), "{error}");
 
     // A billion-point page renders at the size asked, not its own.
     let doc = open(hostile::huge_page()).unwrap();

@@ -84,13 +84,32 @@ pub(super) fn check_page(page: &Page<'_>) -> Result<(), Refusal> {
         image_pixels: 0,
     };
     visit(&page.resources().x_objects, 0, &mut scan)?;
-    let mut draws = Draws {
-        operators_left: MAX_PAGE_OPERATORS,
-        forms_left: MAX_FORM_DRAWS,
-        forms: HashMap::new(),
-    };
     let content = page.page_stream().map(Operators::of).unwrap_or_default();
-    draws.draw(&content, &page.resources().x_objects, 0)
+    let mut graph = Graph::default();
+    graph.nodes.push(Node {
+        operators: content.count.max(1),
+        draws: Vec::new(),
+    });
+    graph.explore(0, None, &content, &page.resources().x_objects, 0)?;
+    let (operators, draws) = graph.cost();
+    if draws > MAX_FORM_DRAWS {
+        return Err((
+            format!(
+                "it draws forms more than {MAX_FORM_DRAWS} times (forms that draw forms many times over)"
+            ),
+            EXPORT_AGAIN,
+        ));
+    }
+    if operators > MAX_PAGE_OPERATORS {
+        return Err((
+            format!(
+                "drawing it takes more than {} million operations (its forms draw forms many times over)",
+                MAX_PAGE_OPERATORS / 1_000_000
+            ),
+            EXPORT_AGAIN,
+        ));
+    }
+    Ok(())
 }
 
 /// What a content stream does, as far as the cost of drawing it goes:
@@ -115,22 +134,67 @@ impl Operators {
     }
 }
 
-/// Counts the operators drawing a page takes, the way hayro draws it:
-/// a form's names resolve in its own resources, or in its parent's if it
-/// has none.
-struct Draws {
-    operators_left: u64,
-    forms_left: u64,
-    /// Each form's operators, read once.
-    forms: HashMap<ObjectIdentifier, Rc<Operators>>,
+/// Where a form's names resolve, the way hayro draws it: in the form's
+/// own resources (`Some(its id)`), or, if it has none, where its parent's
+/// resolve (`None` for the page's resources).
+type Scope = Option<ObjectIdentifier>;
+
+/// One content stream as drawn in one scope: the page, or a form.
+struct Node {
+    /// Its operators, counted at least 1 (drawing costs something).
+    operators: u64,
+    /// The nodes of the forms it draws, in order (as indices), once it
+    /// has been explored.
+    draws: Vec<usize>,
 }
 
-impl Draws {
-    fn draw(&mut self, ops: &Operators, x_objects: &Dict<'_>, depth: usize) -> Result<(), Refusal> {
-        self.spend(ops.count)?;
-        if depth >= RENDERER_NESTING {
+/// The forms a page draws, each (form, scope) read once, however many
+/// times it is drawn: a graph whose size the fuzzer cannot multiply,
+/// from which [`Graph::cost`] counts the draws without making them.
+#[derive(Default)]
+struct Graph {
+    nodes: Vec<Node>,
+    index: HashMap<(ObjectIdentifier, Scope), usize>,
+    /// Each form's operators, read once.
+    forms: HashMap<ObjectIdentifier, Rc<Operators>>,
+    /// Nodes whose draws have been resolved.
+    explored: HashSet<usize>,
+    /// Every resolved draw of an explored node (each is drawn at least
+    /// once, so more than [`MAX_FORM_DRAWS`] refuses the page at once).
+    edges: u64,
+}
+
+impl Graph {
+    /// The node of `form` in `scope`, added (with `operators`) if new.
+    fn node(&mut self, form: ObjectIdentifier, scope: Scope, operators: u64) -> usize {
+        if let Some(&at) = self.index.get(&(form, scope)) {
+            return at;
+        }
+        let at = self.nodes.len();
+        self.nodes.push(Node {
+            operators: operators.max(1),
+            draws: Vec::new(),
+        });
+        self.index.insert((form, scope), at);
+        at
+    }
+
+    /// Resolves what node `at` (the stream `ops`, whose names resolve in
+    /// `x_objects` with scope `scope`) draws, reached `depth` forms deep,
+    /// and explores those forms in turn.
+    fn explore(
+        &mut self,
+        at: usize,
+        scope: Scope,
+        ops: &Operators,
+        x_objects: &Dict<'_>,
+        depth: usize,
+    ) -> Result<(), Refusal> {
+        // hayro does not draw the forms of a form this deep.
+        if depth >= RENDERER_NESTING || !self.explored.insert(at) {
             return Ok(());
         }
+        let mut children = Vec::new();
         for name in &ops.drawn {
             let Some(stream) = x_objects.get::<Stream<'_>>(name.as_slice()) else {
                 continue;
@@ -141,22 +205,6 @@ impl Draws {
             {
                 continue;
             }
-            let own;
-            let inner = match dict.get::<Dict<'_>>(b"Resources") {
-                Some(resources) => {
-                    own = resources.get::<Dict<'_>>(b"XObject").unwrap_or_default();
-                    &own
-                }
-                None => x_objects,
-            };
-            self.forms_left = self.forms_left.checked_sub(1).ok_or_else(|| {
-                (
-                    format!(
-                        "it draws forms more than {MAX_FORM_DRAWS} times (forms that draw forms many times over)"
-                    ),
-                    EXPORT_AGAIN,
-                )
-            })?;
             let id = stream.obj_id();
             let form = if let Some(form) = self.forms.get(&id) {
                 Rc::clone(form)
@@ -169,25 +217,62 @@ impl Draws {
                 self.forms.insert(id, Rc::clone(&form));
                 form
             };
-            self.draw(&form, inner, depth + 1)?;
+            self.edges += 1;
+            if self.edges > MAX_FORM_DRAWS {
+                return Err((
+                    format!(
+                        "it draws forms more than {MAX_FORM_DRAWS} times (forms that draw forms many times over)"
+                    ),
+                    EXPORT_AGAIN,
+                ));
+            }
+            let (inner, inner_scope) = match dict.get::<Dict<'_>>(b"Resources") {
+                Some(resources) => (
+                    Some(resources.get::<Dict<'_>>(b"XObject").unwrap_or_default()),
+                    Some(id),
+                ),
+                None => (None, scope),
+            };
+            let child = self.node(id, inner_scope, form.count);
+            children.push((child, inner_scope, form, inner));
+        }
+        if let Some(node) = self.nodes.get_mut(at) {
+            node.draws = children.iter().map(|c| c.0).collect();
+        }
+        for (child, inner_scope, form, inner) in children {
+            let dict = inner.as_ref().unwrap_or(x_objects);
+            self.explore(child, inner_scope, &form, dict, depth + 1)?;
         }
         Ok(())
     }
 
-    fn spend(&mut self, operators: u64) -> Result<(), Refusal> {
-        match self.operators_left.checked_sub(operators.max(1)) {
-            Some(left) => {
-                self.operators_left = left;
-                Ok(())
-            }
-            None => Err((
-                format!(
-                    "drawing it takes more than {} million operations (its forms draw forms many times over)",
-                    MAX_PAGE_OPERATORS / 1_000_000
-                ),
-                EXPORT_AGAIN,
-            )),
+    /// The operators and form draws drawing the page (node 0) takes,
+    /// counting a form each time it is drawn, as hayro draws: the forms
+    /// of a form [`RENDERER_NESTING`] deep are not drawn. Computed level
+    /// by level from the deepest, so a form drawn a billion times costs
+    /// one addition per level. Saturates rather than overflows.
+    fn cost(&self) -> (u64, u64) {
+        // At the deepest level a form's own operators are all it costs.
+        let mut below: Vec<(u64, u64)> = self.nodes.iter().map(|n| (n.operators, 0)).collect();
+        for _ in 0..RENDERER_NESTING {
+            below = self
+                .nodes
+                .iter()
+                .map(|node| {
+                    node.draws
+                        .iter()
+                        .fold((node.operators, 0u64), |(ops, draws), &child| {
+                            let (child_ops, child_draws) =
+                                below.get(child).copied().unwrap_or_default();
+                            (
+                                ops.saturating_add(child_ops),
+                                draws.saturating_add(child_draws).saturating_add(1),
+                            )
+                        })
+                })
+                .collect();
         }
+        below.first().copied().unwrap_or_default()
     }
 }
 
