@@ -201,6 +201,30 @@ fn a_sub_bullet_without_a_parent_is_a_warning_at_its_text() {
     );
 }
 
+#[test]
+fn an_empty_bullet_is_a_warning_and_long_bullets_are_quoted_short() {
+    let long = "Partners ".repeat(20);
+    let source = format!(
+        r#"(title: "T", slides: [(id: "a", title: "A", content: [Bullets(["Top", " ", (level: 3, text: "{long}")])])])"#
+    );
+    let loaded = deck::parse(source.as_bytes(), Path::new("t.ron"), None).unwrap();
+    let messages: Vec<&str> = loaded
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(
+        messages[0].contains("an empty bullet")
+            && messages[0].contains("write its text or remove it"),
+        "{messages:#?}"
+    );
+    // The level warning quotes the start of the 180-character bullet.
+    assert!(messages[1].contains("\"Partners Partners"), "{messages:#?}");
+    assert!(messages[1].contains("…\" is at level 3"), "{messages:#?}");
+    assert!(messages[1].len() < 200, "{}", messages[1]);
+}
+
 /// Every string in the deck's notes and slides, joined, whitespace folded.
 fn deck_text(deck: &Deck) -> String {
     let mut parts: Vec<&str> = Vec::new();

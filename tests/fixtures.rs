@@ -54,7 +54,8 @@ const BAD: &[(&str, Kind, usize, usize, &str)] = &[
     ("type_hidden_string.ron", Kind::WrongType, 7, 21, "expected boolean"),
     ("type_bullets_not_list.ron", Kind::WrongType, 8, 25, "expected opening `[`"),
     // Sub-bullets. SUSPECT: a bad level points at the bullet's closing `)`.
-    ("bullet_level_zero.ron", Kind::Syntax, 10, 59, "bullet level 0 is out of range; use 1"),
+    ("bullet_level_zero.ron", Kind::Syntax, 10, 29, "bullet level 0 is out of range; use a whole number from 1"),
+    ("bullet_level_decimal.ron", Kind::Syntax, 10, 29, "bullet level 1.5 is not a whole number"),
     ("bullet_unknown_field.ron", Kind::UnknownField, 10, 32, "field named `txt`"),
     ("bullet_missing_text.ron", Kind::MissingField, 10, 30, "missing field named `text`"),
     // Unknown and duplicate fields.

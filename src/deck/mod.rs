@@ -22,4 +22,4 @@ pub use schema::{
     Block, Bullet, Colors, Deck, Fit, Footer, Layout, Link, MAX_BULLET_LEVEL, Note, SCHEMA_VERSION,
     Slide, SlideFont,
 };
-pub use validate::{MAX_MINUTES, THEMES, validate};
+pub use validate::{MAX_MINUTES, THEMES, shorten, validate};

@@ -294,25 +294,89 @@ impl<'de> serde::de::Visitor<'de> for BulletVisitor {
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Bullet, A::Error> {
         use serde::de::Error;
         const FIELDS: &[&str] = &["level", "text"];
-        let mut level: Option<u64> = None;
+        let mut level: Option<u8> = None;
         let mut text: Option<String> = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "level" if level.is_some() => return Err(A::Error::duplicate_field("level")),
                 "text" if text.is_some() => return Err(A::Error::duplicate_field("text")),
-                "level" => level = Some(map.next_value()?),
+                "level" => level = Some(map.next_value::<Level>()?.0),
                 "text" => text = Some(map.next_value()?),
                 other => return Err(A::Error::unknown_field(other, FIELDS)),
             }
         }
         let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
-        let level = level.unwrap_or(1);
-        match u8::try_from(level) {
-            Ok(level) if (1..=MAX_BULLET_LEVEL).contains(&level) => Ok(Bullet { level, text }),
-            _ => Err(A::Error::custom(format!(
-                "bullet level {level} is out of range; use 1 (a top-level bullet) to {MAX_BULLET_LEVEL}"
-            ))),
+        Ok(Bullet {
+            level: level.unwrap_or(1),
+            text,
+        })
+    }
+}
+
+/// A bullet's `level`, checked where it is written, so a mistake is
+/// reported at the number: a whole number from 1 to [`MAX_BULLET_LEVEL`].
+struct Level(u8);
+
+impl<'de> Deserialize<'de> for Level {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LevelVisitor)
+    }
+}
+
+struct LevelVisitor;
+
+impl LevelVisitor {
+    fn out_of_range<E: serde::de::Error>(shown: impl std::fmt::Display) -> E {
+        E::custom(format!(
+            "bullet level {shown} is out of range; use a whole number from 1 (a top-level bullet) to {MAX_BULLET_LEVEL}"
+        ))
+    }
+}
+
+impl serde::de::Visitor<'_> for LevelVisitor {
+    type Value = Level;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "a bullet level: a whole number from 1 (a top-level bullet) to {MAX_BULLET_LEVEL}"
+        )
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Level, E> {
+        match u8::try_from(value) {
+            Ok(level) if (1..=MAX_BULLET_LEVEL).contains(&level) => Ok(Level(level)),
+            _ => Err(Self::out_of_range(value)),
         }
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Level, E> {
+        u64::try_from(value).map_or_else(|_| Err(Self::out_of_range(value)), |v| self.visit_u64(v))
+    }
+
+    fn visit_u128<E: serde::de::Error>(self, value: u128) -> Result<Level, E> {
+        u64::try_from(value).map_or_else(|_| Err(Self::out_of_range(value)), |v| self.visit_u64(v))
+    }
+
+    fn visit_i128<E: serde::de::Error>(self, value: i128) -> Result<Level, E> {
+        u64::try_from(value).map_or_else(|_| Err(Self::out_of_range(value)), |v| self.visit_u64(v))
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Level, E> {
+        let whole = value.is_finite() && value.fract() == 0.0;
+        Err(
+            if whole && (1.0..=f64::from(MAX_BULLET_LEVEL)).contains(&value) {
+                E::custom(format!(
+                    "bullet level {value:.1} has a decimal point; write {value:.0}"
+                ))
+            } else if whole {
+                Self::out_of_range(format!("{value:.0}"))
+            } else {
+                E::custom(format!(
+                    "bullet level {value} is not a whole number; use 1 (a top-level bullet) to {MAX_BULLET_LEVEL}"
+                ))
+            },
+        )
     }
 }
 

@@ -323,17 +323,26 @@ impl Checker<'_> {
     fn bullet_levels(&mut self, index: usize, name: &str, items: &[Bullet]) {
         let mut above = 0;
         for bullet in items {
+            let quoted = shorten(&bullet.text, 60);
+            if bullet.text.trim().is_empty() {
+                let location = self.locator.value(Some(index), &bullet.text);
+                self.push(
+                    Severity::Warning,
+                    Kind::Empty,
+                    location,
+                    format!("{name}: an empty bullet; the room sees a bullet mark with nothing after it; write its text or remove it"),
+                );
+            }
             if bullet.level > above + 1 {
                 let location = self.locator.value(Some(index), &bullet.text);
                 let message = if above == 0 {
                     format!(
-                        "{name}: the list starts with a level-{} bullet {:?}, which has no bullet above it; make it level 1 (a plain string) or put its parent before it",
-                        bullet.level, bullet.text
+                        "{name}: the list starts with a level-{} bullet {quoted:?}, which has no bullet above it; make it level 1 (a plain string) or put its parent before it",
+                        bullet.level
                     )
                 } else {
                     format!(
-                        "{name}: bullet {:?} is at level {} right after a level-{above} bullet, so it skips a level; make it level {}",
-                        bullet.text,
+                        "{name}: bullet {quoted:?} is at level {} right after a level-{above} bullet, so it skips a level; make it level {}",
                         bullet.level,
                         above + 1
                     )
@@ -444,6 +453,18 @@ impl Checker<'_> {
                 );
             }
         }
+    }
+}
+
+/// `text` cut to at most `max` characters, ending in `…` when cut: a
+/// deck's text quoted in a message or a table.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_owned()
+    } else {
+        let mut s: String = text.chars().take(max.saturating_sub(1)).collect();
+        s.push('…');
+        s
     }
 }
 

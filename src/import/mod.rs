@@ -300,7 +300,16 @@ pub fn run(input: &Path, options: &ImportOptions) -> Result<ImportOutcome, Impor
             .diagnostics
             .iter()
             .filter(|d| d.severity == deck::Severity::Warning)
-            .map(ToString::to_string),
+            // The command prints "warning: " before each.
+            .map(|d| {
+                format!(
+                    "{}:{}:{}: {}",
+                    d.path.display(),
+                    d.location.line,
+                    d.location.column,
+                    d.message
+                )
+            }),
     );
     let folder = deck_path
         .parent()
