@@ -50,11 +50,25 @@ pub const MAX_FORM_DEPTH: usize = 32;
 /// is a 100 MB content stream). Forms drawn by forms multiply: a form that
 /// draws a form twice, 40 levels deep, is a trillion draws from a 4 KB
 /// file, which the renderer would work on for days (found by fuzzing).
+#[cfg(not(fuzzing))]
 pub const MAX_PAGE_OPERATORS: u64 = 10_000_000;
 
+/// In fuzzing builds a tenth, as for [`MAX_FORM_DRAWS`].
+#[cfg(fuzzing)]
+pub const MAX_PAGE_OPERATORS: u64 = 1_000_000;
+
 /// Most times one page may draw a form, counting a form each time it is
-/// drawn (a slide program's page draws a few hundred at most).
+/// drawn (a slide program's page draws a few hundred at most; a plotted
+/// figure may draw thousands of small marker forms).
+#[cfg(not(fuzzing))]
 pub const MAX_FORM_DRAWS: u64 = 100_000;
+
+/// In fuzzing builds (`cfg(fuzzing)`, set by cargo-fuzz) a tenth: hayro
+/// draws every one of the draws allowed, and pages of nothing but nested
+/// forms just under the limit, which the fuzzer breeds, took its time
+/// (docs/fuzzing.md, Finding 3). The code paths are the same.
+#[cfg(fuzzing)]
+pub const MAX_FORM_DRAWS: u64 = 10_000;
 
 /// How deep hayro draws forms in forms (`MAX_NESTED_INTERPRETATION_DEPTH`
 /// in hayro-interpret 0.9); a deeper form is not drawn, so not counted.
