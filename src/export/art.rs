@@ -1,65 +1,75 @@
 //! The parts of a slide picture that are not text: the deck's images (as
 //! figures with their alt text, or the app's placeholder), QR codes, the
-//! logo and footer, link annotations; and the seam for PDF-backed slides.
+//! logo and footer, link annotations; what a slide's picture is made of.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::deck::theme::Palette;
-use crate::deck::{Deck, Fit, policy};
+use crate::deck::{Deck, Fit, LoadedDeck, policy};
 
 use super::doc::{Area, Flow, Item, Kind, LinkTarget, Node};
 use super::fonts::FaceKind;
+use super::page::Pages;
 use super::slide::size;
 
 /// The frame of an image placeholder (the app's `PLACEHOLDER_STROKE`).
-const PLACEHOLDER_STROKE: [u8; 3] = [0xB0, 0x40, 0x40];
+pub(crate) const PLACEHOLDER_STROKE: [u8; 3] = [0xB0, 0x40, 0x40];
 
 /// Largest decoded image side for print, in pixels (about 8 inches at
 /// 300 dpi).
 const MAX_IMAGE_PX: u32 = 2400;
 
 /// What a slide's picture is made of.
-///
-/// Today every slide is [`SlideArt::Vector`]. PDF-backed slides (a deck
-/// naming a PDF, a slide showing page N) are the other case: krilla's `pdf`
-/// feature can place a page of another PDF as a form `XObject`
-/// (`Surface::draw_pdf_page`), which keeps the page as vectors. When the
-/// deck schema gains PDF slides, `slide_art` returns `PdfPage` for them and
-/// `draw_picture` draws the page there (tagged as a figure whose alt text
-/// is the slide's title).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SlideArt {
     /// The deck's own content, drawn as the app draws it.
     Vector,
-    /// Page `page` (0-based) of the PDF at `path`.
+    /// Page `page` (0-based) of the deck's PDF, named `path` as the deck
+    /// names it (relative to its folder); the slide's content, unless
+    /// `draw_content: false`, is drawn over it.
     PdfPage {
-        /// The PDF file.
+        /// The PDF file, as the deck's `pdf` names it.
         path: PathBuf,
         /// The page, counting from 0.
         page: usize,
     },
 }
 
-/// What slide `index` of `deck` shows. Every slide is vector art until the
-/// deck format has PDF-backed slides.
-pub fn slide_art(_deck: &Deck, _index: usize) -> SlideArt {
-    SlideArt::Vector
+/// What slide `index` of `deck` shows: a page of the deck's PDF for a
+/// slide with `page` in a deck with `pdf`, else the deck's own content.
+pub fn slide_art(deck: &Deck, index: usize) -> SlideArt {
+    let page = deck
+        .slides
+        .get(index)
+        .and_then(crate::deck::Slide::page_index);
+    match (deck.pdf.as_deref(), page) {
+        (Some(pdf), Some(page)) => SlideArt::PdfPage {
+            path: PathBuf::from(pdf),
+            page,
+        },
+        _ => SlideArt::Vector,
+    }
 }
 
-/// The deck's images, decoded once for the whole export.
+/// The deck's images and the pages of its PDF, decoded once for the whole
+/// export.
 pub(crate) struct Images {
     folder: Option<PathBuf>,
     cache: RefCell<HashMap<String, Result<krilla::image::Image, String>>>,
+    /// The deck's PDF pages.
+    pub(crate) pages: Pages,
 }
 
 impl Images {
-    /// Images relative to `folder` (`None`: a built-in deck, no images).
-    pub(crate) fn new(folder: Option<&Path>) -> Self {
+    /// The images of `loaded` (relative to its folder; a built-in deck has
+    /// none) and the pages of its PDF.
+    pub(crate) fn new(loaded: &LoadedDeck) -> Self {
         Self {
-            folder: folder.map(Path::to_path_buf),
+            folder: loaded.folder.clone(),
             cache: RefCell::new(HashMap::new()),
+            pages: Pages::new(loaded),
         }
     }
 

@@ -38,9 +38,9 @@ pub fn run(
     if let Some(out) = guide {
         match export_guide(&loaded, out, GuideOptions { paper }) {
             Ok(done) => println!(
-                "Wrote the presenter's guide to {} ({} pages).",
+                "Wrote the presenter's guide to {} ({}).",
                 done.path.display(),
-                done.pages
+                crate::cli::plural(done.pages, "page")
             ),
             Err(error) => {
                 eprintln!("{}: error: {error}", deck.display());
@@ -51,10 +51,10 @@ pub fn run(
     if let Some(out) = handout {
         match export_handout(&loaded, out, HandoutOptions { paper, per_page }) {
             Ok(done) => println!(
-                "Wrote the handout to {} ({} pages, {} slides a page).",
+                "Wrote the handout to {} ({}, {} a page).",
                 done.path.display(),
-                done.pages,
-                per_page.count()
+                crate::cli::plural(done.pages, "page"),
+                crate::cli::plural(per_page.count(), "slide")
             ),
             Err(error) => {
                 eprintln!("{}: error: {error}", deck.display());

@@ -234,6 +234,9 @@ fn convert(
 
 fn tag_kind(kind: &Kind) -> TagKind {
     match kind {
+        // A heading needs a title (PDF/UA); a slide without one is a
+        // paragraph.
+        Kind::Heading(_, title) if title.trim().is_empty() => Tag::P.into(),
         Kind::Heading(level, title) => {
             let level = NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN);
             Tag::Hn(level, Some(title.clone())).into()

@@ -128,7 +128,7 @@ pub(crate) fn guide(
     options: GuideOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
     let faces = Faces::load()?;
-    let images = Images::new(loaded.folder.as_deref());
+    let images = Images::new(loaded);
     let grid = grid(options.paper.size_pt());
     // Twice: the first pass finds the page each slide starts on, for the
     // table on the cover (the cover's length does not depend on them).
@@ -268,9 +268,9 @@ fn slide_table(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[u
     row(flow, &xs, &header.map(str::to_owned), true, None);
     for (index, slide) in deck.slides.iter().enumerate() {
         let title = if slide.hidden {
-            format!("{} (hidden)", slide.title)
+            format!("{} (hidden)", slide.console_title())
         } else {
-            slide.title.clone()
+            slide.console_title()
         };
         let page = slide_pages
             .and_then(|p| p.get(index))
@@ -357,7 +357,7 @@ fn slide_pages_for(
         "Slide {} of {}: {}",
         index + 1,
         deck.slides.len(),
-        slide.title
+        slide.console_title()
     );
     flow.bookmark(&heading);
     flow.open(Kind::Sect);

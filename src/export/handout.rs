@@ -4,7 +4,7 @@
 
 use crate::deck::LoadedDeck;
 
-use super::art::{Images, link};
+use super::art::{Images, SlideArt, link, slide_art};
 use super::doc::{Area, Flow, Item, Kind, Style};
 use super::draw::{Meta, render};
 use super::fonts::{FaceKind, Faces};
@@ -70,7 +70,7 @@ pub(crate) fn handout(
         });
     }
     let faces = Faces::load()?;
-    let images = Images::new(loaded.folder.as_deref());
+    let images = Images::new(loaded);
     let grid = grid(options.paper.size_pt());
     let mut flow = Flow::new(&faces, grid);
 
@@ -176,23 +176,37 @@ fn slide_cell(
         picture.y = slide_room.y;
     }
     flow.open(Kind::Div);
-    draw_picture(flow, deck, index, picture, images, TitleTag::Heading(2));
+    // A page of the deck's PDF is a figure: the caption under it is the
+    // slide's heading, read before the picture.
+    let on_page = matches!(slide_art(deck, index), SlideArt::PdfPage { .. });
+    let caption = if on_page {
+        format!(
+            "Slide {} of {}: {}",
+            index + 1,
+            deck.slides.len(),
+            slide.console_title()
+        )
+    } else {
+        format!("Slide {} of {}", index + 1, deck.slides.len())
+    };
     let small = Style {
         face: FaceKind::Regular,
         size: 8.5,
         color: ink::MUTED,
     };
     let mut y = picture.y + picture.h + 4.0;
-    let (items, height) = flow.lines(
-        &format!("Slide {} of {}", index + 1, deck.slides.len()),
-        small,
-        picture.x,
-        picture.w,
-        y,
-    );
-    flow.open(Kind::P);
-    flow.content(items);
-    flow.close();
+    let (items, height) = flow.lines(&caption, small, picture.x, picture.w, y);
+    if on_page {
+        flow.open(Kind::Heading(2, caption.clone()));
+        flow.content(items);
+        flow.close();
+        draw_picture(flow, deck, index, picture, images, TitleTag::Paragraph);
+    } else {
+        draw_picture(flow, deck, index, picture, images, TitleTag::Heading(2));
+        flow.open(Kind::P);
+        flow.content(items);
+        flow.close();
+    }
     y += height;
     let link_style = Style {
         face: FaceKind::Regular,
@@ -202,7 +216,7 @@ fn slide_cell(
     for link_spec in &slide.links {
         let text = format!("{}: {}", link_spec.title, link_spec.url);
         let (items, height) = flow.lines(&text, link_style, picture.x, picture.w, y);
-        let areas = text_areas(flow, &items);
+        let areas = flow.line_areas(&items);
         flow.open(Kind::P);
         link(flow, items, &areas, &link_spec.url, &link_spec.title);
         flow.close();
@@ -226,38 +240,12 @@ fn slide_cell(
     }
 }
 
-/// The areas of text lines, for their link annotations.
-fn text_areas(flow: &Flow<'_>, items: &[Item]) -> Vec<Area> {
-    items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Text {
-                x,
-                baseline,
-                text,
-                face,
-                size,
-                ..
-            } => {
-                let f = flow.faces.get(*face);
-                Some(Area::new(
-                    *x,
-                    baseline - f.ascent * size,
-                    f.width_pt(text.trim_end(), *size),
-                    f.line_height_pt(*size),
-                ))
-            }
-            _ => None,
-        })
-        .collect()
-}
-
 /// One bookmark per slide, pointing at its page.
 fn bookmarks(flow: &mut Flow<'_>, loaded: &LoadedDeck, visible: &[usize], per: usize) {
     for (k, &index) in visible.iter().enumerate() {
         if let Some(slide) = loaded.deck.slides.get(index) {
             flow.doc.bookmarks.push(super::doc::Bookmark {
-                title: format!("Slide {}: {}", index + 1, slide.title),
+                title: format!("Slide {}: {}", index + 1, slide.console_title()),
                 page: k / per,
                 y: 0.0,
             });

@@ -25,6 +25,7 @@ mod fonts;
 mod guide;
 mod handout;
 mod notes;
+mod page;
 mod slide;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 use crate::deck::{Note, Slide};
 
 use super::art::{link, qr_figure};
-use super::doc::{Area, Flow, Item, Kind, Style};
+use super::doc::{Area, Flow, Kind, Style};
 use super::fonts::FaceKind;
 use super::guide::{ink, pt, style};
 use super::minutes_text;
@@ -200,28 +200,7 @@ fn linked_text(flow: &mut Flow<'_>, text: &str, text_style: Style, url: &str) {
     let height = flow.measure(text, text_style, flow.width());
     flow.ensure(height);
     let (items, height) = flow.lines(text, text_style, flow.left, flow.width(), flow.y);
-    let areas: Vec<Area> = items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Text {
-                x,
-                baseline,
-                text,
-                face,
-                size,
-                ..
-            } => {
-                let f = flow.faces.get(*face);
-                Some(Area::new(
-                    *x,
-                    baseline - f.ascent * size,
-                    f.width_pt(text.trim_end(), *size),
-                    f.line_height_pt(*size),
-                ))
-            }
-            _ => None,
-        })
-        .collect();
+    let areas = flow.line_areas(&items);
     flow.open(Kind::P);
     link(flow, items, &areas, url, text);
     flow.close();

@@ -15,15 +15,19 @@
 //! screen reader reads the slide; images are figures with the deck's alt
 //! text; backgrounds, bullets and rules are artifacts.
 //!
-//! A slide that shows a page of a PDF instead ([`SlideArt::PdfPage`]) is the
-//! seam for PDF-backed decks; see [`SlideArt`].
+//! A slide that shows a page of the deck's PDF ([`SlideArt::PdfPage`]) is
+//! that page, drawn by the app's PDF renderer (see `super::page`), with the
+//! slide's content over it as in the app.
 
 use crate::deck::theme::{Palette, palette};
 use crate::deck::{Block, Deck, Fit, Layout, Slide};
 
-use super::art::{Images, SlideArt, image_figure, link, logo_and_footer, qr_figure, slide_art};
+use super::art::{
+    Images, PLACEHOLDER_STROKE, SlideArt, image_figure, link, logo_and_footer, qr_figure, slide_art,
+};
 use super::doc::{Area, Flow, Item, Kind, Style};
 use super::fonts::FaceKind;
+use super::page::page_alt;
 
 /// Width over height of the slide canvas (as in the app).
 pub const ASPECT: f32 = 16.0 / 9.0;
@@ -55,14 +59,7 @@ pub(crate) enum TitleTag {
 
 /// The largest 16:9 area centred in `outer`.
 pub(crate) fn canvas(outer: Area) -> Area {
-    let w = outer.w.min(outer.h * ASPECT).max(0.0);
-    let h = w / ASPECT;
-    Area::new(
-        outer.x + (outer.w - w) / 2.0,
-        outer.y + (outer.h - h) / 2.0,
-        w,
-        h,
-    )
+    fit_aspect(outer, ASPECT)
 }
 
 /// A block laid out at one body size, before it is placed.
@@ -106,30 +103,109 @@ pub(crate) fn draw_picture(
         return;
     };
     let colors = palette(deck);
+    let art = slide_art(deck, index);
+    // A page keeps its own shape inside the 16:9 box, centred on the paper
+    // (the app letterboxes it the same way on a 16:9 projector).
+    let canvas = match &art {
+        SlideArt::PdfPage { page, .. } => {
+            fit_aspect(canvas, images.pages.aspect(*page).unwrap_or(ASPECT))
+        }
+        SlideArt::Vector => canvas,
+    };
     flow.artifact(Item::Fill {
         area: canvas,
         color: colors.background,
     });
     flow.open(Kind::Sect);
-    match slide_art(deck, index) {
+    match art {
         SlideArt::Vector if slide.layout == Layout::Title => {
             title_slide(flow, deck, slide, canvas, colors, title);
         }
         SlideArt::Vector => {
             content_slide(flow, deck, index, slide, canvas, colors, images, title);
         }
-        SlideArt::PdfPage { .. } => {
-            // The seam for PDF-backed slides (see `SlideArt`): until then,
-            // the title, so the picture is never blank.
-            title_slide(flow, deck, slide, canvas, colors, title);
+        SlideArt::PdfPage { page, .. } => {
+            page_figure(flow, deck, index, slide, page, canvas, images);
+            // Over the page, what the app draws there: the slide's content
+            // (not its title) unless `draw_content: false`.
+            match (slide.draw_content, slide.layout) {
+                (false, _) => {}
+                (true, Layout::Title) => title_slide(flow, deck, slide, canvas, colors, title),
+                (true, _) => {
+                    content_slide(flow, deck, index, slide, canvas, colors, images, title);
+                }
+            }
         }
     }
     flow.close();
+    // Just outside the picture: artifacts are drawn before content, and a
+    // page's image covers its whole canvas.
     flow.artifact(Item::Frame {
-        area: canvas,
+        area: Area::new(
+            canvas.x - 0.5,
+            canvas.y - 0.5,
+            canvas.w + 1.0,
+            canvas.h + 1.0,
+        ),
         color: PICTURE_FRAME,
         width: 0.5,
     });
+}
+
+/// The largest area of width over height `aspect` centred in `outer`.
+pub(crate) fn fit_aspect(outer: Area, aspect: f32) -> Area {
+    let w = outer.w.min(outer.h * aspect).max(0.0);
+    let h = w / aspect.max(f32::MIN_POSITIVE);
+    Area::new(
+        outer.x + (outer.w - w) / 2.0,
+        outer.y + (outer.h - h) / 2.0,
+        w,
+        h,
+    )
+}
+
+/// Page `page` of the deck's PDF filling `canvas`, as a figure; a page that
+/// cannot be drawn prints as the app's placeholder with the reason.
+fn page_figure(
+    flow: &mut Flow<'_>,
+    deck: &Deck,
+    index: usize,
+    slide: &Slide,
+    page: usize,
+    canvas: Area,
+    images: &Images,
+) {
+    match images.pages.image(page, canvas.w, canvas.h) {
+        Ok(image) => {
+            flow.open(Kind::Figure(page_alt(deck, index, slide)));
+            flow.content(vec![Item::Image {
+                area: canvas,
+                clip: canvas,
+                image,
+            }]);
+            flow.close();
+        }
+        Err(why) => {
+            flow.artifact(Item::Frame {
+                area: canvas,
+                color: PLACEHOLDER_STROKE,
+                width: 1.0,
+            });
+            let text = format!("Page {} not shown: {why}", page + 1);
+            let note = style(
+                FaceKind::Regular,
+                (canvas.h * 0.045).clamp(5.0, 11.0),
+                PLACEHOLDER_STROKE,
+            );
+            let width = canvas.w * 0.9;
+            let height = flow.measure(&text, note, width);
+            let mut y = canvas.y + (canvas.h - height) / 2.0;
+            let items = centred_lines(flow, &text, note, canvas.x + canvas.w * 0.05, width, &mut y);
+            flow.open(Kind::P);
+            flow.content(items);
+            flow.close();
+        }
+    }
 }
 
 /// Lines centred in `width` from `x`, as text items with their baseline.
@@ -233,40 +309,21 @@ fn content_slide(
         canvas.w - 2.0 * margin,
         canvas.h - 2.0 * margin,
     );
-    let title_style = style(FaceKind::Regular, h * size::TITLE, colors.text);
-    let logo_room = if deck.logo.is_some() {
-        h * size::LOGO * 3.2
+    // Over a PDF page the title is not drawn (the page has its own), and
+    // the logo and footer only with `decorate_pdf_pages`, as in the app.
+    let on_page = matches!(slide_art(deck, index), SlideArt::PdfPage { .. });
+    let decorated = !on_page || deck.decorate_pdf_pages;
+    let top = if on_page {
+        let logo_bottom = inner.y + h * (size::LOGO + 0.02);
+        if deck.logo.is_some() && decorated {
+            logo_bottom
+        } else {
+            inner.y
+        }
     } else {
-        0.0
+        slide_title(flow, deck, slide, inner, h, colors, title)
     };
-    let title_width = (inner.w - logo_room).max(10.0);
-    let mut y = inner.y;
-    let title_items = lines_at(
-        flow,
-        &slide.title,
-        title_style,
-        inner.x,
-        title_width,
-        &mut y,
-    );
-    let title_bottom = y;
-    flow.open(match title {
-        TitleTag::Heading(level) => Kind::Heading(level, slide.title.clone()),
-        TitleTag::Paragraph => Kind::P,
-    });
-    flow.content(title_items);
-    flow.close();
-    // The accent rule under the title.
-    let rule_y = title_bottom + h * 0.018;
-    flow.artifact(Item::Line {
-        from: (inner.x, rule_y),
-        to: (inner.x + h * 0.18, rule_y),
-        color: colors.accent,
-        width: (h * 0.008).max(0.3),
-    });
-
-    let top = title_bottom + h * 0.05;
-    let footer = if deck.footer.is_some() {
+    let footer = if deck.footer.is_some() && decorated {
         h * (size::FOOTER + 0.02)
     } else {
         0.0
@@ -300,7 +357,54 @@ fn content_slide(
         );
         qr_figure(flow, area, &link.url, colors.text, colors.background);
     }
-    logo_and_footer(flow, deck, index, canvas, colors, images);
+    if decorated {
+        logo_and_footer(flow, deck, index, canvas, colors, images);
+    }
+}
+
+/// The slide's title at the top of `inner`, with the accent rule under
+/// it; returns where the blocks start.
+fn slide_title(
+    flow: &mut Flow<'_>,
+    deck: &Deck,
+    slide: &Slide,
+    inner: Area,
+    h: f32,
+    colors: Palette,
+    title: TitleTag,
+) -> f32 {
+    let title_style = style(FaceKind::Regular, h * size::TITLE, colors.text);
+    let logo_room = if deck.logo.is_some() {
+        h * size::LOGO * 3.2
+    } else {
+        0.0
+    };
+    let title_width = (inner.w - logo_room).max(10.0);
+    let mut y = inner.y;
+    let title_items = lines_at(
+        flow,
+        &slide.title,
+        title_style,
+        inner.x,
+        title_width,
+        &mut y,
+    );
+    let title_bottom = y;
+    flow.open(match title {
+        TitleTag::Heading(level) => Kind::Heading(level, slide.title.clone()),
+        TitleTag::Paragraph => Kind::P,
+    });
+    flow.content(title_items);
+    flow.close();
+    // The accent rule under the title.
+    let rule_y = title_bottom + h * 0.018;
+    flow.artifact(Item::Line {
+        from: (inner.x, rule_y),
+        to: (inner.x + h * 0.18, rule_y),
+        color: colors.accent,
+        width: (h * 0.008).max(0.3),
+    });
+    title_bottom + h * 0.05
 }
 
 /// Text lines from `x` at `y`, left-aligned; moves `y` below them.
@@ -506,7 +610,7 @@ fn place_blocks(
         match &block.kind {
             LaidKind::Heading | LaidKind::Paragraph => {
                 flow.open(Kind::P);
-                flow.content(text_items(y));
+                flow.content_linked(text_items(y));
                 flow.close();
             }
             LaidKind::Bullet(depth) => {
@@ -537,7 +641,7 @@ fn place_blocks(
                 });
                 flow.open(Kind::ListItem);
                 flow.open(Kind::ListBody);
-                flow.content(text_items(y));
+                flow.content_linked(text_items(y));
             }
             LaidKind::Quote | LaidKind::Source => {
                 if matches!(block.kind, LaidKind::Quote) {
@@ -552,7 +656,7 @@ fn place_blocks(
                     width: (h * 0.006).max(0.3),
                 });
                 flow.open(Kind::P);
-                flow.content(text_items(y));
+                flow.content_linked(text_items(y));
                 flow.close();
             }
             LaidKind::Image(path, alt, fit) => {

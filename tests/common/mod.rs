@@ -6,6 +6,8 @@ use std::process::Command;
 
 use cuecard::deck::{self, Deck};
 
+pub mod pdf_read;
+
 /// A fresh, empty temporary folder for one test.
 pub fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("cuecard-{name}-{}", std::process::id()));
