@@ -11,7 +11,7 @@
 
 mod common;
 use common::pdf_read::{pdf, render_at, structure, uri_links};
-use common::temp_dir;
+use common::{cuecard, temp_dir};
 
 use std::path::Path;
 
@@ -167,6 +167,25 @@ fn a_missing_pdf_prints_placeholders_that_say_why() {
     );
     // The notes are all there still.
     assert!(text.contains("Welcome everyone"), "{text}");
+
+    // The command line writes the guide and says, once, what is missing.
+    let deck = dir.join("pdf-demo.ron");
+    let out = dir.join("guide.pdf");
+    let (code, stdout, stderr) = cuecard(&[
+        "export",
+        deck.to_str().unwrap(),
+        "--guide",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(out.is_file());
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(warnings.len(), 1, "{stderr}");
+    assert!(
+        warnings[0].contains("printed as a placeholder: pdf-demo.pdf is not there")
+            && warnings[0].contains("put the PDF beside the deck"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -85,6 +85,24 @@ impl Images {
         loaded
     }
 
+    /// The images and pages that could not be shown, and why, in the
+    /// order of the deck's files and pages.
+    pub(crate) fn problems(&self) -> Vec<String> {
+        let mut images: Vec<(String, String)> = self
+            .cache
+            .borrow()
+            .iter()
+            .filter_map(|(path, found)| found.as_ref().err().map(|why| (path.clone(), why.clone())))
+            .collect();
+        images.sort();
+        let mut out: Vec<String> = images
+            .into_iter()
+            .map(|(path, why)| format!("image {path} is not shown: {why}"))
+            .collect();
+        out.extend(self.pages.problems());
+        out
+    }
+
     fn load(&self, path: &str) -> Result<krilla::image::Image, String> {
         let Some(folder) = &self.folder else {
             return Err("the deck has no folder".to_owned());

@@ -37,11 +37,14 @@ pub fn run(
     let mut code = EXIT_OK;
     if let Some(out) = guide {
         match export_guide(&loaded, out, GuideOptions { paper }) {
-            Ok(done) => println!(
-                "Wrote the presenter's guide to {} ({}).",
-                done.path.display(),
-                crate::cli::plural(done.pages, "page")
-            ),
+            Ok(done) => {
+                println!(
+                    "Wrote the presenter's guide to {} ({}).",
+                    done.path.display(),
+                    crate::cli::plural(done.pages, "page")
+                );
+                warn_not_shown(deck, &done.not_shown);
+            }
             Err(error) => {
                 eprintln!("{}: error: {error}", deck.display());
                 code = EXIT_ERRORS;
@@ -50,12 +53,15 @@ pub fn run(
     }
     if let Some(out) = handout {
         match export_handout(&loaded, out, HandoutOptions { paper, per_page }) {
-            Ok(done) => println!(
-                "Wrote the handout to {} ({}, {} a page).",
-                done.path.display(),
-                crate::cli::plural(done.pages, "page"),
-                crate::cli::plural(per_page.count(), "slide")
-            ),
+            Ok(done) => {
+                println!(
+                    "Wrote the handout to {} ({}, {} a page).",
+                    done.path.display(),
+                    crate::cli::plural(done.pages, "page"),
+                    crate::cli::plural(per_page.count(), "slide")
+                );
+                warn_not_shown(deck, &done.not_shown);
+            }
             Err(error) => {
                 eprintln!("{}: error: {error}", deck.display());
                 code = EXIT_ERRORS;
@@ -63,4 +69,15 @@ pub fn run(
         }
     }
     code
+}
+
+/// Says which images and pages printed as placeholders (the PDF is still
+/// written, and the exit code stays 0: the notes are all there).
+fn warn_not_shown(deck: &Path, not_shown: &[String]) {
+    for why in not_shown {
+        eprintln!(
+            "{}: warning: printed as a placeholder: {why}",
+            deck.display()
+        );
+    }
 }

@@ -12,7 +12,7 @@ use super::draw::{Meta, render};
 use super::fonts::{FaceKind, Faces};
 use super::notes::{keep_together, label, label_style, links, notes};
 use super::slide::{TitleTag, canvas, draw_picture};
-use super::{ExportError, GuideOptions, clock, minutes_text};
+use super::{ExportError, GuideOptions, Laid, clock, minutes_text};
 
 /// Print colours of the guide and the handout (dark ink on white paper,
 /// each at least 4.5:1 against its background).
@@ -123,10 +123,7 @@ pub(crate) fn starts(slides: &[Slide]) -> Vec<f64> {
 }
 
 /// The guide of `loaded` as PDF bytes and its page count.
-pub(crate) fn guide(
-    loaded: &LoadedDeck,
-    options: GuideOptions,
-) -> Result<(Vec<u8>, usize), ExportError> {
+pub(crate) fn guide(loaded: &LoadedDeck, options: GuideOptions) -> Result<Laid, ExportError> {
     let faces = Faces::load()?;
     let images = Images::new(loaded);
     let grid = grid(options.paper.size_pt());
@@ -158,7 +155,11 @@ pub(crate) fn guide(
     };
     let pages = doc.pages.len();
     let bytes = render(&doc, &faces, &meta, &furniture)?;
-    Ok((bytes, pages))
+    Ok(Laid {
+        bytes,
+        pages,
+        not_shown: images.problems(),
+    })
 }
 
 fn layout(

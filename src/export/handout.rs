@@ -10,7 +10,7 @@ use super::draw::{Meta, render};
 use super::fonts::{FaceKind, Faces};
 use super::guide::{furniture, grid, ink};
 use super::slide::{ASPECT, TitleTag, canvas, draw_picture};
-use super::{ExportError, HandoutOptions, PerPage};
+use super::{ExportError, HandoutOptions, Laid, PerPage};
 
 /// Height of the band at the top of every page (the deck's title on the
 /// first page), in points.
@@ -52,10 +52,7 @@ fn cells(per_page: PerPage, area: Area) -> Vec<Cell> {
 }
 
 /// The handout of `loaded` as PDF bytes and its page count.
-pub(crate) fn handout(
-    loaded: &LoadedDeck,
-    options: HandoutOptions,
-) -> Result<(Vec<u8>, usize), ExportError> {
+pub(crate) fn handout(loaded: &LoadedDeck, options: HandoutOptions) -> Result<Laid, ExportError> {
     let deck = &loaded.deck;
     let visible: Vec<usize> = deck
         .slides
@@ -138,7 +135,11 @@ pub(crate) fn handout(
     let furniture = |index, count| furniture(&faces, grid, &left, "Handout", index, count);
     let pages = doc.pages.len();
     let bytes = render(&doc, &faces, &meta, &furniture)?;
-    Ok((bytes, pages))
+    Ok(Laid {
+        bytes,
+        pages,
+        not_shown: images.problems(),
+    })
 }
 
 fn slide_cell(

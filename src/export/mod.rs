@@ -118,6 +118,16 @@ pub struct Exported {
     pub pages: usize,
     /// Its size in bytes.
     pub bytes: usize,
+    /// Images and PDF pages that printed as placeholders, and why (each
+    /// names the file), for the presenter to fix before printing.
+    pub not_shown: Vec<String>,
+}
+
+/// A laid-out PDF, before it is written.
+pub(crate) struct Laid {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) pages: usize,
+    pub(crate) not_shown: Vec<String>,
 }
 
 /// Why an export failed. Each message names the file and what to do.
@@ -171,7 +181,7 @@ pub fn guide_pdf(
     deck: &LoadedDeck,
     options: GuideOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
-    guide::guide(deck, options)
+    guide::guide(deck, options).map(|laid| (laid.bytes, laid.pages))
 }
 
 /// The participants' handout of `deck` as PDF bytes, and its page count.
@@ -183,7 +193,7 @@ pub fn handout_pdf(
     deck: &LoadedDeck,
     options: HandoutOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
-    handout::handout(deck, options)
+    handout::handout(deck, options).map(|laid| (laid.bytes, laid.pages))
 }
 
 /// Writes the presenter's guide of `deck` to `out` (a `.pdf` path). Safe to
@@ -198,12 +208,13 @@ pub fn export_guide(
     options: GuideOptions,
 ) -> Result<Exported, ExportError> {
     check_target(deck, out)?;
-    let (bytes, pages) = guide_pdf(deck, options)?;
-    write_atomically(out, &bytes)?;
+    let laid = guide::guide(deck, options)?;
+    write_atomically(out, &laid.bytes)?;
     Ok(Exported {
         path: out.to_path_buf(),
-        pages,
-        bytes: bytes.len(),
+        pages: laid.pages,
+        bytes: laid.bytes.len(),
+        not_shown: laid.not_shown,
     })
 }
 
@@ -220,12 +231,13 @@ pub fn export_handout(
     options: HandoutOptions,
 ) -> Result<Exported, ExportError> {
     check_target(deck, out)?;
-    let (bytes, pages) = handout_pdf(deck, options)?;
-    write_atomically(out, &bytes)?;
+    let laid = handout::handout(deck, options)?;
+    write_atomically(out, &laid.bytes)?;
     Ok(Exported {
         path: out.to_path_buf(),
-        pages,
-        bytes: bytes.len(),
+        pages: laid.pages,
+        bytes: laid.bytes.len(),
+        not_shown: laid.not_shown,
     })
 }
 

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::io::Cursor;
 use std::path::PathBuf;
 
-use crate::deck::{Block, Deck, LoadedDeck, Slide};
+use crate::deck::{Block, Deck, LoadedDeck, Slide, policy};
 use crate::pdf::PdfDocument;
 
 /// Print resolution of a page, dots per inch.
@@ -42,12 +42,19 @@ pub(crate) struct Pages {
 impl Pages {
     /// The pages of `loaded`'s PDF (none when it names no PDF).
     pub(crate) fn new(loaded: &LoadedDeck) -> Self {
-        let source = match (loaded.deck.pdf.as_deref(), loaded.pdf_path()) {
-            (_, Some(path)) => Ok(path),
-            (None, None) => Err("the deck names no PDF".to_owned()),
+        let source = match (loaded.deck.pdf.as_deref(), loaded.folder.as_deref()) {
+            (None, _) => Err("the deck names no PDF".to_owned()),
             (Some(named), None) => Err(format!(
-                "{named} is not in the deck's folder; put it beside the deck or fix `pdf:`"
+                "{named}: a deck built into cuecard has no folder to find its PDF in"
             )),
+            (Some(named), Some(folder)) => match policy::resolve_inside(folder, named) {
+                Ok(Some(path)) => Ok(path),
+                Ok(None) => Err(format!(
+                    "{named} is not there (expected at {}); put the PDF beside the deck",
+                    folder.join(named).display()
+                )),
+                Err(refusal) => Err(format!("pdf: {refusal}")),
+            },
         };
         Self {
             source,
@@ -77,23 +84,51 @@ impl Pages {
     /// at [`PAGE_DPI`], or why it cannot be shown (in words for the
     /// printed placeholder).
     pub(crate) fn image(&self, page: usize, width_pt: f32, height_pt: f32) -> Rendered {
-        let document = self.document()?;
-        let size = document
-            .page_size(page)
-            .ok_or_else(|| format!("the PDF has no page {}", page + 1))?;
         let px = |pt: f32| {
             (pt.max(1.0) / 72.0 * PAGE_DPI)
                 .round()
                 .clamp(1.0, MAX_PAGE_PX as f32) as u32
         };
-        let (w, h) = size.fit_within(px(width_pt), px(height_pt));
+        // Failures are kept too (at size 0 x 0), for `problems`.
+        let size = self.document().ok().and_then(|d| d.page_size(page));
+        let (w, h) = size.map_or((0, 0), |s| s.fit_within(px(width_pt), px(height_pt)));
         let key = (page, w, h);
         if let Some(found) = self.cache.borrow().get(&key) {
             return found.clone();
         }
-        let rendered = render(document, page, w, h);
+        let rendered = self.document().and_then(|document| match size {
+            Some(_) => render(document, page, w, h),
+            None => Err(format!(
+                "{}: the PDF has no page {}",
+                document.path().display(),
+                page + 1
+            )),
+        });
         self.cache.borrow_mut().insert(key, rendered.clone());
         rendered
+    }
+}
+
+impl Pages {
+    /// Why pages could not be drawn, in page order, each reason once (a
+    /// PDF that does not open is one reason for all its pages).
+    pub(crate) fn problems(&self) -> Vec<String> {
+        let mut failed: Vec<(usize, String)> = self
+            .cache
+            .borrow()
+            .iter()
+            .filter_map(|((page, _, _), found)| {
+                found.as_ref().err().map(|why| (*page, why.clone()))
+            })
+            .collect();
+        failed.sort();
+        let mut out: Vec<String> = Vec::new();
+        for (_, why) in failed {
+            if !out.contains(&why) {
+                out.push(why);
+            }
+        }
+        out
     }
 }
 
