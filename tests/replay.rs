@@ -158,6 +158,8 @@ fn is_excluded(command: &AppCommand) -> bool {
                 | ShellCommand::OpenDeck(_)
                 | ShellCommand::OpenRecent(_)
                 | ShellCommand::Reload
+                | ShellCommand::Export(_)
+                | ShellCommand::ExportTo(_)
                 | ShellCommand::OpenLink { .. }
                 | ShellCommand::PlayLocal { .. }
                 | ShellCommand::Quit

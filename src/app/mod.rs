@@ -10,6 +10,7 @@ mod apply;
 mod audience_window;
 pub mod bus;
 mod clock;
+mod export;
 pub mod input;
 pub mod monitor_watch;
 pub mod notices;
@@ -38,6 +39,7 @@ use crate::ui::console::{ConsoleView, console_title, console_ui};
 pub use audience_window::AudienceFrame;
 pub use bus::{CommandBus, CommandLog, CommandSender, Input, LogEntry};
 pub use clock::Clock;
+pub use export::{SaveDialog, export_unavailable};
 pub use notices::{Notice, NoticeSource, Notices, Severity};
 pub use open::Opener;
 pub use panic::install_panic_hook;
@@ -69,6 +71,11 @@ pub struct PresenterApp {
     reload_pending: Arc<std::sync::atomic::AtomicBool>,
     /// Whether the file dialog is open.
     dialog_open: bool,
+    /// How the save dialog of "Print guide…" and "Export handout…" opens.
+    save_dialog: SaveDialog,
+    /// The guide or handout being exported, from the press until the
+    /// worker answers.
+    export: Option<export::PendingExport>,
     /// How local media and links are opened.
     opener: Opener,
     /// Where settings are remembered (`None`: nowhere).
@@ -126,6 +133,8 @@ impl PresenterApp {
             watch_failed: false,
             reload_pending: Arc::default(),
             dialog_open: false,
+            save_dialog: SaveDialog::default(),
+            export: None,
             opener: Opener::default(),
             settings_dir: None,
             saved: Settings::default(),
@@ -165,6 +174,14 @@ impl PresenterApp {
     #[must_use]
     pub fn with_opener(mut self, opener: Opener) -> Self {
         self.opener = opener;
+        self
+    }
+
+    /// Asks where to save exported PDFs with `dialog` (tests use
+    /// [`SaveDialog::Unavailable`], which saves beside the deck).
+    #[must_use]
+    pub fn with_save_dialog(mut self, dialog: SaveDialog) -> Self {
+        self.save_dialog = dialog;
         self
     }
 
@@ -422,6 +439,12 @@ impl eframe::App for PresenterApp {
                         .map(crate::session::ResumeOffer::message),
                     parked: self.parked(),
                     remote: &remote_view,
+                    export: crate::ui::console::ExportButtons {
+                        running: self.exporting(),
+                        unavailable: export_unavailable(
+                            self.session.deck.as_ref().map(|d| &*d.loaded),
+                        ),
+                    },
                 };
                 console_ui(ui, &view)
             })

@@ -27,6 +27,8 @@ pub enum NoticeSource {
     Screens,
     /// The go-to prompt and other console actions.
     Console,
+    /// The presenter's guide and the handout the console exports.
+    Export,
 }
 
 /// One message on the console.

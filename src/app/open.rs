@@ -29,7 +29,7 @@ pub enum Opener {
 }
 
 /// A file dialog answered "closed" sooner than this never showed.
-const DIALOG_NEVER_SHOWN: std::time::Duration = std::time::Duration::from_millis(250);
+pub(super) const DIALOG_NEVER_SHOWN: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// A launcher that fails later than this ran the program: its exit status
 /// is the player's, not a sign that nothing opened.

@@ -268,6 +268,57 @@ pub enum ShellCommand {
     StopRemote,
     /// A new pairing code for the phone remote (the old one stops working).
     NewRemotePairing,
+    /// Save this PDF of the deck ("Print guide…", "Export handout…"): ask
+    /// where in the system's save dialog, starting beside the deck. Does
+    /// nothing while another export is running.
+    Export(ExportKind),
+    /// Save the PDF being exported at this path (the save dialog's answer;
+    /// `.pdf` is added when the name lacks it).
+    ExportTo(PathBuf),
+    /// The save dialog was closed without choosing a file: nothing is
+    /// exported.
+    ExportDialogClosed,
+    /// The save dialog closed too soon for a person to have answered it
+    /// (the system has none): save to the default path beside the deck.
+    ExportDialogUnavailable,
+    /// The export worker wrote the PDF.
+    ExportDone {
+        /// Which PDF.
+        kind: ExportKind,
+        /// Where it went.
+        path: PathBuf,
+        /// Its number of pages.
+        pages: usize,
+    },
+    /// The export worker wrote nothing, with the error's message (it names
+    /// the file and what to do).
+    ExportFailed {
+        /// Which PDF.
+        kind: ExportKind,
+        /// The [`crate::export::ExportError`]'s message.
+        message: String,
+    },
+}
+
+/// Which PDF the console exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportKind {
+    /// The presenter's guide: each slide with its timing and speaker notes
+    /// (US Letter).
+    Guide,
+    /// The participants' handout: the slides the room sees, 3 to a page
+    /// with lines for notes (US Letter).
+    Handout,
+}
+
+impl ExportKind {
+    /// What it is called in the console's messages ("Presenter's guide").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Guide => "Presenter's guide",
+            Self::Handout => "Participants' handout",
+        }
+    }
 }
 
 /// What travels on the app's command channel: a model intent or a shell

@@ -17,7 +17,8 @@ pub mod screen_plan;
 mod timer;
 
 pub use command::{
-    AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, LinkTarget, Outside, ShellCommand, Tool,
+    AppCommand, Command, DEFAULT_DISCUSSION_MINUTES, ExportKind, LinkTarget, Outside, ShellCommand,
+    Tool,
 };
 pub use pacing::{Pace, pace};
 pub use presentation::{

@@ -25,7 +25,7 @@ use crate::app::state::ConsoleState;
 use crate::deck::Deck;
 use crate::deck::policy::LinkStatus;
 use crate::show::monitors::{Monitor, ScreenMode};
-use crate::show::{AppCommand, Presentation, ShellCommand};
+use crate::show::{AppCommand, ExportKind, Presentation, ShellCommand};
 
 pub use panels::identify_ui;
 
@@ -84,7 +84,25 @@ pub struct ConsoleView<'a> {
     pub parked: &'a [crate::session::Parked],
     /// The phone remote's menu: address, QR code, paired phones.
     pub remote: &'a crate::app::remote::RemoteView,
+    /// What "Print guide…" and "Export handout…" can do now.
+    pub export: ExportButtons,
 }
+
+/// What the console's "Print guide…" and "Export handout…" can do this
+/// frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExportButtons {
+    /// The export running, from the press until the PDF is written (the
+    /// buttons are off meanwhile).
+    pub running: Option<ExportKind>,
+    /// Why the buttons are off (the built-in deck has no folder), or
+    /// `None` when they work.
+    pub unavailable: Option<&'static str>,
+}
+
+/// Why "Print guide…" and "Export handout…" are off with no deck open.
+pub const NO_DECK_TO_EXPORT: &str =
+    "No deck is open: open a deck file first, then print its guide or handout.";
 
 impl<'a> ConsoleView<'a> {
     /// A view of `deck` and `presentation` at `now` (wall clock `wall`)
@@ -123,6 +141,7 @@ impl<'a> ConsoleView<'a> {
             resume_offer: None,
             parked: &[],
             remote: &crate::app::remote::REMOTE_OFF,
+            export: ExportButtons::default(),
         }
     }
 }
@@ -252,4 +271,14 @@ fn no_deck_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand
             commands.push(ShellCommand::OpenRecent(i).into());
         }
     }
+    // Where they are when a deck is open (the Deck… menu), off until then.
+    let off = ExportButtons {
+        running: view.export.running,
+        unavailable: Some(NO_DECK_TO_EXPORT),
+    };
+    ui.horizontal(|ui| {
+        for kind in [ExportKind::Guide, ExportKind::Handout] {
+            status::export_button_ui(ui, off, kind, commands);
+        }
+    });
 }

@@ -6,12 +6,14 @@ use std::time::Duration;
 use egui::{RichText, Ui};
 
 use super::super::tokens;
-use super::ConsoleView;
+use super::{ConsoleView, ExportButtons};
 use crate::deck::Deck;
 use crate::show::hours::ClockFormat;
 use crate::show::hours::format_wall;
 use crate::show::monitors::ScreenMode;
-use crate::show::{AppCommand, Command, Pace, Screen, ShellCommand, format_clock, pace};
+use crate::show::{
+    AppCommand, Command, ExportKind, Pace, Screen, ShellCommand, format_clock, pace,
+};
 
 /// The status bar and its buttons.
 pub(super) fn status_bar_ui(
@@ -160,6 +162,10 @@ pub(super) fn status_bar_ui(
                 commands.push(ShellCommand::Reload.into());
                 ui.close();
             }
+            ui.separator();
+            for kind in [ExportKind::Guide, ExportKind::Handout] {
+                export_button_ui(ui, view.export, kind, commands);
+            }
             if !view.recent.is_empty() {
                 ui.separator();
                 ui.label(RichText::new("Recent decks").color(tokens::CONSOLE_MUTED));
@@ -171,6 +177,12 @@ pub(super) fn status_bar_ui(
                 }
             }
         });
+        // The menu closes on a press; the export shows here until it is
+        // written.
+        if let Some(kind) = view.export.running {
+            ui.spinner();
+            ui.label(RichText::new(saving_label(kind)).color(tokens::CONSOLE_MUTED));
+        }
         if ui.button("Venue check…").clicked() {
             commands.push(ShellCommand::ToggleVenueCheck.into());
         }
@@ -178,6 +190,51 @@ pub(super) fn status_bar_ui(
             commands.push(ShellCommand::ToggleHelp.into());
         }
     });
+}
+
+/// "Print guide…" or "Export handout…": off, with the reason on hover,
+/// when the deck has no file or another export runs.
+pub(super) fn export_button_ui(
+    ui: &mut Ui,
+    export: ExportButtons,
+    kind: ExportKind,
+    commands: &mut Vec<AppCommand>,
+) {
+    let (label, what) = match kind {
+        ExportKind::Guide => (
+            "Print guide…",
+            "Save the presenter's guide as a PDF: each slide with its timing and speaker notes, for the lectern.",
+        ),
+        ExportKind::Handout => (
+            "Export handout…",
+            "Save the participants' handout as a PDF: the slides the room sees, 3 to a page with lines for notes.",
+        ),
+    };
+    let label = if export.running == Some(kind) {
+        saving_label(kind)
+    } else {
+        label
+    };
+    let why_off = export.unavailable.or(export
+        .running
+        .map(|_| "Wait until the PDF being saved is written."));
+    let response = ui.add_enabled(why_off.is_none(), egui::Button::new(label));
+    let response = match why_off {
+        Some(why) => response.on_disabled_hover_text(why),
+        None => response.on_hover_text(what),
+    };
+    if response.clicked() {
+        commands.push(ShellCommand::Export(kind).into());
+        ui.close();
+    }
+}
+
+/// What the console says while `kind` is being saved.
+fn saving_label(kind: ExportKind) -> &'static str {
+    match kind {
+        ExportKind::Guide => "Saving the presenter's guide…",
+        ExportKind::Handout => "Saving the participants' handout…",
+    }
 }
 
 /// "Phone remote…": start or stop it; when on, the QR code to pair (the
