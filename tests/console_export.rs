@@ -311,3 +311,46 @@ fn without_a_deck_file_the_buttons_are_off_and_say_why() {
     assert_eq!(harness.state().exporting(), None);
     harness.get_by_label_contains("The built-in deck is not a file on this computer");
 }
+
+#[test]
+fn a_guide_with_a_missing_pdf_is_saved_and_the_notice_says_what_is_missing() {
+    // The PDF demo deck without its PDF beside it.
+    let dir = temp_dir("console-guide-no-pdf");
+    let deck_path = dir.join("pdf-demo.ron");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("decks/pdf-demo.ron"),
+        &deck_path,
+    )
+    .unwrap();
+    let mut harness = app_on(&deck_path);
+    harness.get_by_label("Deck…").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Print guide…").click();
+    // The press, then the dialog's answer: the worker has started.
+    harness.run_steps(2);
+    assert_eq!(harness.state().exporting(), Some(ExportKind::Guide));
+    assert!(
+        run_until(&mut harness, |app| app.exporting().is_none()),
+        "the export never finished"
+    );
+    let guide = dir.join("pdf-demo-guide.pdf");
+    let notices = harness.state().notices().list();
+    assert!(
+        guide.is_file(),
+        "{:?}",
+        notices.iter().map(|n| &n.text).collect::<Vec<_>>()
+    );
+    assert_eq!(pdf_pages(&guide), 7, "the cover and six slides");
+    let notice = notices
+        .iter()
+        .find(|n| n.text.starts_with("Presenter's guide saved:"))
+        .expect("no notice for the saved guide");
+    assert_eq!(notice.severity, Severity::Warning, "{}", notice.text);
+    assert!(
+        notice
+            .text
+            .contains("One picture printed as a placeholder: pdf-demo.pdf is not there"),
+        "{}",
+        notice.text
+    );
+}

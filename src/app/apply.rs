@@ -222,7 +222,12 @@ impl PresenterApp {
             S::ExportTo(path) => self.start_export(path.clone()),
             S::ExportDialogClosed => self.export_dialog_closed(),
             S::ExportDialogUnavailable => self.export_without_dialog(),
-            S::ExportDone { kind, path, pages } => self.export_saved(*kind, path, *pages),
+            S::ExportDone {
+                kind,
+                path,
+                pages,
+                not_shown,
+            } => self.export_saved(*kind, path, *pages, not_shown),
             S::ExportFailed { kind, message } => self.export_failed(*kind, message),
             S::StartRemote => self.start_remote(now),
             S::StopRemote => self.stop_remote(),

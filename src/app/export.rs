@@ -94,13 +94,24 @@ pub fn with_pdf_extension(path: PathBuf) -> PathBuf {
 }
 
 /// The console's message for a written PDF: "Presenter's guide saved:
-/// /talks/module5-guide.pdf (15 pages)".
-pub fn saved_message(kind: ExportKind, path: &Path, pages: usize) -> String {
-    let pages = match pages {
-        1 => "1 page".to_owned(),
-        n => format!("{n} pages"),
-    };
-    format!("{} saved: {} ({pages})", kind.name(), path.display())
+/// /talks/module5-guide.pdf (15 pages)", and what printed as a
+/// placeholder, if anything did.
+pub fn saved_message(kind: ExportKind, path: &Path, pages: usize, not_shown: &[String]) -> String {
+    let saved = format!(
+        "{} saved: {} ({})",
+        kind.name(),
+        path.display(),
+        crate::cli::plural(pages, "page")
+    );
+    match not_shown {
+        [] => saved,
+        [only] => format!("{saved}. One picture printed as a placeholder: {only}"),
+        [first, rest @ ..] => format!(
+            "{saved}. {} pictures printed as placeholders: {first}; and {} more (run cuecard check on the deck)",
+            not_shown.len(),
+            rest.len()
+        ),
+    }
 }
 
 /// Writes `kind` of `deck` to `out` on a worker thread; the answer comes
@@ -123,6 +134,7 @@ fn spawn_export(
                     kind,
                     path: done.path,
                     pages: done.pages,
+                    not_shown: done.not_shown,
                 }),
                 Err(error) => sender.send(ShellCommand::ExportFailed {
                     kind,
@@ -246,12 +258,23 @@ impl PresenterApp {
 
     /// The worker wrote `kind` to `path`: the console says where, and how
     /// many pages.
-    pub(super) fn export_saved(&mut self, kind: ExportKind, path: &Path, pages: usize) -> bool {
+    pub(super) fn export_saved(
+        &mut self,
+        kind: ExportKind,
+        path: &Path,
+        pages: usize,
+        not_shown: &[String],
+    ) -> bool {
         self.export = None;
+        let severity = if not_shown.is_empty() {
+            Severity::Info
+        } else {
+            Severity::Warning
+        };
         self.notices.push(
-            Severity::Info,
+            severity,
             NoticeSource::Export,
-            saved_message(kind, path, pages),
+            saved_message(kind, path, pages, not_shown),
         );
         true
     }
@@ -298,12 +321,29 @@ mod tests {
     #[test]
     fn the_message_says_where_and_how_many_pages() {
         assert_eq!(
-            saved_message(ExportKind::Guide, Path::new("/t/module5-guide.pdf"), 15),
+            saved_message(
+                ExportKind::Guide,
+                Path::new("/t/module5-guide.pdf"),
+                15,
+                &[]
+            ),
             "Presenter's guide saved: /t/module5-guide.pdf (15 pages)"
         );
         assert_eq!(
-            saved_message(ExportKind::Handout, Path::new("/t/h.pdf"), 1),
+            saved_message(ExportKind::Handout, Path::new("/t/h.pdf"), 1, &[]),
             "Participants' handout saved: /t/h.pdf (1 page)"
+        );
+        let missing = [
+            "s.pdf is not there".to_owned(),
+            "image a.png is not shown".to_owned(),
+        ];
+        assert_eq!(
+            saved_message(ExportKind::Guide, Path::new("/t/g.pdf"), 2, &missing[..1]),
+            "Presenter's guide saved: /t/g.pdf (2 pages). One picture printed as a placeholder: s.pdf is not there"
+        );
+        assert_eq!(
+            saved_message(ExportKind::Guide, Path::new("/t/g.pdf"), 2, &missing),
+            "Presenter's guide saved: /t/g.pdf (2 pages). 2 pictures printed as placeholders: s.pdf is not there; and 1 more (run cuecard check on the deck)"
         );
     }
 }

@@ -243,7 +243,7 @@ pub fn export_handout(
 
 /// Where the console saves the guide: beside the deck, named after it
 /// (`module5.ron` gives `module5-guide.pdf`); `None` for a deck without a
-/// folder (the built-in one), where the console asks.
+/// folder (the built-in one), for which the console's buttons are off.
 pub fn default_guide_path(deck: &LoadedDeck) -> Option<PathBuf> {
     beside(deck, "guide")
 }

@@ -289,6 +289,8 @@ pub enum ShellCommand {
         path: PathBuf,
         /// Its number of pages.
         pages: usize,
+        /// Images and pages that printed as placeholders, and why.
+        not_shown: Vec<String>,
     },
     /// The export worker wrote nothing, with the error's message (it names
     /// the file and what to do).
