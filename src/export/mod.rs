@@ -18,6 +18,7 @@
 //! so a failed export never leaves half a PDF. See `docs/export.md`.
 
 mod art;
+mod blocks;
 pub mod command;
 mod doc;
 mod draw;
@@ -27,6 +28,7 @@ mod handout;
 mod notes;
 mod page;
 mod slide;
+mod weblinks;
 
 use std::path::{Path, PathBuf};
 
