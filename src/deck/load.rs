@@ -411,7 +411,7 @@ pub fn to_ron(deck: &Deck) -> Result<String, ron::Error> {
 /// Where slide `index`'s own field `key:` is in the deck text `source`
 /// (else the slide's `id:`), for diagnostics found after loading.
 pub fn slide_location(source: &str, index: usize, key: &str) -> super::Location {
-    let locator = super::validate::Locator::new(source);
+    let locator = super::locator::Locator::new(source);
     locator
         .slide_key(index, key)
         .unwrap_or_else(|| locator.slide(index))

@@ -4,6 +4,7 @@
 
 mod diagnostic;
 mod load;
+mod locator;
 mod pages;
 pub mod policy;
 pub(crate) mod scan;

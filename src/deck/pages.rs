@@ -160,7 +160,7 @@ pub fn render_check(loaded: &super::LoadedDeck) -> Vec<super::Diagnostic> {
     } else {
         String::new()
     };
-    let locator = super::validate::Locator::new(&source);
+    let locator = super::locator::Locator::new(&source);
     let mut found = Vec::new();
     let mut checked = std::collections::HashSet::new();
     for (index, slide) in loaded.deck.slides.iter().enumerate() {
