@@ -54,8 +54,8 @@ fn walk(shape: &Shape, out: &mut Vec<(String, Rect)>) {
     }
 }
 
-/// Every text painted (with where it is) by `paint` on a 1920x1080 screen.
-fn painted_texts(paint: impl Fn(&egui::Painter)) -> Vec<(String, Rect)> {
+/// Every shape painted by `paint` on a 1920x1080 screen.
+fn painted_shapes(paint: impl Fn(&egui::Painter)) -> Vec<Shape> {
     let ctx = egui::Context::default();
     cuecard::ui::fonts::install(&ctx);
     let input = || egui::RawInput {
@@ -66,9 +66,18 @@ fn painted_texts(paint: impl Fn(&egui::Painter)) -> Vec<(String, Rect)> {
     let output = ctx.run_ui(input(), |ui| {
         paint(&ui.ctx().layer_painter(egui::LayerId::background()));
     });
+    output
+        .shapes
+        .into_iter()
+        .map(|clipped| clipped.shape)
+        .collect()
+}
+
+/// Every text painted (with where it is) by `paint` on a 1920x1080 screen.
+fn painted_texts(paint: impl Fn(&egui::Painter)) -> Vec<(String, Rect)> {
     let mut out = Vec::new();
-    for clipped in &output.shapes {
-        walk(&clipped.shape, &mut out);
+    for shape in &painted_shapes(paint) {
+        walk(shape, &mut out);
     }
     out
 }
@@ -838,20 +847,12 @@ fn sub_bullets_sit_under_their_parent_indented_smaller_and_dashed() {
     assert!(top.top() < sub.top() && sub.top() < subsub.top() && subsub.top() < next.top());
     assert!(sub.height() < top.height() * 0.95, "{top:?} {sub:?}");
     // Top-level (and third-level) bullets get dots, second-level ones dashes.
-    let ctx = egui::Context::default();
-    cuecard::ui::fonts::install(&ctx);
-    let input = || egui::RawInput {
-        screen_rect: Some(SCREEN),
-        ..Default::default()
-    };
-    let _ = ctx.run_ui(input(), |_| {});
-    let output = ctx.run_ui(input(), |ui| {
-        let painter = ui.ctx().layer_painter(egui::LayerId::background());
-        SlideView::new(&deck, 0, &slide::NoImages).paint(&painter, SCREEN);
-    });
     let (mut dots, mut dashes) = (Vec::new(), Vec::new());
-    for clipped in &output.shapes {
-        count(&clipped.shape, &mut dots, &mut dashes);
+    let shapes = painted_shapes(|painter| {
+        SlideView::new(&deck, 0, &slide::NoImages).paint(painter, SCREEN);
+    });
+    for shape in &shapes {
+        count(shape, &mut dots, &mut dashes);
     }
     let left_of = |x: f32, text: Rect| x < text.left() && x > text.left() - 60.0;
     assert_eq!(
