@@ -349,7 +349,7 @@ fn a_guide_with_a_missing_pdf_is_saved_and_the_notice_says_what_is_missing() {
     assert!(
         notice
             .text
-            .contains("One picture printed as a placeholder: pdf-demo.pdf is not there"),
+            .contains("with a problem: a page prints as a placeholder: pdf-demo.pdf is not there"),
         "{}",
         notice.text
     );

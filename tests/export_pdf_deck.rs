@@ -182,7 +182,7 @@ fn a_missing_pdf_prints_placeholders_that_say_why() {
     let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning:")).collect();
     assert_eq!(warnings.len(), 1, "{stderr}");
     assert!(
-        warnings[0].contains("printed as a placeholder: pdf-demo.pdf is not there")
+        warnings[0].contains("a page prints as a placeholder: pdf-demo.pdf is not there")
             && warnings[0].contains("put the PDF beside the deck"),
         "{stderr}"
     );

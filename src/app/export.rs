@@ -93,6 +93,22 @@ pub fn with_pdf_extension(path: PathBuf) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// `path`, or when a file is there, the first of `name (2).pdf`, `name
+/// (3).pdf`, … that is not.
+pub fn unused_name(path: &Path) -> PathBuf {
+    if !path.exists() {
+        return path.to_path_buf();
+    }
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "export".into(), |s| s.to_string_lossy().into_owned());
+    let folder = path.parent().unwrap_or(Path::new("."));
+    (2..1000)
+        .map(|n| folder.join(format!("{stem} ({n}).pdf")))
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// The console's message for a written PDF: "Presenter's guide saved:
 /// /talks/module5-guide.pdf (15 pages)", and what printed as a
 /// placeholder, if anything did.
@@ -105,9 +121,9 @@ pub fn saved_message(kind: ExportKind, path: &Path, pages: usize, not_shown: &[S
     );
     match not_shown {
         [] => saved,
-        [only] => format!("{saved}. One picture printed as a placeholder: {only}"),
+        [only] => format!("{saved}, with a problem: {only}"),
         [first, rest @ ..] => format!(
-            "{saved}. {} pictures printed as placeholders: {first}; and {} more (run cuecard check on the deck)",
+            "{saved}, with {} problems: {first}; and {} more (`cuecard export` on the command line lists them)",
             not_shown.len(),
             rest.len()
         ),
@@ -248,12 +264,14 @@ impl PresenterApp {
         false
     }
 
-    /// The save dialog had nothing to show: the PDF goes beside the deck.
+    /// The save dialog had nothing to show: the PDF goes beside the deck,
+    /// under a new name if one is there already (nobody was asked whether
+    /// to replace it, and the trainer may have written in it).
     pub(super) fn export_without_dialog(&mut self) -> bool {
         let Some(out) = self.export.as_ref().map(|p| p.default_path.clone()) else {
             return false;
         };
-        self.start_export(out)
+        self.start_export(unused_name(&out))
     }
 
     /// The worker wrote `kind` to `path`: the console says where, and how
@@ -319,6 +337,20 @@ mod tests {
     }
 
     #[test]
+    fn without_a_dialog_an_existing_file_is_not_replaced() {
+        let dir = std::env::temp_dir().join(format!("cuecard-unused-name-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let guide = dir.join("module5-guide.pdf");
+        assert_eq!(unused_name(&guide), guide);
+        std::fs::write(&guide, b"my notes").unwrap();
+        assert_eq!(unused_name(&guide), dir.join("module5-guide (2).pdf"));
+        std::fs::write(dir.join("module5-guide (2).pdf"), b"more").unwrap();
+        assert_eq!(unused_name(&guide), dir.join("module5-guide (3).pdf"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn the_message_says_where_and_how_many_pages() {
         assert_eq!(
             saved_message(
@@ -339,11 +371,11 @@ mod tests {
         ];
         assert_eq!(
             saved_message(ExportKind::Guide, Path::new("/t/g.pdf"), 2, &missing[..1]),
-            "Presenter's guide saved: /t/g.pdf (2 pages). One picture printed as a placeholder: s.pdf is not there"
+            "Presenter's guide saved: /t/g.pdf (2 pages), with a problem: s.pdf is not there"
         );
         assert_eq!(
             saved_message(ExportKind::Guide, Path::new("/t/g.pdf"), 2, &missing),
-            "Presenter's guide saved: /t/g.pdf (2 pages). 2 pictures printed as placeholders: s.pdf is not there; and 1 more (run cuecard check on the deck)"
+            "Presenter's guide saved: /t/g.pdf (2 pages), with 2 problems: s.pdf is not there; and 1 more (`cuecard export` on the command line lists them)"
         );
     }
 }

@@ -4,7 +4,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::deck::theme::Palette;
 use crate::deck::{Deck, Fit, LoadedDeck, policy};
@@ -17,9 +17,18 @@ use super::slide::size;
 /// The frame of an image placeholder (the app's `PLACEHOLDER_STROKE`).
 pub(crate) const PLACEHOLDER_STROKE: [u8; 3] = [0xB0, 0x40, 0x40];
 
-/// Largest decoded image side for print, in pixels (about 8 inches at
-/// 300 dpi).
-const MAX_IMAGE_PX: u32 = 2400;
+/// Largest image side for print, in pixels: 300 dpi over 5.3 inches, more
+/// than the largest picture of an image on a page (a handout's single
+/// slide) needs.
+const MAX_IMAGE_PX: u32 = 1600;
+
+/// A JPEG file up to this size is placed as it is (no re-encoding, the
+/// photo's own compression); a larger one is scaled to [`MAX_IMAGE_PX`]
+/// and compressed again.
+const MAX_JPEG_AS_IS: u64 = 1024 * 1024;
+
+/// JPEG quality of photos compressed again for print.
+const JPEG_QUALITY: u8 = 85;
 
 /// What a slide's picture is made of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,9 +106,14 @@ impl Images {
         images.sort();
         let mut out: Vec<String> = images
             .into_iter()
-            .map(|(path, why)| format!("image {path} is not shown: {why}"))
+            .map(|(path, why)| format!("image {path} prints as a placeholder: {why}"))
             .collect();
-        out.extend(self.pages.problems());
+        out.extend(
+            self.pages
+                .problems()
+                .into_iter()
+                .map(|why| format!("a page prints as a placeholder: {why}")),
+        );
         out
     }
 
@@ -112,10 +126,40 @@ impl Images {
             Ok(None) => return Err(format!("{path} not found")),
             Err(refusal) => return Err(refusal.to_string()),
         };
+        // Decoded as the app decodes it (its limits, its errors), even when
+        // the file's own bytes are placed.
         let (rgba, _) = crate::preflight::decode_image(&real, MAX_IMAGE_PX, MAX_IMAGE_PX)?;
+        if let Some(photo) = as_jpeg(&real, &rgba) {
+            return Ok(photo);
+        }
         let (w, h) = rgba.dimensions();
         Ok(krilla::image::Image::from_rgba8(rgba.into_raw(), w, h))
     }
+}
+
+/// A photo (a JPEG file) as a JPEG in the PDF: its own bytes when small,
+/// else `rgba` (already scaled down) compressed again. A photo kept
+/// lossless would make a guide of a dozen photos over 100 MB. `None` for
+/// other files, or when the JPEG cannot be placed (then it goes in
+/// lossless).
+fn as_jpeg(path: &Path, rgba: &image::RgbaImage) -> Option<krilla::image::Image> {
+    let bytes = std::fs::read(path).ok()?;
+    if !bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        return None;
+    }
+    if bytes.len() as u64 <= MAX_JPEG_AS_IS
+        && let Ok(image) = krilla::image::Image::from_jpeg(bytes.into(), true)
+    {
+        return Some(image);
+    }
+    let rgb = image::DynamicImage::ImageRgba8(rgba.clone()).into_rgb8();
+    let mut jpeg = Vec::new();
+    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(
+        std::io::Cursor::new(&mut jpeg),
+        JPEG_QUALITY,
+    );
+    rgb.write_with_encoder(encoder).ok()?;
+    krilla::image::Image::from_jpeg(jpeg.into(), true).ok()
 }
 
 /// A link: `items` (its text) and one annotation per line area, tagged

@@ -17,6 +17,16 @@ pub fn run(
     per_page: &str,
     paper: &str,
 ) -> u8 {
+    if let (Some(g), Some(h)) = (guide, handout)
+        && same_file(g, h)
+    {
+        eprintln!(
+            "{}: error: the guide and the handout would both be written to {}; give them different names (nothing was written)",
+            deck.display(),
+            g.display()
+        );
+        return EXIT_ERRORS;
+    }
     let loaded = match crate::deck::load(deck) {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -71,13 +81,28 @@ pub fn run(
     code
 }
 
-/// Says which images and pages printed as placeholders (the PDF is still
-/// written, and the exit code stays 0: the notes are all there).
+/// Says what did not print as it should (the PDF is still written, and
+/// the exit code stays 0: the notes are all there).
 fn warn_not_shown(deck: &Path, not_shown: &[String]) {
     for why in not_shown {
-        eprintln!(
-            "{}: warning: printed as a placeholder: {why}",
-            deck.display()
-        );
+        eprintln!("{}: warning: {why}", deck.display());
     }
+}
+
+/// Whether `a` and `b` name one file (as written, or on disk).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    // A file that is not there yet: compare its folder on disk and name.
+    let real = |p: &Path| {
+        p.canonicalize().ok().or_else(|| {
+            let folder = match p.parent() {
+                Some(f) if !f.as_os_str().is_empty() => f,
+                _ => Path::new("."),
+            };
+            Some(folder.canonicalize().ok()?.join(p.file_name()?))
+        })
+    };
+    matches!((real(a), real(b)), (Some(x), Some(y)) if x == y)
 }

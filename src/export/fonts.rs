@@ -55,6 +55,9 @@ pub(crate) struct Faces {
     regular: Face,
     bold: Face,
     italic: Face,
+    /// Characters printed as `?` because no face has them (for the
+    /// warning; see [`Faces::missing`]).
+    missing: std::cell::RefCell<std::collections::BTreeSet<char>>,
 }
 
 impl Face {
@@ -137,7 +140,14 @@ impl Faces {
             regular: Face::load(REGULAR, "AtkinsonHyperlegible-Regular.ttf")?,
             bold: Face::load(BOLD, "AtkinsonHyperlegible-Bold.ttf")?,
             italic: Face::load(ITALIC, "AtkinsonHyperlegible-Italic.ttf")?,
+            missing: std::cell::RefCell::default(),
         })
+    }
+
+    /// The characters of the deck's text that printed as `?` (the font
+    /// lacks them and has nothing close), in code point order.
+    pub(crate) fn missing(&self) -> Vec<char> {
+        self.missing.borrow().iter().copied().collect()
     }
 
     /// The face for `kind`.
@@ -168,7 +178,10 @@ impl Faces {
                 '\u{2026}' => "...",
                 '\u{2192}' => "->",
                 '\u{00A0}' | '\t' | '\n' | '\r' => " ",
-                _ => "?",
+                _ => {
+                    self.missing.borrow_mut().insert(ch);
+                    "?"
+                }
             };
             out.push_str(substitute);
         }

@@ -158,7 +158,7 @@ pub(crate) fn guide(loaded: &LoadedDeck, options: GuideOptions) -> Result<Laid, 
     Ok(Laid {
         bytes,
         pages,
-        not_shown: images.problems(),
+        not_shown: super::not_shown(&images, &faces),
     })
 }
 

@@ -110,6 +110,7 @@ pub(crate) fn handout(loaded: &LoadedDeck, options: HandoutOptions) -> Result<La
     );
     let layout = cells(options.per_page, body);
     let per = layout.len().max(1);
+    let mut overflowed = Vec::new();
     for (k, &index) in visible.iter().enumerate() {
         if k > 0 && k % per == 0 {
             flow.new_page();
@@ -117,9 +118,14 @@ pub(crate) fn handout(loaded: &LoadedDeck, options: HandoutOptions) -> Result<La
         let Some(cell) = layout.get(k % per) else {
             continue;
         };
-        slide_cell(&mut flow, loaded, index, cell, &images);
+        if slide_cell(&mut flow, loaded, index, cell, &images) {
+            overflowed.push(index);
+        }
     }
     bookmarks(&mut flow, loaded, &visible, per);
+    if !overflowed.is_empty() {
+        links_at_the_end(&mut flow, loaded, &overflowed);
+    }
 
     let doc = flow.finish();
     let meta = Meta {
@@ -138,20 +144,22 @@ pub(crate) fn handout(loaded: &LoadedDeck, options: HandoutOptions) -> Result<La
     Ok(Laid {
         bytes,
         pages,
-        not_shown: images.problems(),
+        not_shown: super::not_shown(&images, &faces),
     })
 }
 
+/// Draws slide `index` in `cell`; returns whether some of its links did
+/// not fit under it (they go to the end of the handout).
 fn slide_cell(
     flow: &mut Flow<'_>,
     loaded: &LoadedDeck,
     index: usize,
     cell: &Cell,
     images: &Images,
-) {
+) -> bool {
     let deck = &loaded.deck;
     let Some(slide) = deck.slides.get(index) else {
-        return;
+        return false;
     };
     let slide_room = if cell.lines {
         Area::new(
@@ -214,14 +222,42 @@ fn slide_cell(
         size: 8.5,
         color: ink::ACCENT,
     };
-    for link_spec in &slide.links {
+    // The links under the slide, as many as fit in the cell; the rest are
+    // listed in full at the end of the handout, and the last line says so.
+    let bottom = cell.area.y + cell.area.h;
+    let line = flow.measure("M", small, picture.w);
+    let mut shown = 0;
+    for (k, link_spec) in slide.links.iter().enumerate() {
         let text = format!("{}: {}", link_spec.title, link_spec.url);
         let (items, height) = flow.lines(&text, link_style, picture.x, picture.w, y);
+        let more_after = k + 1 < slide.links.len();
+        let reserve = if more_after { line } else { 0.0 };
+        if y + height + reserve > bottom + 0.5 {
+            break;
+        }
         let areas = flow.line_areas(&items);
         flow.open(Kind::P);
         link(flow, items, &areas, &link_spec.url, &link_spec.title);
         flow.close();
         y += height;
+        shown += 1;
+    }
+    let rest = slide.links.len() - shown;
+    if rest > 0 {
+        let text = format!(
+            "{} at the end of the handout",
+            if rest == slide.links.len() {
+                crate::cli::plural(rest, "link")
+            } else {
+                format!("{rest} more {}", if rest == 1 { "link" } else { "links" })
+            }
+        );
+        let (items, height) = flow.lines(&text, small, picture.x, picture.w, y);
+        if y + height <= bottom + 0.5 {
+            flow.open(Kind::P);
+            flow.content(items);
+            flow.close();
+        }
     }
     flow.close();
     if cell.lines {
@@ -238,6 +274,60 @@ fn slide_cell(
             });
             line_y += NOTE_LINE_PT;
         }
+    }
+    rest > 0
+}
+
+/// The links of the slides whose links did not all fit under them, in
+/// full, on pages of their own at the end.
+fn links_at_the_end(flow: &mut Flow<'_>, loaded: &LoadedDeck, slides: &[usize]) {
+    flow.new_page();
+    flow.bookmark("Links");
+    flow.open(Kind::Heading(2, "Links".to_owned()));
+    flow.text(
+        "Links",
+        Style {
+            face: FaceKind::Bold,
+            size: 13.0,
+            color: ink::TEXT,
+        },
+        6.0,
+    );
+    flow.close();
+    let count = loaded.deck.slides.len();
+    for &index in slides {
+        let Some(slide) = loaded.deck.slides.get(index) else {
+            continue;
+        };
+        let heading = format!("Slide {} of {count}: {}", index + 1, slide.console_title());
+        flow.ensure(40.0);
+        flow.open(Kind::Heading(3, heading.clone()));
+        flow.text(
+            &heading,
+            Style {
+                face: FaceKind::Bold,
+                size: 10.0,
+                color: ink::TEXT,
+            },
+            3.0,
+        );
+        flow.close();
+        for link_spec in &slide.links {
+            let title = Style {
+                face: FaceKind::Regular,
+                size: 10.0,
+                color: ink::ACCENT,
+            };
+            let address = Style {
+                face: FaceKind::Regular,
+                size: 8.5,
+                color: ink::MUTED,
+            };
+            super::notes::linked_text(flow, &link_spec.title, title, &link_spec.url);
+            super::notes::linked_text(flow, &link_spec.url, address, &link_spec.url);
+            flow.y += 4.0;
+        }
+        flow.y += 6.0;
     }
 }
 

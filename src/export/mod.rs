@@ -120,9 +120,38 @@ pub struct Exported {
     pub pages: usize,
     /// Its size in bytes.
     pub bytes: usize,
-    /// Images and PDF pages that printed as placeholders, and why (each
-    /// names the file), for the presenter to fix before printing.
+    /// What did not print as it should, and why (each names the file):
+    /// images and PDF pages printed as placeholders, characters the font
+    /// lacks printed as `?`; for the presenter to fix before printing.
     pub not_shown: Vec<String>,
+}
+
+/// Most characters named in the warning about characters the font lacks.
+const MAX_MISSING_NAMED: usize = 12;
+
+/// What printed as a placeholder: images and pages that could not be
+/// shown, and characters the print font lacks (printed as `?`).
+pub(crate) fn not_shown(images: &art::Images, faces: &fonts::Faces) -> Vec<String> {
+    let mut out = images.problems();
+    let missing = faces.missing();
+    if !missing.is_empty() {
+        let named: Vec<String> = missing
+            .iter()
+            .take(MAX_MISSING_NAMED)
+            .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+            .collect();
+        let more = missing.len().saturating_sub(MAX_MISSING_NAMED);
+        let (count, verb) = match missing.len() {
+            1 => ("1 character".to_owned(), "prints"),
+            n => (format!("{n} characters"), "print"),
+        };
+        out.push(format!(
+            "{count} {verb} as ? because the print font (Atkinson Hyperlegible, Latin letters) lacks them: {}{}; write them in Latin letters or show them in an image",
+            named.join(", "),
+            if more > 0 { format!(" and {more} more") } else { String::new() }
+        ));
+    }
+    out
 }
 
 /// A laid-out PDF, before it is written.
@@ -158,6 +187,15 @@ pub enum ExportError {
     OverDeck {
         /// The refused path.
         path: PathBuf,
+    },
+    /// The output would replace a file the deck shows from (its PDF, an
+    /// image).
+    #[error("{}: this is the deck's {what}; choose another name for the PDF (nothing was written)", path.display())]
+    OverDeckFile {
+        /// The refused path.
+        path: PathBuf,
+        /// What the file is to the deck ("PDF of slides", "image").
+        what: &'static str,
     },
     /// Every slide is hidden, so a handout would be empty.
     #[error("{}: every slide is hidden; a handout shows only the slides the room sees (nothing was written)", deck.display())]
@@ -271,16 +309,57 @@ fn check_target(deck: &LoadedDeck, out: &Path) -> Result<(), ExportError> {
             path: out.to_path_buf(),
         });
     }
-    let same = match (out.canonicalize(), deck.path.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    let Ok(target) = out.canonicalize() else {
+        // Not there yet: it is none of the deck's files.
+        return Ok(());
     };
-    if same {
+    let same = |path: &Path| path.canonicalize().is_ok_and(|p| p == target);
+    if same(&deck.path) {
         return Err(ExportError::OverDeck {
             path: out.to_path_buf(),
         });
     }
+    if let Some((_, what)) = files_of(deck).into_iter().find(|(f, _)| same(f)) {
+        return Err(ExportError::OverDeckFile {
+            path: out.to_path_buf(),
+            what,
+        });
+    }
     Ok(())
+}
+
+/// The files the deck shows from (its PDF, images, logo, local copies of
+/// links), where they are on disk, and what each is to the deck.
+fn files_of(deck: &LoadedDeck) -> Vec<(PathBuf, &'static str)> {
+    let Some(folder) = deck.folder.as_deref() else {
+        return Vec::new();
+    };
+    let d = &deck.deck;
+    let slides = d.slides.iter();
+    let named = d
+        .pdf
+        .iter()
+        .map(|p| (p, "PDF of slides"))
+        .chain(d.logo.iter().map(|p| (p, "logo")))
+        .chain(slides.clone().flat_map(|s| {
+            s.content.iter().filter_map(|b| match b {
+                crate::deck::Block::Image { path, .. } => Some((path, "image")),
+                _ => None,
+            })
+        }))
+        .chain(slides.flat_map(|s| {
+            s.links
+                .iter()
+                .filter_map(|l| l.local.as_ref().map(|p| (p, "local copy of a link")))
+        }));
+    named
+        .filter_map(|(name, what)| {
+            crate::deck::policy::resolve_inside(folder, name)
+                .ok()
+                .flatten()
+                .map(|path| (path, what))
+        })
+        .collect()
 }
 
 /// Writes `bytes` to a temporary file beside `out`, then renames it over

@@ -196,7 +196,7 @@ pub(crate) fn links(flow: &mut Flow<'_>, slide: &Slide) {
 }
 
 /// `text` as a paragraph linking to `url`, each line clickable.
-fn linked_text(flow: &mut Flow<'_>, text: &str, text_style: Style, url: &str) {
+pub(crate) fn linked_text(flow: &mut Flow<'_>, text: &str, text_style: Style, url: &str) {
     let height = flow.measure(text, text_style, flow.width());
     flow.ensure(height);
     let (items, height) = flow.lines(text, text_style, flow.left, flow.width(), flow.y);
