@@ -123,6 +123,18 @@ fn page_figures_name_their_slides_and_the_handout_has_a_heading_for_each() {
     // A page slide without a title is named as the console names it.
     let text = guide.extract_text(&[2]).unwrap();
     assert!(text.contains("Slide 1 of 6: Page 1"), "{text}");
+    // The cover counts in words a person would write.
+    let cover = guide
+        .extract_text(&[1])
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(cover.contains("over 6 slides"), "{cover}");
+    assert!(
+        cover.contains("with 1 question for the room and 0 links."),
+        "{cover}"
+    );
 
     // The handout of a PDF deck (it used to fail: a page slide has no
     // title to head its picture with).

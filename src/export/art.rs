@@ -331,11 +331,17 @@ pub(crate) fn logo_and_footer(
     let size_pt = h * size::FOOTER;
     let face = flow.faces.get(FaceKind::Regular);
     let baseline = canvas.y + canvas.h - margin * 0.6 - face.descent * size_pt;
+    // The footer is text on the slide the room reads, so it is content (a
+    // paragraph of the slide), not decoration.
+    let mut items = Vec::new();
     if footer.organization
         && let Some(organization) = &deck.organization
     {
-        let text = flow.faces.printable(FaceKind::Regular, organization);
-        flow.artifact(Item::Text {
+        // A space after it, so read back it stays apart from the number.
+        let text = flow
+            .faces
+            .printable(FaceKind::Regular, &format!("{organization} "));
+        items.push(Item::Text {
             x: canvas.x + margin,
             baseline,
             text,
@@ -347,7 +353,7 @@ pub(crate) fn logo_and_footer(
     if footer.slide_number {
         let text = format!("{} / {}", index + 1, deck.slides.len());
         let w = face.width_pt(&text, size_pt);
-        flow.artifact(Item::Text {
+        items.push(Item::Text {
             x: canvas.x + canvas.w - margin - w,
             baseline,
             text,
@@ -355,6 +361,11 @@ pub(crate) fn logo_and_footer(
             size: size_pt,
             color: colors.muted,
         });
+    }
+    if !items.is_empty() {
+        flow.open(Kind::P);
+        flow.content(items);
+        flow.close();
     }
 }
 

@@ -34,6 +34,11 @@ pub fn run(
             return EXIT_ERRORS;
         }
     };
+    // Errors the show goes on with (a missing image, a page the PDF does
+    // not have) print too, with their line: the PDF shows a placeholder.
+    for diagnostic in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+        eprintln!("{diagnostic}");
+    }
     let paper = if paper.eq_ignore_ascii_case("a4") {
         Paper::A4
     } else {

@@ -218,17 +218,34 @@ pub(crate) fn wrap(face: &Face, text: &str, size_pt: f32, width_pt: f32) -> Vec<
             line_width = word_width;
             continue;
         }
-        // A word wider than the line: break it between characters.
+        // A word wider than the line (a long web address): break it after
+        // the last `/`, `-`, `.`, `?`, `&`, `=` or `_` that keeps the line
+        // at least half full, else between characters.
         line_width = 0.0;
+        // Where the line may break: the byte offset after such a character.
+        let mut after_mark: Option<usize> = None;
         for ch in word.chars() {
             let mut buf = [0; 4];
             let w = face.width_pt(ch.encode_utf8(&mut buf), size_pt);
             if !line.is_empty() && line_width + w > width_pt {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0.0;
+                let at = after_mark.filter(|&at| {
+                    face.width_pt(line.get(..at).unwrap_or_default(), size_pt) >= width_pt / 2.0
+                });
+                match at {
+                    Some(at) if at < line.len() => {
+                        let rest = line.split_off(at);
+                        lines.push(std::mem::replace(&mut line, rest));
+                    }
+                    _ => lines.push(std::mem::take(&mut line)),
+                }
+                line_width = face.width_pt(&line, size_pt);
+                after_mark = None;
             }
             line.push(ch);
             line_width += w;
+            if matches!(ch, '/' | '-' | '.' | '?' | '&' | '=' | '_') {
+                after_mark = Some(line.len());
+            }
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -246,6 +263,27 @@ pub(crate) fn wrap(face: &Face, text: &str, size_pt: f32, width_pt: f32) -> Vec<
 )]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_address_breaks_after_a_slash_not_before_its_last_letter() {
+        let faces = Faces::load().unwrap();
+        let face = faces.get(FaceKind::Regular);
+        let url = "https://www.ovcttac.gov/views/HowWeCanHelp/includes/Transcript_A_Multidisciplinary_Approach.cfm";
+        let width = face.width_pt(url, 9.0) * 0.6;
+        let lines = wrap(face, url, 9.0, width);
+        assert_eq!(lines.concat(), url, "{lines:?}");
+        for line in &lines {
+            assert!(face.width_pt(line, 9.0) <= width + 0.01, "{line}");
+        }
+        for line in &lines[..lines.len() - 1] {
+            assert!(
+                line.ends_with(['/', '-', '.', '?', '&', '=', '_']),
+                "{lines:?}"
+            );
+        }
+        // No lone letters: every piece is a real part of the address.
+        assert!(lines.iter().all(|l| l.chars().count() > 3), "{lines:?}");
+    }
 
     #[test]
     fn lines_fit_and_keep_every_word() {

@@ -221,15 +221,15 @@ fn cover(flow: &mut Flow<'_>, loaded: &LoadedDeck, slide_pages: Option<&[usize]>
     };
     let _ = write!(
         plan,
-        ", over {} slides{}, with {} questions for the room and {} links.",
-        deck.slides.len(),
+        ", over {}{}, with {} for the room and {}.",
+        crate::cli::plural(deck.slides.len(), "slide"),
         if hidden > 0 {
             format!(" ({hidden} hidden: skipped by next and previous)")
         } else {
             String::new()
         },
-        deck.prompt_count(),
-        deck.link_count()
+        crate::cli::plural(deck.prompt_count(), "question"),
+        crate::cli::plural(deck.link_count(), "link")
     );
     flow.open(Kind::P);
     flow.text(&plan, style(FaceKind::Regular, pt::BODY, ink::TEXT), 8.0);
