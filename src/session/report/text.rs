@@ -128,25 +128,28 @@ impl Report {
         let mut notes = Vec::new();
         if self.blackouts.0 > 0 {
             notes.push(format!(
-                "{} blackouts ({})",
-                self.blackouts.0,
+                "{} ({})",
+                crate::cli::plural(self.blackouts.0, "blackout"),
                 clock(self.blackouts.1)
             ));
         }
         if self.reloads > 0 {
-            notes.push(format!("{} reloads", self.reloads));
+            notes.push(crate::cli::plural(self.reloads, "reload"));
         }
         if self.audience_closed > 0 {
             notes.push(format!(
-                "audience window closed {} times",
-                self.audience_closed
+                "audience window closed {}",
+                times(self.audience_closed)
             ));
         }
         if self.resumes > 0 {
-            notes.push(format!("resumed {} times after a crash", self.resumes));
+            notes.push(format!("resumed {} after a crash", times(self.resumes)));
         }
         if self.skipped_lines > 0 {
-            notes.push(format!("{} damaged lines skipped", self.skipped_lines));
+            notes.push(format!(
+                "{} skipped",
+                crate::cli::plural(self.skipped_lines, "damaged line")
+            ));
         }
         if !notes.is_empty() {
             let _ = writeln!(out, "\nAlso: {}", notes.join("; "));
@@ -378,6 +381,15 @@ fn trim(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.1}")
+    }
+}
+
+/// "once", "twice", "3 times".
+fn times(count: usize) -> String {
+    match count {
+        1 => "once".to_owned(),
+        2 => "twice".to_owned(),
+        n => format!("{n} times"),
     }
 }
 
