@@ -74,6 +74,20 @@ pub enum Action {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Rehearse a deck: present it as usual (the talk is recorded), and when
+    /// you quit, see each slide's time as a change to its `minutes` and
+    /// keep it. Only the numbers change; comments and layout stay.
+    Rehearse {
+        /// The deck to rehearse.
+        deck: PathBuf,
+        /// Take the timings from this session (a file, or its name in the
+        /// sessions folder) instead of presenting now.
+        #[arg(long, value_name = "SESSION")]
+        from: Option<PathBuf>,
+        /// Write the minutes without asking.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Make a deck from a PDF (.pdf, one slide per page, with a .pdfpc
     /// file's notes), a `PowerPoint` deck (.pptx) or a presenter's guide
     /// (.docx, .txt, .md); see docs/import.md and docs/deck-format.md.
@@ -199,6 +213,37 @@ pub fn main() -> ExitCode {
             &per_page,
             &paper,
         )),
+        Some(Action::Rehearse { deck, from, yes }) => {
+            let since = chrono::Utc::now().timestamp_millis();
+            if from.is_none() {
+                println!(
+                    "Rehearsing {}: present it as you will in the room, then quit (Ctrl+Q) to see the timings.",
+                    deck.display()
+                );
+                if let Err(error) = crate::app::run(Some(&deck), false) {
+                    eprintln!("cuecard: cannot open the windows: {error}");
+                    return ExitCode::from(EXIT_ERRORS);
+                }
+            }
+            let mut ask = || {
+                use std::io::{BufRead as _, IsTerminal as _, Write as _};
+                if !std::io::stdin().is_terminal() {
+                    return false;
+                }
+                print!("Write these minutes into {}? [y/N] ", deck.display());
+                let _ = std::io::stdout().flush();
+                let mut answer = String::new();
+                let _ = std::io::stdin().lock().read_line(&mut answer);
+                matches!(answer.trim(), "y" | "Y" | "yes" | "Yes")
+            };
+            ExitCode::from(crate::session::run_rehearse(
+                &deck,
+                from.as_deref(),
+                if from.is_some() { i64::MIN } else { since },
+                yes,
+                &mut ask,
+            ))
+        }
         Some(Action::Keys) => {
             print!("{}", crate::show::keys::markdown_table());
             ExitCode::SUCCESS

@@ -107,3 +107,103 @@ pub fn run_report(session: Option<&Path>, out: Option<&Path>) -> u8 {
         }
     }
 }
+
+/// Works out the rehearsed minutes of `deck` from a session: `session`
+/// when given (as for `cuecard report`), else the latest session of this
+/// deck in `data_dir` that started at or after `since_unix_ms` (the
+/// rehearsal just presented). Nothing is written.
+///
+/// # Errors
+/// [`SessionError::NoRehearsal`] when there is no such session, the errors
+/// of reading it, and those of [`super::rehearse::rehearse_file`].
+pub fn rehearse_command(
+    deck: &Path,
+    session: Option<&Path>,
+    data_dir: Option<&Path>,
+    since_unix_ms: i64,
+) -> Result<super::rehearse::Rewrite, SessionError> {
+    let path = if session.is_some() {
+        find_session(session, data_dir)?
+    } else {
+        let dir = data_dir.map(sessions_dir).ok_or(SessionError::NoDataFolder)?;
+        let key = std::fs::canonicalize(deck)
+            .or_else(|_| std::path::absolute(deck))
+            .unwrap_or_else(|_| deck.to_path_buf())
+            .display()
+            .to_string();
+        list(&dir)?
+            .into_iter()
+            .rfind(|e| e.deck == key && e.started_unix_ms >= since_unix_ms)
+            .map(|e| e.path)
+            .ok_or_else(|| SessionError::NoRehearsal {
+                deck: deck.to_path_buf(),
+                dir,
+            })?
+    };
+    let file = SessionFile::load(&path)?;
+    let report = Report::from_lines(&file.lines, None, file.skipped_lines);
+    super::rehearse::rehearse_file(deck, &report.slide_secs())
+}
+
+/// `cuecard rehearse` once the deck has been presented (or with
+/// `--from`): prints the change as a diff, then writes it with `yes`, or
+/// when `confirm` says so (the terminal's answer), else says how to.
+/// Returns the exit code.
+pub fn run_rehearse(
+    deck: &Path,
+    session: Option<&Path>,
+    since_unix_ms: i64,
+    yes: bool,
+    confirm: &mut dyn FnMut() -> bool,
+) -> u8 {
+    let data_dir = crate::settings::default_dir();
+    let rewrite = match rehearse_command(deck, session, data_dir.as_deref(), since_unix_ms) {
+        Ok(rewrite) => rewrite,
+        Err(error) => {
+            eprintln!("cuecard rehearse: error: {error}");
+            return crate::cli::EXIT_ERRORS;
+        }
+    };
+    if !rewrite.kept.is_empty() {
+        println!(
+            "Kept the planned minutes of {} (shown under {} s or not at all): {}",
+            crate::cli::plural(rewrite.kept.len(), "slide"),
+            super::rehearse::MIN_REHEARSED_SECS,
+            rewrite.kept.join(", ")
+        );
+    }
+    let diff = rewrite.diff();
+    if diff.is_empty() {
+        println!(
+            "Nothing to change: {} already plans these minutes.",
+            deck.display()
+        );
+        return crate::cli::EXIT_OK;
+    }
+    print!("{diff}");
+    println!(
+        "The minutes of {} in {} would change.",
+        crate::cli::plural(rewrite.changes.len(), "slide"),
+        deck.display()
+    );
+    if !(yes || confirm()) {
+        println!(
+            "Nothing was written. To keep these timings: cuecard rehearse {} --from LAST-SESSION --yes (the session is the newest file listed by cuecard report)",
+            deck.display()
+        );
+        return crate::cli::EXIT_OK;
+    }
+    match rewrite.write() {
+        Ok(()) => {
+            println!(
+                "Wrote the rehearsed minutes into {}; comments and layout are as they were.",
+                deck.display()
+            );
+            crate::cli::EXIT_OK
+        }
+        Err(error) => {
+            eprintln!("cuecard rehearse: error: {error}");
+            crate::cli::EXIT_ERRORS
+        }
+    }
+}

@@ -26,7 +26,7 @@ mod resume;
 
 use std::path::{Path, PathBuf};
 
-pub use cli::{ReportFormat, report_command, run_report};
+pub use cli::{ReportFormat, rehearse_command, report_command, run_rehearse, run_report};
 pub use journal::{EXTENSION, SYNC_INTERVAL, SessionEntry, SessionFile, list};
 pub use recorder::{Parked, Recorder};
 pub use report::{BreakTaken, DiscussionRun, PromptCovered, Report, SlideTime, pdf, pdf::to_pdf};
@@ -98,7 +98,15 @@ pub enum SessionError {
         /// What is unexpected.
         detail: String,
     },
-    /// The deck file changed since the rewrite was prepared.
+    /// `cuecard rehearse` found no session of the deck to take timings from.
+    #[error("{}: no rehearsal of this deck was recorded in {}; present it with `cuecard rehearse DECK` and quit at the end (Ctrl+Q), or give the session with --from", deck.display(), dir.display())]
+    NoRehearsal {
+        /// The deck file.
+        deck: PathBuf,
+        /// The sessions folder.
+        dir: PathBuf,
+    },
+    /// The deck file changed while the rehearsed minutes were prepared.
     #[error("{}: the deck changed on disk since the rehearsed minutes were worked out; rehearse again or edit the minutes by hand (nothing was changed)", path.display())]
     DeckChanged {
         /// The deck file.

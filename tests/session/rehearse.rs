@@ -158,3 +158,81 @@ fn rehearsed_minutes_round_to_six_seconds_and_a_broken_deck_says_where() {
     .to_string();
     assert!(error.starts_with("bad.ron:2:"), "{error}");
 }
+
+/// `cuecard rehearse DECK --from SESSION [--yes]` with `XDG_DATA_HOME` at
+/// `data`.
+fn rehearse_cli(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .arg("rehearse")
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn cuecard_rehearse_shows_the_diff_and_writes_the_minutes_only_when_told() {
+    use cuecard::session::{Recorder, sessions_dir};
+    use cuecard::show::{Command, Presentation};
+    use std::time::Instant;
+
+    let dir = common::temp_dir("rehearse-cli");
+    let deck_path = dir.join("module5.ron");
+    std::fs::write(&deck_path, MODULE5).unwrap();
+    let data = dir.join("data");
+    // A rehearsal: slide 1 for 90 s, slide 2 for 150 s, then quit.
+    let deck = cuecard::deck::load(&deck_path).unwrap();
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&deck.deck);
+    let mut rec = Recorder::start(&sessions_dir(&data.join("cuecard")), &deck, &p, t0).unwrap();
+    super::step(&mut rec, &mut p, &deck, &Command::ToggleTimer, t0);
+    super::pass(&mut rec, &p, &deck, t0, 90);
+    let t1 = t0 + super::secs(90);
+    super::step(&mut rec, &mut p, &deck, &Command::Next, t1);
+    super::pass(&mut rec, &p, &deck, t1, 150);
+    let session = rec.path().unwrap().to_path_buf();
+    rec.finish(&p, t1 + super::secs(150)).unwrap();
+    let session_arg = session.to_str().unwrap();
+    let deck_arg = deck_path.to_str().unwrap();
+
+    // Without --yes (and no terminal to ask): the diff, nothing written.
+    let (code, out, err) = rehearse_cli(&data, &[deck_arg, "--from", session_arg]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("-            minutes: 3.0,"), "{out}");
+    assert!(out.contains("+            minutes: 1.5,"), "{out}");
+    assert!(out.contains("+            minutes: 2.5,"), "{out}");
+    assert!(out.contains("The minutes of 2 slides"), "{out}");
+    assert!(out.contains("Nothing was written"), "{out}");
+    assert_eq!(std::fs::read_to_string(&deck_path).unwrap(), MODULE5);
+
+    // With --yes: only those two numbers change.
+    let (code, out, err) = rehearse_cli(&data, &[deck_arg, "--from", session_arg, "--yes"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("Wrote the rehearsed minutes"), "{out}");
+    let after = std::fs::read_to_string(&deck_path).unwrap();
+    let changed: Vec<(&str, &str)> = MODULE5
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("            minutes: 3.0,", "            minutes: 1.5,"),
+            ("            minutes: 1.0,", "            minutes: 2.5,"),
+        ]
+    );
+    assert_eq!(MODULE5.lines().count(), after.lines().count());
+
+    // No session of the deck: a clear error, the deck untouched.
+    let (code, _, err) = rehearse_cli(&dir.join("empty"), &[deck_arg, "--from", "nope.jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cuecard rehearse: error:"), "{err}");
+    assert_eq!(std::fs::read_to_string(&deck_path).unwrap(), after);
+}
