@@ -111,7 +111,8 @@ pub fn run_report(session: Option<&Path>, out: Option<&Path>) -> u8 {
 /// Works out the rehearsed minutes of `deck` from a session: `session`
 /// when given (as for `cuecard report`), else the latest session of this
 /// deck in `data_dir` that started at or after `since_unix_ms` (the
-/// rehearsal just presented). Nothing is written.
+/// rehearsal just presented). Nothing is written. Returns the rewrite and
+/// the session it came from.
 ///
 /// # Errors
 /// [`SessionError::NoRehearsal`] when there is no such session, the errors
@@ -121,11 +122,13 @@ pub fn rehearse_command(
     session: Option<&Path>,
     data_dir: Option<&Path>,
     since_unix_ms: i64,
-) -> Result<super::rehearse::Rewrite, SessionError> {
+) -> Result<(super::rehearse::Rewrite, PathBuf), SessionError> {
     let path = if session.is_some() {
         find_session(session, data_dir)?
     } else {
-        let dir = data_dir.map(sessions_dir).ok_or(SessionError::NoDataFolder)?;
+        let dir = data_dir
+            .map(sessions_dir)
+            .ok_or(SessionError::NoDataFolder)?;
         let key = std::fs::canonicalize(deck)
             .or_else(|_| std::path::absolute(deck))
             .unwrap_or_else(|_| deck.to_path_buf())
@@ -142,7 +145,8 @@ pub fn rehearse_command(
     };
     let file = SessionFile::load(&path)?;
     let report = Report::from_lines(&file.lines, None, file.skipped_lines);
-    super::rehearse::rehearse_file(deck, &report.slide_secs())
+    let rewrite = super::rehearse::rehearse_file(deck, &report.slide_secs())?;
+    Ok((rewrite, path))
 }
 
 /// `cuecard rehearse` once the deck has been presented (or with
@@ -157,8 +161,9 @@ pub fn run_rehearse(
     confirm: &mut dyn FnMut() -> bool,
 ) -> u8 {
     let data_dir = crate::settings::default_dir();
-    let rewrite = match rehearse_command(deck, session, data_dir.as_deref(), since_unix_ms) {
-        Ok(rewrite) => rewrite,
+    let (rewrite, from) = match rehearse_command(deck, session, data_dir.as_deref(), since_unix_ms)
+    {
+        Ok(found) => found,
         Err(error) => {
             eprintln!("cuecard rehearse: error: {error}");
             return crate::cli::EXIT_ERRORS;
@@ -188,8 +193,9 @@ pub fn run_rehearse(
     );
     if !(yes || confirm()) {
         println!(
-            "Nothing was written. To keep these timings: cuecard rehearse {} --from LAST-SESSION --yes (the session is the newest file listed by cuecard report)",
-            deck.display()
+            "Nothing was written. To keep these timings: cuecard rehearse {} --from {} --yes",
+            deck.display(),
+            from.display()
         );
         return crate::cli::EXIT_OK;
     }
