@@ -226,3 +226,49 @@ fn text_the_print_font_lacks_is_named_in_a_warning() {
     ]);
     assert!(!stderr.contains("warning"), "{stderr}");
 }
+
+#[test]
+fn links_print_and_open_as_the_app_opens_them_never_with_a_password_or_a_disguised_host() {
+    let loaded = deck::load(Path::new("tests/fixtures/bad/links_hostile.ron")).unwrap();
+    for bytes in [
+        cuecard::export::guide_pdf(&loaded, GuideOptions::default())
+            .unwrap()
+            .0,
+        handout_pdf(&loaded, HandoutOptions::default()).unwrap().0,
+    ] {
+        let doc = pdf(&bytes);
+        let links = uri_links(&doc);
+        assert!(!links.is_empty());
+        for url in &links {
+            assert!(!url.contains('@'), "a link with a user or password: {url}");
+            assert!(url.is_ascii(), "a link with a non-ASCII host: {url}");
+        }
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let text = doc.extract_text(&pages).unwrap();
+        assert!(!text.contains("secret"), "a password is printed");
+        assert!(
+            !text.contains("justice.gov@"),
+            "a disguised host is printed"
+        );
+    }
+}
+
+#[test]
+fn a_refused_output_stops_the_other_from_being_written() {
+    let dir = pdf_demo_copy("export-refused-pair");
+    let ok = dir.join("guide.pdf");
+    let (code, stdout, stderr) = cuecard(&[
+        "export",
+        dir.join("pdf-demo.ron").to_str().unwrap(),
+        "--guide",
+        ok.to_str().unwrap(),
+        "--handout",
+        dir.join("pdf-demo.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(
+        !ok.exists(),
+        "the guide was written though the export said nothing was"
+    );
+}

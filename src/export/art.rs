@@ -94,6 +94,24 @@ impl Images {
         loaded
     }
 
+    /// `text` with the deck's folder left out of the paths in it: what a
+    /// placeholder prints, for a room that need not see the trainer's
+    /// folders (`/home/name/talks/slides.pdf` reads `slides.pdf`).
+    pub(crate) fn without_folder(&self, text: &str) -> String {
+        let Some(folder) = &self.folder else {
+            return text.to_owned();
+        };
+        let mut out = text.to_owned();
+        let real = folder.canonicalize().ok();
+        for f in real.iter().chain(std::iter::once(folder)) {
+            let prefix = format!("{}{}", f.display(), std::path::MAIN_SEPARATOR);
+            if prefix.len() > 1 {
+                out = out.replace(&prefix, "");
+            }
+        }
+        out
+    }
+
     /// The images and pages that could not be shown, and why, in the
     /// order of the deck's files and pages.
     pub(crate) fn problems(&self) -> Vec<String> {
@@ -162,14 +180,30 @@ fn as_jpeg(path: &Path, rgba: &image::RgbaImage) -> Option<krilla::image::Image>
     krilla::image::Image::from_jpeg(jpeg.into(), true).ok()
 }
 
+/// The address the PDF shows, links and encodes for `url`, as the app
+/// opens it: without a user name or password, a lookalike host in its
+/// ASCII (punycode) form, so `https://www.justice.gov@evil.example/`
+/// reads as where it goes; `None` for an address the app refuses (see
+/// [`policy::web_link`]).
+pub(crate) fn safe_address(url: &str) -> Option<String> {
+    match policy::web_link(url) {
+        policy::Verdict::Allowed => Some(url.to_owned()),
+        policy::Verdict::Warned { address, .. } => {
+            Some(url::Url::parse(&address).map_or(address, |parsed| parsed.to_string()))
+        }
+        policy::Verdict::Refused(_) => None,
+    }
+}
+
 /// A link: `items` (its text) and one annotation per line area, tagged
-/// together as a `Link` element. Refused URLs (see
-/// [`policy::check_url`]) get their text but no annotation.
+/// together as a `Link` element. Refused URLs (see [`safe_address`]) get
+/// their text but no annotation.
 pub(crate) fn link(flow: &mut Flow<'_>, items: Vec<Item>, areas: &[Area], url: &str, title: &str) {
-    if policy::check_url(url).is_err() {
+    let Some(url) = safe_address(url) else {
         flow.content(items);
         return;
-    }
+    };
+    let url = url.as_str();
     flow.open(Kind::Link);
     flow.content(items);
     let page = flow.page;

@@ -34,6 +34,17 @@ pub fn run(
             return EXIT_ERRORS;
         }
     };
+    // Both names are checked before either file is written.
+    let mut refused = false;
+    for out in [guide, handout].into_iter().flatten() {
+        if let Err(error) = super::check_target(&loaded, out) {
+            eprintln!("{}: error: {error}", deck.display());
+            refused = true;
+        }
+    }
+    if refused {
+        return EXIT_ERRORS;
+    }
     // Errors the show goes on with (a missing image, a page the PDF does
     // not have) print too, with their line: the PDF shows a placeholder.
     for diagnostic in loaded.diagnostics.iter().filter(|d| d.is_error()) {

@@ -228,7 +228,9 @@ fn slide_cell(
     let line = flow.measure("M", small, picture.w);
     let mut shown = 0;
     for (k, link_spec) in slide.links.iter().enumerate() {
-        let text = format!("{}: {}", link_spec.title, link_spec.url);
+        let address =
+            super::art::safe_address(&link_spec.url).unwrap_or_else(|| link_spec.url.clone());
+        let text = format!("{}: {address}", link_spec.title);
         let (items, height) = flow.lines(&text, link_style, picture.x, picture.w, y);
         let more_after = k + 1 < slide.links.len();
         let reserve = if more_after { line } else { 0.0 };
@@ -324,7 +326,9 @@ fn links_at_the_end(flow: &mut Flow<'_>, loaded: &LoadedDeck, slides: &[usize]) 
                 color: ink::MUTED,
             };
             super::notes::linked_text(flow, &link_spec.title, title, &link_spec.url);
-            super::notes::linked_text(flow, &link_spec.url, address, &link_spec.url);
+            let shown =
+                super::art::safe_address(&link_spec.url).unwrap_or_else(|| link_spec.url.clone());
+            super::notes::linked_text(flow, &shown, address, &link_spec.url);
             flow.y += 4.0;
         }
         flow.y += 6.0;

@@ -300,7 +300,15 @@ fn beside(deck: &LoadedDeck, what: &str) -> Option<PathBuf> {
     Some(folder.join(format!("{stem}-{what}.pdf")))
 }
 
-fn check_target(deck: &LoadedDeck, out: &Path) -> Result<(), ExportError> {
+/// Whether `out` may be written for `deck`: a `.pdf` name that is neither
+/// the deck nor one of its files (its PDF, images, logo). The exports
+/// check this themselves; call it to check several outputs before
+/// writing any.
+///
+/// # Errors
+/// [`ExportError::NotPdf`], [`ExportError::OverDeck`] or
+/// [`ExportError::OverDeckFile`].
+pub fn check_target(deck: &LoadedDeck, out: &Path) -> Result<(), ExportError> {
     let is_pdf = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));

@@ -175,7 +175,9 @@ pub(crate) fn links(flow: &mut Flow<'_>, slide: &Slide) {
         let title_style = style(FaceKind::Bold, pt::BODY, ink::ACCENT);
         linked_text(flow, &link_spec.title, title_style, &link_spec.url);
         let small = style(FaceKind::Regular, pt::SMALL, ink::MUTED);
-        linked_text(flow, &link_spec.url, small, &link_spec.url);
+        let shown =
+            super::art::safe_address(&link_spec.url).unwrap_or_else(|| link_spec.url.clone());
+        linked_text(flow, &shown, small, &link_spec.url);
         if let Some(transcript) = &link_spec.transcript {
             flow.open(Kind::P);
             flow.text("Transcript:", small, 0.0);
@@ -188,7 +190,9 @@ pub(crate) fn links(flow: &mut Flow<'_>, slide: &Slide) {
             flow.close();
         }
         let qr_area = Area::new(right - qr_side, top, qr_side, qr_side);
-        qr_figure(flow, qr_area, &link_spec.url, ink::TEXT, [0xFF, 0xFF, 0xFF]);
+        if let Some(address) = super::art::safe_address(&link_spec.url) {
+            qr_figure(flow, qr_area, &address, ink::TEXT, [0xFF, 0xFF, 0xFF]);
+        }
         flow.close();
         flow.right = right;
         flow.y = flow.y.max(top + qr_side) + 10.0;

@@ -167,7 +167,11 @@ fn page_figure(
                 color: PLACEHOLDER_STROKE,
                 width: 1.0,
             });
-            let text = format!("Page {} not shown: {why}", page + 1);
+            let text = format!(
+                "Page {} not shown: {}",
+                page + 1,
+                images.without_folder(&why)
+            );
             let note = style(
                 FaceKind::Regular,
                 (canvas.h * 0.045).clamp(5.0, 11.0),
@@ -331,7 +335,9 @@ fn content_slide(
             qr_side,
             qr_side,
         );
-        qr_figure(flow, area, &link.url, colors.text, colors.background);
+        if let Some(address) = super::art::safe_address(&link.url) {
+            qr_figure(flow, area, &address, colors.text, colors.background);
+        }
     }
     if decorated {
         logo_and_footer(flow, deck, index, canvas, colors, images);

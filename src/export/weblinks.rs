@@ -6,13 +6,12 @@
 use std::ops::Range;
 
 use super::doc::{Area, Flow, Item, Kind, LinkTarget, Node};
-use crate::deck::policy;
 
 impl Flow<'_> {
     /// As [`Flow::content`], for the lines of one block of text (in
     /// order): a web address in them becomes a `Link` element with its
     /// annotation, so it can be clicked and a reader knows it is a link.
-    /// Addresses [`policy::check_url`] refuses stay plain text.
+    /// Addresses [`super::art::safe_address`] refuses stay plain text.
     pub(crate) fn content_linked(&mut self, items: Vec<Item>) {
         let page = self.page;
         self.content_linked_on(page, items);
@@ -66,7 +65,7 @@ impl Flow<'_> {
                     size,
                     color,
                 };
-                match run.url.filter(|url| policy::check_url(url).is_ok()) {
+                match run.url.and_then(|url| super::art::safe_address(&url)) {
                     None => pending.push(item),
                     Some(url) => {
                         if !pending.is_empty() {
