@@ -129,11 +129,7 @@ pub fn rehearse_command(
         let dir = data_dir
             .map(sessions_dir)
             .ok_or(SessionError::NoDataFolder)?;
-        let key = std::fs::canonicalize(deck)
-            .or_else(|_| std::path::absolute(deck))
-            .unwrap_or_else(|_| deck.to_path_buf())
-            .display()
-            .to_string();
+        let key = super::path_key(deck);
         list(&dir)?
             .into_iter()
             .rfind(|e| e.deck == key && e.started_unix_ms >= since_unix_ms)

@@ -131,9 +131,14 @@ pub fn deck_key(loaded: &crate::deck::LoadedDeck) -> String {
     if loaded.folder.is_none() {
         return loaded.path.display().to_string();
     }
-    std::fs::canonicalize(&loaded.path)
-        .or_else(|_| std::path::absolute(&loaded.path))
-        .unwrap_or_else(|_| loaded.path.clone())
+    path_key(&loaded.path)
+}
+
+/// The key of the deck file at `path`: its full path on disk.
+pub(crate) fn path_key(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
         .display()
         .to_string()
 }

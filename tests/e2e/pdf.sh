@@ -59,23 +59,8 @@ APP_PID=
 XVFB_PID=
 WORK=
 
-ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
-not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
-check() {
-    local what=$1
-    shift
-    if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
-summary() { echo "$PASSED passed, $FAILED failed"; }
-bail() {
-    not_ok "$*"
-    if [[ -n $WORK && -s $WORK/app.err ]]; then
-        echo "# cuecard stderr:"
-        sed 's/^/#   /' "$WORK/app.err" | tail -n 40
-    fi
-    summary
-    exit 1
-}
+# shellcheck source=tests/e2e/tap.sh
+source tests/e2e/tap.sh
 
 # shellcheck source=tests/e2e/lib.sh
 source tests/e2e/lib.sh

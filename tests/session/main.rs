@@ -54,6 +54,21 @@ pub fn step(
     rec.observe(p, deck, at);
 }
 
+/// `cuecard ARGS` with its data folder (`XDG_DATA_HOME`) at `data`: the
+/// exit code, stdout and stderr.
+pub fn cuecard_in(data: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
+        .args(args)
+        .env("XDG_DATA_HOME", data)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// Lets time pass with the app observing once a second, as it repaints.
 pub fn pass(rec: &mut Recorder, p: &Presentation, deck: &LoadedDeck, from: Instant, seconds: u64) {
     for s in 1..=seconds {

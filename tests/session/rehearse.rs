@@ -159,21 +159,11 @@ fn rehearsed_minutes_round_to_six_seconds_and_a_broken_deck_says_where() {
     assert!(error.starts_with("bad.ron:2:"), "{error}");
 }
 
-/// `cuecard rehearse DECK --from SESSION [--yes]` with `XDG_DATA_HOME` at
-/// `data`.
 fn rehearse_cli(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_cuecard"))
-        .arg("rehearse")
-        .args(args)
-        .env("XDG_DATA_HOME", data)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let args: Vec<&str> = std::iter::once("rehearse")
+        .chain(args.iter().copied())
+        .collect();
+    super::cuecard_in(data, &args)
 }
 
 #[test]

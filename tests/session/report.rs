@@ -2,7 +2,6 @@
 //! with `--out`, and clear errors.
 
 use std::path::Path;
-use std::process::Command as Process;
 use std::time::Instant;
 
 use cuecard::session::pdf::{Op, layout};
@@ -28,17 +27,10 @@ fn record_talk(data: &Path, question: &str) -> std::path::PathBuf {
 }
 
 fn report_cli(data: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Process::new(env!("CARGO_BIN_EXE_cuecard"))
-        .arg("report")
-        .args(args)
-        .env("XDG_DATA_HOME", data)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let args: Vec<&str> = std::iter::once("report")
+        .chain(args.iter().copied())
+        .collect();
+    super::cuecard_in(data, &args)
 }
 
 #[test]
