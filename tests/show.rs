@@ -603,3 +603,46 @@ fn a_reset_stays_undoable_after_the_next_slide_restarts_the_timer() {
         "only once"
     );
 }
+
+#[test]
+fn ending_the_talk_blacks_the_room_and_stops_the_clocks_on_any_slide() {
+    let t0 = Instant::now();
+    let mut p = Presentation::new(&module5());
+    // The move away from the title starts the talk timer.
+    p.apply(&Command::GoTo(4), t0);
+    assert!(p.timer.is_running());
+    p.apply(
+        &Command::StartDiscussion {
+            seconds: 180,
+            prompt: None,
+        },
+        t0,
+    );
+    p.apply(&Command::ToggleFreeze, t0);
+    assert!(p.apply(&Command::EndTalk, t0 + secs(90)));
+    assert!(p.at_end(), "the end screen, though slide 5 is not the last");
+    assert_eq!(p.audience(), AudienceShows::Black);
+    assert_eq!(p.current(), 4);
+    assert!(!p.timer.is_running(), "the talk timer stops");
+    assert_eq!(p.timer.elapsed(t0 + secs(600)), secs(90));
+    assert!(p.discussion().is_none(), "the count-down stops");
+    assert!(p.frozen().is_none());
+    assert!(
+        !p.apply(&Command::EndTalk, t0 + secs(100)),
+        "ending an ended talk changes nothing"
+    );
+    // Previous brings slide 5 back; the timer waits for T.
+    assert!(p.apply(&Command::Previous, t0 + secs(120)));
+    assert!(!p.at_end());
+    assert_eq!(p.audience(), AudienceShows::Slide(4));
+    assert!(!p.timer.is_running());
+
+    // During a break, ending the talk ends the break too, and the timer
+    // the break paused stays paused.
+    p.apply(&Command::ToggleTimer, t0 + secs(130));
+    p.apply(&Command::StartBreak { minutes: 10 }, t0 + secs(140));
+    assert!(p.apply(&Command::EndTalk, t0 + secs(200)));
+    assert!(p.break_ends().is_none());
+    assert_eq!(p.audience(), AudienceShows::Black);
+    assert!(!p.timer.is_running());
+}

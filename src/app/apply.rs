@@ -132,6 +132,9 @@ impl PresenterApp {
                 }
                 changed
             }
+            S::ToggleRehearsing => self.toggle_rehearsing(),
+            S::WriteRehearsedMinutes => self.write_rehearsed_minutes(),
+            S::KeepPlannedMinutes => self.keep_planned_minutes(),
             S::ToggleHelp => {
                 self.console.help_open = !self.console.help_open;
                 true

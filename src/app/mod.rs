@@ -22,6 +22,7 @@ pub mod remote;
 mod repaint;
 pub mod screens;
 pub mod state;
+pub mod summary;
 pub mod textures;
 mod windows;
 pub mod wm_class;
@@ -92,6 +93,8 @@ pub struct PresenterApp {
     recording: record::Recording,
     /// Where session records go (`None`: nowhere).
     sessions_dir: Option<PathBuf>,
+    /// The end-of-talk summary and the rehearsed timings it offers.
+    end_of_talk: summary::EndOfTalk,
     /// The clock the views read; replaced in tests.
     clock: Clock,
     /// The phone remote (off by default).
@@ -143,6 +146,7 @@ impl PresenterApp {
             log: None,
             recording: record::Recording::Off,
             sessions_dir: None,
+            end_of_talk: summary::EndOfTalk::default(),
             clock,
             remote: remote::RemoteSlot::default(),
             clock_format: crate::show::hours::ClockFormat::System,
@@ -404,6 +408,7 @@ impl eframe::App for PresenterApp {
             changed |= self.apply_input(&ctx, input, now);
         }
         self.observe(now);
+        self.update_end_of_talk(now);
         self.prepare_textures(&ctx);
         self.publish_remote(now);
         let remote_view = self.remote.view();
@@ -438,6 +443,8 @@ impl eframe::App for PresenterApp {
                         .resume_offer()
                         .map(crate::session::ResumeOffer::message),
                     parked: self.parked(),
+                    end_of_talk: &self.end_of_talk,
+                    session_file: self.session_file(),
                     remote: &remote_view,
                     export: crate::ui::console::ExportButtons {
                         running: self.exporting(),
@@ -454,6 +461,7 @@ impl eframe::App for PresenterApp {
             changed |= self.apply_input(&ctx, Input::Intent(command), now);
         }
         self.observe(now);
+        self.update_end_of_talk(now);
         if changed {
             self.publish();
             ctx.request_repaint_of(audience_viewport());

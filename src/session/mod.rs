@@ -29,7 +29,10 @@ use std::path::{Path, PathBuf};
 pub use cli::{ReportFormat, rehearse_command, report_command, run_rehearse, run_report};
 pub use journal::{EXTENSION, SYNC_INTERVAL, SessionEntry, SessionFile, list};
 pub use recorder::{Parked, Recorder};
-pub use report::{BreakTaken, DiscussionRun, PromptCovered, Report, SlideTime, pdf, pdf::to_pdf};
+pub use report::{
+    BreakTaken, DiscussionRun, PromptCovered, Report, SlideTime, clock as report_clock,
+    difference as report_difference, pdf, pdf::to_pdf,
+};
 pub use resume::{ResumeOffer, apply_resume, decline, find_resumable};
 
 /// The folder name of session files inside cuecard's data folder.

@@ -47,6 +47,9 @@ pub enum ScreenMark {
     Black,
     /// Whiteout.
     White,
+    /// The end screen (black), after Next on the last slide or "End the
+    /// talk"; not a blackout.
+    End,
 }
 
 /// A slide's plan, copied from the deck so a session file can be reported

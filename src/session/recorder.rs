@@ -405,6 +405,7 @@ fn see(presentation: &Presentation, loaded: &LoadedDeck) -> Seen {
     };
     let on_break = matches!(presentation.audience(), AudienceShows::Break { .. });
     let screen = match presentation.screen() {
+        _ if presentation.at_end() => ScreenMark::End,
         Screen::Slide => ScreenMark::Slide,
         Screen::Black => ScreenMark::Black,
         Screen::White => ScreenMark::White,

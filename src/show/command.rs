@@ -50,6 +50,11 @@ pub enum Command {
     ToggleWhiteout,
     /// Leave a black or white screen and show the slide.
     ShowSlide,
+    /// End the talk: the room sees the end screen (black, as after Next on
+    /// the last slide), the talk timer and any discussion count-down or
+    /// break stop, and the console shows the end-of-talk summary. Previous
+    /// brings the slide back; the timer stays paused until resumed.
+    EndTalk,
     /// Start, pause or resume the talk timer.
     ToggleTimer,
     /// Reset the talk timer to 0:00 (undoable).
@@ -254,6 +259,14 @@ pub enum ShellCommand {
     Park(String),
     /// Close the parking lot's box without parking.
     CloseParkingLot,
+    /// Turn "Rehearse timings" on or off: at the end of the talk, the
+    /// console offers to write each slide's time as its `minutes`.
+    ToggleRehearsing,
+    /// Write the rehearsed minutes the end of the talk shows into the deck
+    /// file (the numbers only; comments and layout stay).
+    WriteRehearsedMinutes,
+    /// Keep the deck's planned minutes: write nothing.
+    KeepPlannedMinutes,
     /// Take the console message with this id off the screen.
     DismissNotice(u64),
     /// Quit cuecard; during a talk, ask first.

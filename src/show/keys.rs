@@ -120,7 +120,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         action: gesture(Gesture::Enter),
         triggers: &[Key("Enter")],
-        help: "next slide; or go to the typed number or the overview's choice",
+        help: "next slide; or go to the typed number or the overview's choice; resumes the interrupted talk when the console offers it",
     },
     Binding {
         action: gesture(Gesture::Home),
@@ -240,7 +240,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         action: gesture(Gesture::Escape),
         triggers: &[Key("Escape")],
-        help: "leave go-to, overview, break, black/white screen, freeze, the laser pointer, help, full screen; never quits",
+        help: "leave go-to, overview, break, black/white screen, the end of the talk, freeze, the laser pointer, help, full screen; when the console offers to resume an interrupted talk, start fresh; never quits",
     },
     Binding {
         action: shell(ShellCommand::SwapScreens),

@@ -263,7 +263,7 @@ impl Presentation {
     }
 
     /// Whether the room sees the end screen (black, after Next on the last
-    /// slide); Previous brings the last slide back.
+    /// slide or [`Command::EndTalk`]); Previous brings the last slide back.
     pub fn at_end(&self) -> bool {
         self.ended
     }
@@ -326,6 +326,21 @@ impl Presentation {
             Command::ToggleBlackout => self.toggle_screen(Screen::Black),
             Command::ToggleWhiteout => self.toggle_screen(Screen::White),
             Command::ShowSlide => self.toggle_screen(Screen::Slide),
+            Command::EndTalk => {
+                if self.ended && !self.timer.is_running() {
+                    return false;
+                }
+                self.break_ends = None;
+                self.resume_after_break = false;
+                self.discussion = None;
+                self.frozen = None;
+                if self.timer.is_running() {
+                    self.timer.toggle(now);
+                }
+                self.ended = true;
+                self.screen = Screen::Black;
+                true
+            }
             Command::ToggleTimer => {
                 self.timer.toggle(now);
                 true

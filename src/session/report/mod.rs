@@ -5,6 +5,8 @@
 pub mod pdf;
 mod text;
 
+pub use text::{clock, difference};
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::record::{Event, Line, PlannedSlide, ScreenMark, TimerMark};
@@ -26,6 +28,29 @@ pub struct SlideTime {
     pub talk_secs: f64,
     /// How many times the presenter came to the slide.
     pub visits: usize,
+}
+
+impl SlideTime {
+    /// Talk time in minutes.
+    pub fn talk_minutes(&self) -> f64 {
+        self.talk_secs / 60.0
+    }
+
+    /// Whether the slide took longer than planned (never, without a plan).
+    pub fn past_plan(&self) -> bool {
+        self.planned_minutes
+            .is_some_and(|plan| self.talk_minutes() > plan)
+    }
+
+    /// Actual against planned as people read it: `+1:30`, `-0:45`, `not
+    /// shown` for a slide never shown, empty without a plan.
+    pub fn difference_text(&self) -> String {
+        if self.visits == 0 {
+            "not shown".to_owned()
+        } else {
+            difference(self.talk_secs, self.planned_minutes)
+        }
+    }
 }
 
 /// A discussion count-down that was run.
@@ -181,7 +206,7 @@ impl Report {
                 }
                 Event::Timer { state } => running = *state == TimerMark::Running,
                 Event::Screen { screen } => {
-                    if *screen == ScreenMark::Slide {
+                    if matches!(screen, ScreenMark::Slide | ScreenMark::End) {
                         if let Some(since) = blank_since.take() {
                             r.blackouts.1 += line.t - since;
                         }

@@ -314,7 +314,7 @@ fn chart(p: &mut Pages, m: &Measure, report: &Report) {
         );
         p.text(MARGIN_PT, BODY_PT, false, INK, label);
         let actual = s.talk_secs / 60.0;
-        let over = s.planned_minutes.is_some_and(|plan| actual > plan);
+        let over = s.past_plan();
         let top = p.y + 1.0;
         if actual > 0.0 {
             p.push(Op::Bar {

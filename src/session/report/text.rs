@@ -8,7 +8,7 @@ use crate::deck::shorten;
 use crate::show::format_clock;
 
 /// Seconds as `M:SS` (or `H:MM:SS`).
-pub(super) fn clock(secs: f64) -> String {
+pub fn clock(secs: f64) -> String {
     format_clock(Duration::try_from_secs_f64(secs.max(0.0).round()).unwrap_or_default())
 }
 
@@ -31,22 +31,13 @@ fn planned(minutes: Option<f64>) -> String {
 }
 
 /// Actual minus planned, e.g. `+1:30` or `-0:45`; empty without a plan.
-pub(super) fn difference(talk_secs: f64, planned_minutes: Option<f64>) -> String {
+pub fn difference(talk_secs: f64, planned_minutes: Option<f64>) -> String {
     let Some(planned) = planned_minutes else {
         return String::new();
     };
     let delta = talk_secs - planned * 60.0;
     let sign = if delta < 0.0 { "-" } else { "+" };
     format!("{sign}{}", clock(delta.abs()))
-}
-
-/// The difference to the plan, or "not shown" for a slide never shown.
-fn shown_difference(slide: &super::SlideTime) -> String {
-    if slide.visits == 0 {
-        "not shown".to_owned()
-    } else {
-        difference(slide.talk_secs, slide.planned_minutes)
-    }
 }
 
 impl Report {
@@ -78,7 +69,7 @@ impl Report {
                 shorten(&s.title, 44),
                 clock(s.talk_secs),
                 planned(s.planned_minutes),
-                shown_difference(s)
+                s.difference_text()
             );
         }
         if !self.discussions.is_empty() {
@@ -213,7 +204,7 @@ impl Report {
                 md(&s.title),
                 clock(s.talk_secs),
                 planned(s.planned_minutes),
-                shown_difference(s),
+                s.difference_text(),
                 s.visits
             );
         }

@@ -12,6 +12,7 @@ mod banners;
 mod panels;
 mod previews;
 mod status;
+mod summary;
 
 use std::time::{Duration, Instant};
 
@@ -28,6 +29,7 @@ use crate::show::monitors::{Monitor, ScreenMode};
 use crate::show::{AppCommand, ExportKind, Presentation, ShellCommand};
 
 pub use panels::identify_ui;
+pub use summary::headline as end_of_talk_headline;
 
 /// Everything the console shows, borrowed for one frame.
 pub struct ConsoleView<'a> {
@@ -82,6 +84,11 @@ pub struct ConsoleView<'a> {
     pub resume_offer: Option<String>,
     /// The questions parked this talk.
     pub parked: &'a [crate::session::Parked],
+    /// The end-of-talk summary (while the room sees the end screen) and
+    /// whether timings are being rehearsed.
+    pub end_of_talk: &'a crate::app::summary::EndOfTalk,
+    /// The session file being written, to say where the record is.
+    pub session_file: Option<std::path::PathBuf>,
     /// The phone remote's menu: address, QR code, paired phones.
     pub remote: &'a crate::app::remote::RemoteView,
     /// What "Print guide…" and "Export handout…" can do now.
@@ -99,6 +106,13 @@ pub struct ExportButtons {
     /// `None` when they work.
     pub unavailable: Option<&'static str>,
 }
+
+/// The end of the talk before it comes: no summary, not rehearsing.
+static NOT_ENDED: crate::app::summary::EndOfTalk = crate::app::summary::EndOfTalk {
+    report: None,
+    rehearsing: false,
+    offer: None,
+};
 
 /// Why "Print guide…" and "Export handout…" are off with no deck open.
 pub const NO_DECK_TO_EXPORT: &str =
@@ -140,6 +154,8 @@ impl<'a> ConsoleView<'a> {
             recent: &[],
             resume_offer: None,
             parked: &[],
+            end_of_talk: &NOT_ENDED,
+            session_file: None,
             remote: &crate::app::remote::REMOTE_OFF,
             export: ExportButtons::default(),
         }
@@ -219,6 +235,8 @@ pub fn console_ui(ui: &mut Ui, view: &ConsoleView<'_>) -> Vec<AppCommand> {
         panels::venue_check_ui(ui, log, &mut commands);
     } else if let Some(selected) = pickers.overview() {
         panels::overview_ui(ui, deck, view, selected, &mut commands);
+    } else if view.presentation.at_end() {
+        summary::end_of_talk_ui(ui, view, &mut commands);
     } else {
         let width = ui.available_width();
         let left = (width * 0.42).clamp(240.0, 900.0);

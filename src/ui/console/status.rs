@@ -83,6 +83,26 @@ pub(super) fn status_bar_ui(
                 commands.push(Command::ResetTimer.into());
                 ui.close();
             }
+            if ui
+                .add_enabled(
+                    !p.at_end() || p.timer.is_running(),
+                    egui::Button::new("End the talk (summary)"),
+                )
+                .on_hover_text("The room sees black, the talk timer stops, and the console sums up the talk. Previous goes back.")
+                .clicked()
+            {
+                commands.push(Command::EndTalk.into());
+                ui.close();
+            }
+            let mut rehearsing = view.end_of_talk.rehearsing;
+            if ui
+                .checkbox(&mut rehearsing, "Rehearse timings")
+                .on_hover_text("At the end of the talk, offer to keep each slide's time as its planned minutes in the deck file.")
+                .clicked()
+            {
+                commands.push(ShellCommand::ToggleRehearsing.into());
+                ui.close();
+            }
             ui.separator();
             let system = if view.clock_format != ClockFormat::System {
                 "Clock as the system is set"
@@ -393,6 +413,13 @@ fn status_items(deck: &Deck, view: &ConsoleView<'_>) -> Vec<StatusItem> {
             ..StatusText::new("(hidden slide)")
         })),
         _ => {}
+    }
+    if view.end_of_talk.rehearsing {
+        items.push(StatusItem::Text(StatusText {
+            relative: 0.65,
+            color: Some(tokens::PROMPT_ACCENT),
+            ..StatusText::new("Rehearsing timings")
+        }));
     }
     items.push(StatusItem::Separator);
     let elapsed = p.timer.elapsed(view.now);
