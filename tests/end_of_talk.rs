@@ -154,7 +154,14 @@ fn passing_the_last_slide_sums_up_the_talk_and_previous_goes_back() {
     talk.press(egui::Key::ArrowRight);
     assert!(talk.harness.state().presentation().at_end());
     talk.harness.get_by_label("End of the talk");
-    talk.harness.get_by_label("The room sees black.");
+    talk.harness
+        .get_by_label_contains("End of the talk: the audience sees BLACK");
+    assert!(
+        talk.harness
+            .query_by_label_contains("Parking lot: 1 question")
+            .is_none(),
+        "the parking lot's own list gives way to the summary's"
+    );
     // The questions to follow up come first, with their slide and time.
     talk.harness
         .get_by_label("Parked questions: 1 to follow up");

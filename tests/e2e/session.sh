@@ -13,8 +13,9 @@
 #   - the second start does not resume by itself (the console still reads
 #     slide 1/10 while it offers); Enter resumes on slide 6/10, and the
 #     session says the talk timer came back at the value it had;
-#   - Right x4 reaches slide 10; Ctrl+Q twice quits with status 0 and the
-#     session ends "clean";
+#   - Right x4 reaches slide 10; Right again shows the end of the talk (the
+#     audience window is black, the session records the end screen);
+#     Ctrl+Q twice quits with status 0 and the session ends "clean";
 #   - `cuecard report` lists all 10 slides with their planned minutes, both
 #     parked questions, and the resume; `--out report.md` and `.csv` write
 #     them too.
@@ -193,6 +194,15 @@ for _ in 1 2 3 4; do
 done
 check "Right x4 -> slide $SLIDES/$SLIDES" wait_title "$CONSOLE" "$(console_title "$SLIDES")"
 shoot 4-last.png
+# Next past the last slide: the end of the talk. The room sees black, the
+# console sums up the talk, and the record marks the end screen.
+key Right
+sleep 1
+shoot 5-end-of-talk.png
+AUDIENCE=$(window_of cuecard-audience)
+end_black=$(region_mean "$OUT/5-end-of-talk.png" "$(geometry_of "$AUDIENCE")")
+check "Right on slide $SLIDES: the audience window is black (mean $end_black)" fx_true "$end_black < 0.02"
+check "the session records the end screen" grep -q '"screen":"end"' "$SESSION"
 key ctrl+q
 sleep 0.8
 key ctrl+q

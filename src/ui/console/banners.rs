@@ -97,7 +97,7 @@ pub(super) fn state_banners_ui(
         AudienceShows::Slide(i) if i == p.current() => "Audience sees this slide".to_owned(),
         AudienceShows::Slide(i) => format!("Audience is frozen on slide {} — X to unfreeze", i + 1),
         AudienceShows::Black if p.at_end() => {
-            "End of the deck: the audience sees BLACK — Previous (Left) or Esc shows the last slide again".to_owned()
+            "End of the talk: the audience sees BLACK — Previous (Left) or Esc shows the slide again".to_owned()
         }
         AudienceShows::Black => "Audience sees BLACK — B or Esc to show the slide".to_owned(),
         AudienceShows::White => "Audience sees WHITE — W or Esc to show the slide".to_owned(),
@@ -364,7 +364,8 @@ pub(super) fn parking_lot_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut
         });
         ui.data_mut(|d| d.insert_temp(id, text));
     }
-    if !view.parked.is_empty() {
+    // At the end of the talk the summary lists them.
+    if !view.parked.is_empty() && !view.presentation.at_end() {
         ui.collapsing(
             RichText::new(match view.parked.len() {
                 1 => "Parking lot: 1 question".to_owned(),

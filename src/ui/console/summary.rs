@@ -19,17 +19,19 @@ const PLANNED: Color32 = tokens::CONSOLE_MUTED;
 const WITHIN: Color32 = tokens::PACE_AHEAD;
 /// Talk time past the plan.
 const PAST: Color32 = tokens::PACE_BEHIND;
+/// Height of the rehearsal's diff, in points, at most (it scrolls).
+const DIFF_MAX_HEIGHT: f32 = 260.0;
 /// Height of the chart, in points, at most.
 const CHART_MAX_HEIGHT: f32 = 320.0;
 
 /// The end-of-talk screen, in place of the slides and notes.
 pub(super) fn end_of_talk_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
     ui.horizontal_wrapped(|ui| {
-        ui.heading(RichText::new("End of the talk").size(tokens::TEXT_LARGE));
+        // The banner above says what the room sees (black).
         ui.label(
-            RichText::new("The room sees black.")
-                .size(tokens::TEXT_BODY)
-                .color(tokens::CONSOLE_MUTED),
+            RichText::new("End of the talk")
+                .size(tokens::TEXT_LARGE)
+                .strong(),
         );
         if ui
             .button(RichText::new("Back to the last slide (Left arrow)").size(tokens::TEXT_BODY))
@@ -163,17 +165,6 @@ fn rehearsal_ui(ui: &mut Ui, offer: Option<&RehearsalOffer>, commands: &mut Vec<
                     .color(tokens::CONSOLE_MUTED),
                 );
             }
-            egui::CollapsingHeader::new("The change to the deck file (diff)")
-                .default_open(true)
-                .show(ui, |ui| {
-                    let mut diff = rewrite.diff();
-                    ui.add(
-                        egui::TextEdit::multiline(&mut diff)
-                            .font(egui::TextStyle::Monospace)
-                            .desired_width(f32::INFINITY)
-                            .interactive(false),
-                    );
-                });
             ui.horizontal(|ui| {
                 if ui
                     .button(
@@ -190,6 +181,24 @@ fn rehearsal_ui(ui: &mut Ui, offer: Option<&RehearsalOffer>, commands: &mut Vec<
                     commands.push(ShellCommand::KeepPlannedMinutes.into());
                 }
             });
+            // Shown before anything is written; it scrolls on its own, so
+            // the buttons above stay in view.
+            egui::CollapsingHeader::new("The change to the deck file (diff)")
+                .default_open(true)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("cuecard-rehearsal-diff")
+                        .max_height(DIFF_MAX_HEIGHT)
+                        .show(ui, |ui| {
+                            let mut diff = rewrite.diff();
+                            ui.add(
+                                egui::TextEdit::multiline(&mut diff)
+                                    .font(egui::TextStyle::Monospace)
+                                    .desired_width(f32::INFINITY)
+                                    .interactive(false),
+                            );
+                        });
+                });
         }
         Some(RehearsalOffer::Nothing(message) | RehearsalOffer::Written(message)) => {
             ui.label(RichText::new(message).size(tokens::TEXT_BODY));
