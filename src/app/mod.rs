@@ -460,8 +460,9 @@ impl eframe::App for PresenterApp {
         for command in clicked {
             changed |= self.apply_input(&ctx, Input::Intent(command), now);
         }
+        // The end of the talk follows a click in the next frame, which a
+        // change asks for below.
         self.observe(now);
-        self.update_end_of_talk(now);
         if changed {
             self.publish();
             ctx.request_repaint_of(audience_viewport());

@@ -29,7 +29,6 @@ use crate::show::monitors::{Monitor, ScreenMode};
 use crate::show::{AppCommand, ExportKind, Presentation, ShellCommand};
 
 pub use panels::identify_ui;
-pub use summary::headline as end_of_talk_headline;
 
 /// Everything the console shows, borrowed for one frame.
 pub struct ConsoleView<'a> {

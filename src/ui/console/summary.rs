@@ -80,7 +80,7 @@ pub(super) fn end_of_talk_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut
 
 /// "Talk time 48:12 against 60 planned minutes (11:48 under) · 10 of 10
 /// slides shown · 3 of 9 prompts covered".
-pub fn headline(report: &Report) -> String {
+fn headline(report: &Report) -> String {
     let planned = report.planned_minutes();
     let against = if planned > 0.0 {
         let delta = report.talk_secs - planned * 60.0;
