@@ -332,3 +332,49 @@ fn the_built_in_deck_says_why_it_cannot_keep_timings() {
     );
     let _ = std::fs::remove_dir_all(Path::new(&dir));
 }
+
+#[test]
+fn a_deck_changed_or_protected_after_the_diff_is_not_written() {
+    let mut talk = start("rehearse-changed");
+    talk.timer_menu("Rehearse timings");
+    let t = talk.present();
+    talk.at(t + 1);
+    talk.press(egui::Key::ArrowRight);
+    talk.harness.get_by_label("Write these minutes to the deck");
+    // An editor saves the deck while the diff is on the console.
+    let edited = std::fs::read_to_string(&talk.deck_path)
+        .unwrap()
+        .replace("title: \"Disclaimer\"", "title: \"Disclaimer (edited)\"");
+    std::fs::write(&talk.deck_path, &edited).unwrap();
+    talk.harness
+        .get_by_label("Write these minutes to the deck")
+        .click_accesskit();
+    talk.harness.run_steps(2);
+    talk.harness.get_by_label_contains(
+        "the deck changed on disk since the rehearsed minutes were worked out",
+    );
+    assert_eq!(std::fs::read_to_string(&talk.deck_path).unwrap(), edited);
+
+    // Back and to the end again: worked out afresh, but the file is now
+    // read-only, and stays as it is.
+    // (Presses a few seconds apart: a clicker's double-fire counts once.)
+    talk.at(t + 5);
+    talk.press(egui::Key::ArrowLeft);
+    assert!(!talk.harness.state().presentation().at_end());
+    talk.at(t + 7);
+    talk.press(egui::Key::ArrowRight);
+    assert!(talk.harness.state().presentation().at_end());
+    let mut permissions = std::fs::metadata(&talk.deck_path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&talk.deck_path, permissions).unwrap();
+    talk.harness
+        .get_by_label("Write these minutes to the deck")
+        .click_accesskit();
+    talk.harness.run_steps(2);
+    talk.harness.get_by_label_contains("it is read-only");
+    assert_eq!(std::fs::read_to_string(&talk.deck_path).unwrap(), edited);
+    let mut permissions = std::fs::metadata(&talk.deck_path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(&talk.deck_path, permissions).unwrap();
+}

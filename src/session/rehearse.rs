@@ -73,6 +73,16 @@ impl Rewrite {
                 path: self.path.clone(),
             });
         }
+        // Replacing the file would get around its read-only mark (the
+        // folder is writable): leave a file someone protected alone.
+        let read_only = std::fs::metadata(&self.path).is_ok_and(|m| m.permissions().readonly());
+        if read_only {
+            return Err(SessionError::io(
+                &self.path,
+                "write the deck (it is read-only; make it writable, then rehearse again)",
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            ));
+        }
         crate::settings::write_atomically(&self.path, self.text.as_bytes())
             .map_err(|e| SessionError::io(&self.path, "write the deck", e))
     }
