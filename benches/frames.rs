@@ -12,6 +12,11 @@
 //!   the slide with the most text on it (budget: 1 ms). The longest-notes
 //!   slide is a title-only case study slide for the room, so it is timed
 //!   too but is not the worst case.
+//! - `frames/console 1920x1080 with a session's ink` and `frames/audience
+//!   1920x1080 with ink and the spotlight`: 10,000 points of pen and
+//!   highlighter strokes on the slide shown (2,000 on every other slide),
+//!   with the pen in hand on the console and the spotlight on the audience
+//!   view (budget: 2 ms each).
 //! - `frames/slide change`: `Presentation::apply(Command::Next, now)`, then
 //!   the next frame of the console (1920x1080) and of the audience view
 //!   (1920x1080), each in its own context, and their tessellation. The
@@ -39,6 +44,7 @@ use chrono::NaiveTime;
 use criterion::Criterion;
 use cuecard::deck::policy::LinkStatus;
 use cuecard::deck::{Block, Deck, Note, Slide};
+use cuecard::show::pointing::{Ink, InkColor, InkKind, Pointing};
 use cuecard::show::{Command, Presentation};
 use cuecard::ui::audience::audience_ui;
 use cuecard::ui::console::{ConsoleView, console_ui};
@@ -48,6 +54,9 @@ use egui::epaint::ClippedPrimitive;
 const CONSOLE_BUDGET: Duration = Duration::from_millis(2);
 /// Budget for one audience frame.
 const AUDIENCE_BUDGET: Duration = Duration::from_millis(1);
+/// Budget for one frame of either view with a session's ink on the slide
+/// (issue 20: thousands of points keep frames under 2 ms of CPU).
+const INK_BUDGET: Duration = Duration::from_millis(2);
 /// One frame at 60 Hz: the most a slide change may take on the UI thread.
 const FRAME_BUDGET: Duration = Duration::from_millis(16);
 /// Frames run before measuring, so fonts and glyphs are cached.
@@ -189,15 +198,27 @@ fn console_frame(
     presentation: &Presentation,
     clocks: Clocks,
 ) -> Vec<ClippedPrimitive> {
+    let console = cuecard::app::ConsoleState::default();
+    console_frame_inked(screen, m5, presentation, clocks, (&console, &Ink::new()))
+}
+
+/// The console with a pointing tool (in `console`) and `ink`.
+fn console_frame_inked(
+    screen: &mut Screen,
+    m5: &Module5,
+    presentation: &Presentation,
+    clocks: Clocks,
+    (console, ink): (&cuecard::app::ConsoleState, &Ink),
+) -> Vec<ClippedPrimitive> {
     // As the app's console: egui's default central panel.
     screen.frame(None, |ui| {
-        let console = cuecard::app::ConsoleState::default();
         let view = ConsoleView {
             links: m5.links_of(presentation.current()),
+            ink,
             ..ConsoleView::new(
                 Some(&m5.deck),
                 presentation,
-                &console,
+                console,
                 clocks.now,
                 clocks.wall,
             )
@@ -212,6 +233,23 @@ fn audience_frame(
     presentation: &Presentation,
     clocks: Clocks,
 ) -> Vec<ClippedPrimitive> {
+    audience_frame_inked(
+        screen,
+        deck,
+        presentation,
+        clocks,
+        (&Pointing::default(), &Ink::new()),
+    )
+}
+
+/// The audience view with the presenter's pointing and ink.
+fn audience_frame_inked(
+    screen: &mut Screen,
+    deck: &Deck,
+    presentation: &Presentation,
+    clocks: Clocks,
+    marks: (&Pointing, &Ink),
+) -> Vec<ClippedPrimitive> {
     // As the app's audience window: a central panel without margins.
     screen.frame(Some(egui::Frame::NONE), |ui| {
         audience_ui(
@@ -221,7 +259,7 @@ fn audience_frame(
             clocks.now,
             clocks.wall,
             false,
-            None,
+            marks,
             &cuecard::ui::slide::NoImages,
             cuecard::show::hours::HourCycle::TwentyFour,
         );
@@ -310,6 +348,43 @@ impl<'a> Change<'a> {
     }
 }
 
+/// Points of ink on the slide shown, and on each other slide, in the ink
+/// benchmark: a session's worth, all drawn over one slide.
+const INK_POINTS_SHOWN: usize = 10_000;
+/// Points of ink on every other slide (kept, not drawn).
+const INK_POINTS_ELSEWHERE: usize = 2_000;
+
+/// A session's ink: on `shown`, 40 strokes (pen and highlighter, in turn)
+/// of scribbles across the slide, [`INK_POINTS_SHOWN`] points in all, and
+/// [`INK_POINTS_ELSEWHERE`] on every other slide.
+fn session_ink(slides: usize, shown: usize) -> Ink {
+    let mut ink = Ink::new();
+    for slide in 0..slides {
+        let points = if slide == shown {
+            INK_POINTS_SHOWN
+        } else {
+            INK_POINTS_ELSEWHERE
+        };
+        let strokes = 40;
+        for stroke in 0..strokes {
+            let kind = if stroke % 2 == 0 {
+                InkKind::Pen
+            } else {
+                InkKind::Highlighter
+            };
+            let row = stroke as f32 / strokes as f32;
+            ink.begin(slide, kind, InkColor::Red, [0.05, 0.05 + 0.9 * row]);
+            let per = points / strokes;
+            for i in 1..per {
+                let t = i as f32 / per as f32;
+                ink.extend([0.05 + 0.9 * t, 0.05 + 0.9 * row + 0.02 * (t * 60.0).sin()]);
+            }
+            ink.end();
+        }
+    }
+    ink
+}
+
 fn benches(c: &mut Criterion) {
     let m5 = Module5::load();
     let deck = &m5.deck;
@@ -394,7 +469,68 @@ fn benches(c: &mut Criterion) {
         );
     }
 
+    // A session's ink on the slide shown, the pen in hand, on both views
+    // at 1920x1080; and the spotlight over it on the audience view.
+    let ink = session_ink(deck.slides.len(), fullest);
+    println!(
+        "ink: {} points in all, {} on slide {}",
+        ink.points(),
+        ink.strokes(fullest)
+            .iter()
+            .map(|s| s.points.len())
+            .sum::<usize>(),
+        fullest + 1
+    );
+    let mut inked_console = cuecard::app::ConsoleState::default();
+    inked_console.pointing.tool = cuecard::show::Tool::Pen;
+    let mut spotlight = Pointing::default();
+    spotlight.tool = cuecard::show::Tool::Spotlight;
+    spotlight.pointer = Some(([0.5, 0.5], clocks.now));
+    let mut ink_console = Screen::new(1920.0, 1080.0);
+    let mut ink_audience = Screen::new(1920.0, 1080.0);
+    for _ in 0..WARM_UP_FRAMES {
+        clocks.tick();
+        black_box(console_frame_inked(
+            &mut ink_console,
+            &m5,
+            &on_fullest,
+            clocks,
+            (&inked_console, &ink),
+        ));
+        black_box(audience_frame_inked(
+            &mut ink_audience,
+            deck,
+            &on_fullest,
+            clocks,
+            (&spotlight, &ink),
+        ));
+    }
+
     let mut group = c.benchmark_group("frames");
+    group.bench_function("console 1920x1080 with a session's ink", |b| {
+        b.iter(|| {
+            clocks.tick();
+            console_frame_inked(
+                &mut ink_console,
+                &m5,
+                &on_fullest,
+                clocks,
+                (&inked_console, &ink),
+            )
+        });
+    });
+    group.bench_function("audience 1920x1080 with ink and the spotlight", |b| {
+        b.iter(|| {
+            clocks.tick();
+            audience_frame_inked(
+                &mut ink_audience,
+                deck,
+                &on_fullest,
+                clocks,
+                (&spotlight, &ink),
+            )
+        });
+    });
     group.bench_function("console 1920x1080", |b| {
         b.iter(|| {
             clocks.tick();
@@ -437,6 +573,40 @@ fn benches(c: &mut Criterion) {
         &format!("audience frame 3840x2160, slide {}", longest + 1),
         &times,
         AUDIENCE_BUDGET,
+    );
+
+    let times = sample(300, || {
+        clocks.tick();
+        black_box(console_frame_inked(
+            &mut ink_console,
+            &m5,
+            &on_fullest,
+            clocks,
+            (&inked_console, &ink),
+        ));
+    });
+    budget_line(
+        &format!(
+            "console frame 1920x1080, {INK_POINTS_SHOWN} points of ink on slide {}",
+            fullest + 1
+        ),
+        &times,
+        INK_BUDGET,
+    );
+    let times = sample(300, || {
+        clocks.tick();
+        black_box(audience_frame_inked(
+            &mut ink_audience,
+            deck,
+            &on_fullest,
+            clocks,
+            (&spotlight, &ink),
+        ));
+    });
+    budget_line(
+        "audience frame 1920x1080, the same ink and the spotlight",
+        &times,
+        INK_BUDGET,
     );
 
     // Each change 30 times; the worst of all against one 60 Hz frame.

@@ -37,6 +37,7 @@ use chrono::NaiveTime;
 use criterion::Criterion;
 use cuecard::app::textures::SlideTextures;
 use cuecard::deck::{Block, Deck};
+use cuecard::show::pointing::{Ink, Pointing};
 use cuecard::show::{Command, Presentation};
 use cuecard::ui::audience::audience_ui;
 use cuecard::ui::console::{ConsoleView, console_ui};
@@ -187,7 +188,7 @@ impl Show {
                             now,
                             wall,
                             false,
-                            None,
+                            (&Pointing::default(), &Ink::new()),
                             cache,
                             cuecard::show::hours::HourCycle::TwentyFour,
                         );

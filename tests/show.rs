@@ -546,7 +546,8 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
         parking_open: false,
         help_open: true,
         audience_fullscreen: true,
-        pointer_on: true,
+        tool: cuecard::show::Tool::Pen,
+        zoomed: true,
     };
     let order = [
         AppCommand::from(ShellCommand::KeepPresenting),
@@ -556,7 +557,8 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
         Command::EndBreak.into(),
         Command::ShowSlide.into(),
         Command::Unfreeze.into(),
-        ShellCommand::ToggleLaserPointer.into(),
+        ShellCommand::LeaveZoom.into(),
+        ShellCommand::ChooseTool(cuecard::show::Tool::Advance).into(),
         ShellCommand::LeaveFullscreen.into(),
     ];
     let mut shell = shell;
@@ -567,7 +569,10 @@ fn escape_leaves_one_thing_at_a_time_in_order_and_never_quits() {
             AppCommand::Shell(ShellCommand::KeepPresenting) => shell.confirm_quit = false,
             AppCommand::Shell(ShellCommand::ToggleHelp) => shell.help_open = false,
             AppCommand::Shell(ShellCommand::LeaveFullscreen) => shell.audience_fullscreen = false,
-            AppCommand::Shell(ShellCommand::ToggleLaserPointer) => shell.pointer_on = false,
+            AppCommand::Shell(ShellCommand::LeaveZoom) => shell.zoomed = false,
+            AppCommand::Shell(ShellCommand::ChooseTool(_)) => {
+                shell.tool = cuecard::show::Tool::Advance;
+            }
             other => {
                 d.send(other, t0);
             }

@@ -605,7 +605,12 @@ fn the_laser_pointer_follows_the_mouse_over_the_preview_and_a_click_does_not_adv
     let centre = preview.center();
     harness.hover_at(centre);
     harness.run_steps(2);
-    let pointer = harness.state().audience_frame().pointer.map(|(at, _)| at);
+    let pointer = harness
+        .state()
+        .audience_frame()
+        .pointing
+        .pointer
+        .map(|(at, _)| at);
     let [x, y] = pointer.expect("the room sees the pointer");
     assert!((x - 0.5).abs() < 0.02 && (y - 0.5).abs() < 0.02, "{x}, {y}");
     harness
@@ -621,7 +626,7 @@ fn the_laser_pointer_follows_the_mouse_over_the_preview_and_a_click_does_not_adv
     // pointer goes, and a click is the next slide again.
     harness.key_press(egui::Key::Escape);
     harness.run_steps(2);
-    assert_eq!(harness.state().audience_frame().pointer, None);
+    assert_eq!(harness.state().audience_frame().pointing.pointer, None);
     harness
         .get_by_label("What the audience sees; click or scroll down for the next slide, right-click to go back")
         .click();

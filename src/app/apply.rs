@@ -30,7 +30,10 @@ impl PresenterApp {
                     parking_open: self.console.parking_open,
                     help_open: self.console.help_open,
                     audience_fullscreen: self.windows.audience_fullscreen,
-                    pointer_on: self.console.tool == crate::show::Tool::Pointer,
+                    tool: self.console.pointing.tool,
+                    zoomed: self
+                        .audience_slide()
+                        .is_some_and(|slide| self.console.pointing.zoomed(slide)),
                 };
                 match resolve(
                     gesture,
@@ -87,14 +90,22 @@ impl PresenterApp {
                 self.console.notes_scroll += points;
                 true
             }
-            S::ToggleLaserPointer => {
-                self.console.tool = match self.console.tool {
-                    crate::show::Tool::Advance => crate::show::Tool::Pointer,
-                    crate::show::Tool::Pointer => crate::show::Tool::Advance,
-                };
-                self.console.pointer = None;
-                true
-            }
+            S::ChooseTool(_)
+            | S::NextPointerStyle
+            | S::PointAt(_)
+            | S::HoldPointer(_)
+            | S::SizeSpotlight(_)
+            | S::ToggleZoom
+            | S::ZoomBox { .. }
+            | S::LeaveZoom
+            | S::InkBegin(_)
+            | S::InkTo(_)
+            | S::InkEnd
+            | S::EraseAt(_)
+            | S::UndoInk
+            | S::ClearInk
+            | S::SetInkColor(_)
+            | S::NextInkColor => self.apply_pointing(command, now),
             S::SetClockFormat(format) => {
                 let changed = self.clock_format != *format;
                 self.clock_format = *format;
@@ -106,7 +117,7 @@ impl PresenterApp {
                 // under it. The step is not logged again: the log replays
                 // the wheel itself.
                 match step {
-                    Some(next) if self.console.tool == crate::show::Tool::Advance => {
+                    Some(next) if self.console.pointing.tool == crate::show::Tool::Advance => {
                         let step = if next {
                             crate::show::Command::Next
                         } else {
@@ -122,15 +133,6 @@ impl PresenterApp {
                     }
                     _ => false,
                 }
-            }
-            S::PointAt(at) => {
-                let at = at.filter(|_| self.console.tool == crate::show::Tool::Pointer);
-                // Only a move restarts the time before the pointer hides.
-                let changed = self.console.pointer.map(|(p, _)| p) != at;
-                if changed {
-                    self.console.pointer = at.map(|at| (at, now));
-                }
-                changed
             }
             S::ToggleRehearsing => self.toggle_rehearsing(),
             S::WriteRehearsedMinutes => self.write_rehearsed_minutes(),

@@ -24,8 +24,10 @@ pub struct AudienceFrame {
     pub identify_until: Option<Instant>,
     /// Whether the venue check is open (keys are listed, not acted on).
     pub venue_check_open: bool,
-    /// The laser pointer: where on the slide and when it last moved.
-    pub pointer: Option<([f32; 2], Instant)>,
+    /// The pointing tool: the laser pointer, spotlight and zoom.
+    pub pointing: crate::show::pointing::Pointing,
+    /// What the presenter drew on the slides.
+    pub ink: crate::show::pointing::Ink,
     /// 12- or 24-hour clock, for "Back at".
     pub hours: crate::show::hours::HourCycle,
 }
@@ -37,7 +39,8 @@ impl Default for AudienceFrame {
             presentation: Presentation::new(&empty_deck()),
             identify_until: None,
             venue_check_open: false,
-            pointer: None,
+            pointing: crate::show::pointing::Pointing::default(),
+            ink: crate::show::pointing::Ink::default(),
             hours: crate::show::hours::HourCycle::TwentyFour,
         }
     }
@@ -57,6 +60,8 @@ pub struct AudienceWindow {
     pub keys: Arc<Mutex<crate::show::clicker::PressFilter<egui::Key>>>,
     /// Where it says it is, for the console to check it is on its monitor.
     pub rect: Arc<Mutex<Option<crate::show::screen_plan::PixelRect>>>,
+    /// Whether the mouse was on this window's slide last frame.
+    pub pointing_here: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl AudienceWindow {
@@ -68,6 +73,19 @@ impl AudienceWindow {
         if *known != rect {
             *known = rect;
             ctx.request_repaint_of(egui::ViewportId::ROOT);
+        }
+    }
+
+    /// Sends where the mouse is on this window's slide while it is here,
+    /// and once that it left: the console's preview points the rest of the
+    /// time.
+    fn point_here(&self, at: Option<egui::Pos2>, pointing: &crate::show::pointing::Pointing) {
+        use std::sync::atomic::Ordering;
+        let at = at.map(|p| [p.x, p.y]);
+        let was_here = self.pointing_here.swap(at.is_some(), Ordering::Relaxed);
+        let known = pointing.pointer.map(|(p, _)| p);
+        if (at.is_some() || was_here) && at != known {
+            self.sender.send(ShellCommand::PointAt(at));
         }
     }
 
@@ -107,17 +125,23 @@ impl AudienceWindow {
                 let ppp = ui.ctx().pixels_per_point();
                 let canvas = crate::ui::slide::canvas(ui.max_rect());
                 textures.set_audience_box(canvas.width() * ppp, canvas.height() * ppp);
-                let response = audience_ui(
+                let shown = audience_ui(
                     ui,
                     frame.deck.as_ref().map(|d| &d.loaded.deck),
                     &frame.presentation,
                     now,
                     wall,
                     identify,
-                    super::state::pointer_at(frame.pointer, now),
+                    (&frame.pointing, &frame.ink),
                     &*textures,
                     frame.hours,
                 );
+                let response = shown.response;
+                // The mouse over the room's own window points too (a
+                // presenter at a touch screen or a mirrored laptop).
+                if class != egui::ViewportClass::EmbeddedWindow && frame.pointing.tool.points() {
+                    self.point_here(shown.pointer, &frame.pointing);
+                }
                 // A mouse-mode clicker (or the mouse): left is next, right
                 // is back, like its buttons.
                 if response.clicked() {
@@ -131,12 +155,11 @@ impl AudienceWindow {
             });
         // The audience sees a clock only during a break or a discussion the
         // presenter chose to show: then it repaints once a second.
-        if let Some((_, moved)) = frame.pointer {
+        if let Some(hides) = frame.pointing.hides_at()
+            && hides > now
+        {
             // Take the pointer down when it has been still long enough.
-            let hides = moved + super::state::POINTER_HIDES_AFTER;
-            if hides > now {
-                ctx.request_repaint_after(hides - now);
-            }
+            ctx.request_repaint_after(hides - now);
         }
         let p = &frame.presentation;
         if p.break_ends().is_some() || p.discussion_on_audience() {

@@ -16,6 +16,7 @@ pub mod monitor_watch;
 pub mod notices;
 mod open;
 mod panic;
+mod pointing;
 mod record;
 pub mod reload;
 pub mod remote;
@@ -287,7 +288,8 @@ impl PresenterApp {
             presentation: self.session.presentation.clone(),
             identify_until: self.console.identify_until,
             venue_check_open: self.console.venue_check.is_some(),
-            pointer: self.console.pointer,
+            pointing: self.console.pointing.clone(),
+            ink: self.session.ink.clone(),
             hours: self.hours(),
         };
         *lock(&self.audience_frame) = Arc::new(frame);
@@ -437,7 +439,7 @@ impl eframe::App for PresenterApp {
                     identify: self.console.identifying(now),
                     links: self.session.links_of(current),
                     images: &*textures,
-                    pointer: state::pointer_at(self.console.pointer, now),
+                    ink: &self.session.ink,
                     recent: &self.recent,
                     resume_offer: self
                         .resume_offer()
@@ -509,6 +511,7 @@ impl eframe::App for PresenterApp {
                 clock: self.clock.clone(),
                 keys: Arc::clone(&self.windows.audience_keys),
                 rect: Arc::clone(&self.windows.audience_rect),
+                pointing_here: Arc::clone(&self.windows.audience_pointing_here),
             };
             ctx.show_viewport_deferred(audience_viewport(), builder, move |ui, class| {
                 window.ui(ui, class);

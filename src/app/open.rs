@@ -205,14 +205,26 @@ impl PresenterApp {
         match (loaded.result, &loaded.purpose) {
             (Ok(ready), purpose) => {
                 let deck = &ready.loaded.deck;
+                // The zoom was of the slide as it was.
+                self.console.pointing.zoom = None;
                 if *purpose == Purpose::Reload && session.deck.is_some() {
                     session.reloads += 1;
                     session.presentation.replace_deck(deck);
+                    // The ink stays with its slide, found by id.
+                    let ids: Vec<String> = session
+                        .deck()
+                        .map(|d| d.slides.iter().map(|s| s.id.clone()).collect())
+                        .unwrap_or_default();
+                    session.ink.remap(|old| {
+                        let id = ids.get(old)?;
+                        deck.slides.iter().position(|s| s.id == *id)
+                    });
                 } else {
                     if *purpose == Purpose::Reload {
                         session.reloads += 1;
                     }
                     session.presentation = Presentation::new(deck);
+                    session.ink = crate::show::pointing::Ink::default();
                     self.console.pickers = crate::show::pickers::Pickers::default();
                 }
                 self.console

@@ -36,11 +36,10 @@ pub fn schedule(
     };
     let after = second.map_or(next_minute, |second| second.min(next_minute));
     ctx.request_repaint_after(after);
-    if let Some((_, moved)) = console.pointer {
-        let hides = moved + super::state::POINTER_HIDES_AFTER;
-        if hides > now {
-            ctx.request_repaint_after(hides - now);
-        }
+    if let Some(hides) = console.pointing.hides_at()
+        && hides > now
+    {
+        ctx.request_repaint_after(hides - now);
     }
     if let Some(until) = console.identify_until.filter(|t| *t > now) {
         // Take the labels down on time in both windows.

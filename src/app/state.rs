@@ -77,6 +77,9 @@ pub struct Session {
     pub(crate) deck_error: Option<String>,
     /// How many times the deck was loaded again (by hand or on a change).
     pub(crate) reloads: usize,
+    /// What the presenter drew on the slides this session (never written
+    /// to the deck).
+    pub(crate) ink: crate::show::pointing::Ink,
 }
 
 /// The errors that do not stop the show (a refused link), for the banner.
@@ -103,6 +106,7 @@ impl Session {
                     source: None,
                     deck_error,
                     reloads: 0,
+                    ink: crate::show::pointing::Ink::default(),
                 }
             }
             Err(error) => Self {
@@ -111,6 +115,7 @@ impl Session {
                 source: None,
                 deck_error: Some(error.to_string()),
                 reloads: 0,
+                ink: crate::show::pointing::Ink::default(),
             },
         }
     }
@@ -187,10 +192,9 @@ pub struct ConsoleState {
     /// Warned links the presenter chose to open; not asked again until the
     /// deck is loaded again.
     pub links_confirmed: Vec<(usize, usize, LinkTarget)>,
-    /// What a press on the slide preview does.
-    pub tool: crate::show::Tool,
-    /// The laser pointer: where on the slide (0..1) and when it last moved.
-    pub pointer: Option<([f32; 2], Instant)>,
+    /// The pointing or drawing tool, where it points, the spotlight's
+    /// size and the zoom.
+    pub pointing: crate::show::pointing::Pointing,
 }
 
 /// "Open this link?", asked once for a link with a caution (a password in
@@ -222,20 +226,9 @@ impl Default for ConsoleState {
             parking_open: false,
             link_question: None,
             links_confirmed: Vec::new(),
-            tool: crate::show::Tool::default(),
-            pointer: None,
+            pointing: crate::show::pointing::Pointing::default(),
         }
     }
-}
-
-/// How long the laser pointer stays on the audience view without moving.
-pub const POINTER_HIDES_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
-
-/// Where the laser pointer shows at `now`: on, moved within
-/// [`POINTER_HIDES_AFTER`], and on the slide.
-pub fn pointer_at(pointer: Option<([f32; 2], Instant)>, now: Instant) -> Option<egui::Pos2> {
-    let (at, moved) = pointer?;
-    (now.saturating_duration_since(moved) < POINTER_HIDES_AFTER).then(|| egui::pos2(at[0], at[1]))
 }
 
 impl ConsoleState {
@@ -300,6 +293,9 @@ pub struct WindowState {
     pub audience_rect: Arc<Mutex<Option<crate::show::screen_plan::PixelRect>>>,
     /// Mouse-wheel turns over a slide, as slide steps.
     pub wheel: crate::show::clicker::WheelGate,
+    /// Whether the mouse was on the audience window's slide last frame
+    /// (it points there while a pointing tool is on).
+    pub audience_pointing_here: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl WindowState {

@@ -17,6 +17,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::monitors::ScreenMode;
+pub use super::pointing::Tool;
+use super::pointing::{InkColor, SlidePoint};
 
 /// Length of a discussion count-down when the prompt suggests none, in
 /// minutes.
@@ -115,17 +117,6 @@ pub enum LinkTarget {
     Transcript,
 }
 
-/// What a press on the console's slide preview does.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Tool {
-    /// A click on the preview is the next slide.
-    #[default]
-    Advance,
-    /// The laser pointer: the mouse over the preview shows a dot on the
-    /// audience view at the same place of the slide; clicks do not advance.
-    Pointer,
-}
-
 /// A request to the app shell: windows, files, and the console's own view
 /// state. The presentation model never sees these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -164,11 +155,51 @@ pub enum ShellCommand {
     OverviewSubmit,
     /// Show or hide the key help.
     ToggleHelp,
-    /// Turn the laser pointer on or off ([`Tool::Pointer`]).
-    ToggleLaserPointer,
-    /// Where the laser pointer is on the slide, in slide coordinates (0..1
-    /// from the top-left corner), or `None` when it left the slide.
-    PointAt(Option<[f32; 2]>),
+    /// Pick a tool for the slide preview; the tool in use puts it away
+    /// (back to [`Tool::Advance`]).
+    ChooseTool(Tool),
+    /// The laser pointer's next style.
+    NextPointerStyle,
+    /// Where the mouse is on the slide, in slide coordinates (0..1 from the
+    /// top-left corner), or `None` when it left the slide: the laser
+    /// pointer or the spotlight follows it.
+    PointAt(Option<SlidePoint>),
+    /// A modifier is held over the slide (with where the mouse is): the
+    /// laser pointer shows while it is; `None` when it is let go.
+    HoldPointer(Option<SlidePoint>),
+    /// Make the spotlight this many times larger (below 1: smaller).
+    SizeSpotlight(f32),
+    /// Magnify the audience's slide twice around the pointer, or leave the
+    /// zoom.
+    ToggleZoom,
+    /// Magnify the box between two corners (the same place twice: twice
+    /// around it).
+    ZoomBox {
+        /// One corner, in slide coordinates.
+        from: SlidePoint,
+        /// The opposite corner.
+        to: SlidePoint,
+    },
+    /// Show the whole slide again.
+    LeaveZoom,
+    /// Start a stroke of the pen or highlighter at this place of the
+    /// audience's slide.
+    InkBegin(SlidePoint),
+    /// Carry the stroke on to here.
+    InkTo(SlidePoint),
+    /// Finish the stroke.
+    InkEnd,
+    /// Erase the strokes that pass near here.
+    EraseAt(SlidePoint),
+    /// Take back the last stroke, erasing or clearing on the audience's
+    /// slide.
+    UndoInk,
+    /// Clear the audience's slide of ink (undo brings it back).
+    ClearInk,
+    /// The pen's (or, with it in hand, the highlighter's) colour.
+    SetInkColor(InkColor),
+    /// The next ink colour.
+    NextInkColor,
     /// The mouse wheel (or a mouse-mode clicker, or a touchpad) turned by
     /// this many points over a slide, down positive: a notch or a swipe
     /// moves one slide ([`crate::show::clicker::WheelGate`]).

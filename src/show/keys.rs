@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::command::{AppCommand, Command, ShellCommand};
+use super::command::{AppCommand, Command, ShellCommand, Tool};
 use super::pickers::Gesture;
 
 /// What the presenter presses.
@@ -178,9 +178,9 @@ pub const BINDINGS: &[Binding] = &[
         help: "reset the talk timer (Ctrl+Z undoes)",
     },
     Binding {
-        action: show(Command::UndoResetTimer),
+        action: gesture(Gesture::Undo),
         triggers: &[Ctrl("Z")],
-        help: "undo the timer reset",
+        help: "undo the timer reset; with the pen, highlighter or eraser in hand, the last stroke",
     },
     Binding {
         action: show(Command::ToggleAllIdeas),
@@ -203,14 +203,14 @@ pub const BINDINGS: &[Binding] = &[
         help: "show the discussion count-down to the room, or hide it",
     },
     Binding {
-        action: shell(ShellCommand::NotesZoomIn),
+        action: gesture(Gesture::Larger),
         triggers: &[Text("+"), Text("=")],
-        help: "larger notes (also Ctrl+mouse wheel)",
+        help: "larger notes (also Ctrl+mouse wheel); with the spotlight on, a larger spotlight",
     },
     Binding {
-        action: shell(ShellCommand::NotesZoomOut),
+        action: gesture(Gesture::Smaller),
         triggers: &[Text("-")],
-        help: "smaller notes",
+        help: "smaller notes; with the spotlight on, a smaller spotlight",
     },
     Binding {
         action: shell(ShellCommand::NotesZoomReset),
@@ -240,7 +240,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         action: gesture(Gesture::Escape),
         triggers: &[Key("Escape")],
-        help: "leave go-to, overview, break, black/white screen, the end of the talk, freeze, the laser pointer, help, full screen; when the console offers to resume an interrupted talk, start fresh; never quits",
+        help: "leave go-to, overview, break, black/white screen, the end of the talk, freeze, the zoom, the pointing or drawing tool, help, full screen; when the console offers to resume an interrupted talk, start fresh; never quits",
     },
     Binding {
         action: shell(ShellCommand::SwapScreens),
@@ -273,9 +273,64 @@ pub const BINDINGS: &[Binding] = &[
         help: "open the audience window again after it was closed",
     },
     Binding {
-        action: shell(ShellCommand::ToggleLaserPointer),
+        action: shell(ShellCommand::ChooseTool(Tool::Pointer)),
         triggers: &[Key("L"), Ctrl("L")],
-        help: "laser pointer on or off: the mouse over the slide preview shows a red dot to the room",
+        help: "laser pointer on or off: the mouse over the slide preview (or the audience view) shows a dot to the room; or hold Ctrl over the preview",
+    },
+    Binding {
+        action: shell(ShellCommand::NextPointerStyle),
+        triggers: &[Shift("L")],
+        help: "the laser pointer's next style: red dot, green dot, yellow ring",
+    },
+    Binding {
+        action: shell(ShellCommand::ChooseTool(Tool::Spotlight)),
+        triggers: &[Key("H")],
+        help: "spotlight on or off: dims all but a circle around the mouse; + and - or the wheel size it",
+    },
+    Binding {
+        action: shell(ShellCommand::ToggleZoom),
+        triggers: &[Key("M")],
+        help: "magnify the audience's slide twice around the pointer; again (or Esc) shows it whole",
+    },
+    Binding {
+        action: shell(ShellCommand::ChooseTool(Tool::Zoom)),
+        triggers: &[Shift("M")],
+        help: "zoom tool: drag a box on the slide preview to magnify it",
+    },
+    Binding {
+        action: shell(ShellCommand::ChooseTool(Tool::Pen)),
+        triggers: &[Ctrl("P")],
+        help: "pen on or off: draw on the slide preview, the room sees it",
+    },
+    Binding {
+        action: shell(ShellCommand::ChooseTool(Tool::Highlighter)),
+        triggers: &[Ctrl("I")],
+        help: "highlighter on or off",
+    },
+    Binding {
+        action: shell(ShellCommand::ChooseTool(Tool::Eraser)),
+        triggers: &[Ctrl("E")],
+        help: "eraser on or off: a stroke it touches goes",
+    },
+    Binding {
+        action: shell(ShellCommand::NextInkColor),
+        triggers: &[Key("C")],
+        help: "the next ink colour: red, blue, green, yellow, white",
+    },
+    Binding {
+        action: shell(ShellCommand::UndoInk),
+        triggers: &[Key("U")],
+        help: "take back the last stroke, erasing or clearing on this slide",
+    },
+    Binding {
+        action: shell(ShellCommand::ClearInk),
+        triggers: &[Key("E")],
+        help: "clear this slide's ink (U brings it back)",
+    },
+    Binding {
+        action: shell(ShellCommand::ChooseTool(Tool::Advance)),
+        triggers: &[Ctrl("A")],
+        help: "put the tool away: back to the arrow (clicks on the preview are the next slide)",
     },
     Binding {
         action: shell(ShellCommand::ToggleHelp),

@@ -12,6 +12,7 @@ pub mod keys;
 pub mod monitors;
 mod pacing;
 pub mod pickers;
+pub mod pointing;
 mod presentation;
 pub mod screen_plan;
 mod timer;

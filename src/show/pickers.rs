@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::command::{AppCommand, Command, ShellCommand};
+use super::pointing::Tool;
 use super::presentation::{OVERVIEW_COLUMNS, Presentation, Screen};
 
 /// Longest slide number the go-to prompt takes, in digits.
@@ -38,6 +39,13 @@ pub enum Gesture {
     GoTo,
     /// Esc: leaves the topmost thing that is on; never quits.
     Escape,
+    /// + (or =): a larger spotlight while it is on, else larger notes.
+    Larger,
+    /// -: a smaller spotlight while it is on, else smaller notes.
+    Smaller,
+    /// Ctrl+Z: takes back the last stroke while a drawing tool is in hand,
+    /// else the timer reset.
+    Undo,
 }
 
 /// The go-to prompt: what has been typed, and why the last try failed.
@@ -251,8 +259,10 @@ pub struct ShellState {
     pub help_open: bool,
     /// The audience view is full screen.
     pub audience_fullscreen: bool,
-    /// The laser pointer is on.
-    pub pointer_on: bool,
+    /// The tool in use on the slide preview.
+    pub tool: super::pointing::Tool,
+    /// The audience's slide is magnified.
+    pub zoomed: bool,
 }
 
 /// The one intent a gesture means now, given the pickers, the
@@ -260,8 +270,8 @@ pub struct ShellState {
 ///
 /// Esc leaves, in this order: the quit question, the parking lot's box,
 /// the resume offer (starting fresh), the link question, the key help, the go-to
-/// prompt, the overview, a break, a black or white screen, a freeze, full
-/// screen. It never quits: clickers send Esc.
+/// prompt, the overview, a break, a black or white screen, a freeze, the
+/// zoom, a pointing or drawing tool, full screen. It never quits: clickers send Esc.
 pub fn resolve(
     gesture: Gesture,
     pickers: &Pickers,
@@ -294,6 +304,18 @@ pub fn resolve(
         Gesture::Home => Command::First.into(),
         Gesture::End => Command::Last.into(),
         Gesture::Escape => return escape(pickers, presentation, shell),
+        Gesture::Larger if shell.tool == Tool::Spotlight => {
+            S::SizeSpotlight(super::pointing::SPOTLIGHT_STEP).into()
+        }
+        Gesture::Smaller if shell.tool == Tool::Spotlight => {
+            S::SizeSpotlight(1.0 / super::pointing::SPOTLIGHT_STEP).into()
+        }
+        Gesture::Larger => S::NotesZoomIn.into(),
+        Gesture::Smaller => S::NotesZoomOut.into(),
+        Gesture::Undo if matches!(shell.tool, Tool::Pen | Tool::Highlighter | Tool::Eraser) => {
+            S::UndoInk.into()
+        }
+        Gesture::Undo => Command::UndoResetTimer.into(),
     };
     Some(intent)
 }
@@ -320,9 +342,11 @@ fn escape(pickers: &Pickers, p: &Presentation, shell: ShellState) -> Option<AppC
         Command::ShowSlide.into()
     } else if p.frozen().is_some() {
         Command::Unfreeze.into()
-    } else if shell.pointer_on {
+    } else if shell.zoomed {
+        S::LeaveZoom.into()
+    } else if shell.tool != Tool::Advance {
         // As in pdfpc and Dais: Esc puts the pointing tool away.
-        S::ToggleLaserPointer.into()
+        S::ChooseTool(Tool::Advance).into()
     } else if shell.audience_fullscreen {
         S::LeaveFullscreen.into()
     } else {

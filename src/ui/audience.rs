@@ -8,10 +8,11 @@ use chrono::NaiveTime;
 use egui::{Align2, FontId, Pos2, Rect, Sense, Ui};
 
 use super::console::wall_at;
-use super::slide::{SlideSource, SlideView, canvas, font_points};
+use super::slide::{Marks, SlideSource, SlideView, canvas, font_points};
 use super::tokens;
 use crate::deck::Deck;
 use crate::show::hours::format_wall;
+use crate::show::pointing::{Ink, Pointing};
 use crate::show::{AudienceShows, Presentation, Screen, format_clock};
 
 /// The slide the room sees now (not for a break), with its overlays: the
@@ -21,7 +22,7 @@ pub fn room_slide<'a>(
     deck: &'a Deck,
     presentation: &Presentation,
     now: Instant,
-    pointer: Option<Pos2>,
+    (pointing, ink): (&Pointing, &'a Ink),
     source: &'a dyn SlideSource,
 ) -> SlideView<'a> {
     let (index, screen) = match presentation.audience() {
@@ -39,13 +40,32 @@ pub fn room_slide<'a>(
         .screen(screen)
         .number(presentation.room_number(index))
         .countdown(countdown)
-        .pointer(pointer.filter(|_| screen == Screen::Slide))
+        .marks(if screen == Screen::Slide {
+            Marks {
+                room: pointing.room(index, now),
+                strokes: ink.strokes(index),
+                drawing: ink.drawing(index),
+            }
+        } else {
+            Marks::default()
+        })
+}
+
+/// What the audience view gives back: its response (a mouse-mode
+/// clicker's clicks) and where the mouse is on the slide.
+pub struct AudienceShown {
+    /// The view's response.
+    pub response: egui::Response,
+    /// Where the mouse is on the slide, in slide coordinates.
+    pub pointer: Option<Pos2>,
 }
 
 /// Fills `ui` with what the audience should see (and a large "Audience"
-/// label while `identify`). Without a deck the window is black. Returns
-/// the view's response: a mouse-mode clicker's left click there means
-/// next, a right click back (the caller sends the commands).
+/// label while `identify`), with the presenter's pointer, spotlight, zoom
+/// and ink. Without a deck the window is black. Returns the view's
+/// response (a mouse-mode clicker's left click there means next, a right
+/// click back; the caller sends the commands) and where the mouse is on
+/// the slide.
 #[allow(clippy::too_many_arguments)]
 pub fn audience_ui(
     ui: &mut Ui,
@@ -54,10 +74,10 @@ pub fn audience_ui(
     now: Instant,
     wall: NaiveTime,
     identify: bool,
-    pointer: Option<Pos2>,
+    marks: (&Pointing, &Ink),
     source: &dyn SlideSource,
     hours: crate::show::hours::HourCycle,
-) -> egui::Response {
+) -> AudienceShown {
     if identify {
         super::console::identify_ui(ui, "Audience");
     }
@@ -65,16 +85,19 @@ pub fn audience_ui(
     let Some(deck) = deck else {
         let response = ui.allocate_rect(rect, Sense::click());
         ui.painter().rect_filled(rect, 0.0, tokens::BLACKOUT);
-        return response;
+        return AudienceShown {
+            response,
+            pointer: None,
+        };
     };
-    let response = if let AudienceShows::Break { ends } = presentation.audience() {
+    let (response, pointer) = if let AudienceShows::Break { ends } = presentation.audience() {
         let response = ui.allocate_rect(rect, Sense::click());
         break_screen(ui, rect, deck, ends, now, (wall, hours));
-        response
+        (response, None)
     } else {
-        room_slide(deck, presentation, now, pointer, source)
-            .show_at(ui, rect, Sense::click())
-            .response
+        let shown =
+            room_slide(deck, presentation, now, marks, source).show_at(ui, rect, Sense::click());
+        (shown.response, shown.pointer)
     };
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
@@ -83,7 +106,7 @@ pub fn audience_ui(
             "Audience view; a click or the wheel down is the next slide, a right click or the wheel up goes back",
         )
     });
-    response
+    AudienceShown { response, pointer }
 }
 
 fn break_screen(

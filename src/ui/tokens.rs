@@ -158,6 +158,10 @@ pub mod size {
     pub const TITLE_SLIDE_GAP: f32 = 0.04;
     /// Radius of the laser pointer's dot.
     pub const POINTER: f32 = 0.012;
+    /// The pen's line width.
+    pub const PEN: f32 = 0.006;
+    /// The highlighter's line width.
+    pub const HIGHLIGHTER: f32 = 0.03;
     /// Why a picture is not shown (console only), as a fraction of the alt
     /// text's height.
     pub const REASON: f32 = 0.8;
@@ -176,6 +180,16 @@ pub const POINTER: Color32 = Color32::from_rgb(0xE5, 0x1A, 0x1A);
 /// The light ring around the pointer, so it shows on dark slides and on
 /// red ones.
 pub const POINTER_HALO: Color32 = Color32::from_rgba_premultiplied(0xB0, 0xB0, 0xB0, 0xB0);
+/// The green pointer's dot.
+pub const POINTER_GREEN: Color32 = Color32::from_rgb(0x2E, 0xE5, 0x5A);
+/// The yellow ring pointer.
+pub const POINTER_RING: Color32 = Color32::from_rgb(0xFF, 0xD4, 0x00);
+/// The dark edge of the green dot and the ring, for light slides.
+pub const POINTER_EDGE: Color32 = Color32::from_rgba_premultiplied(0x10, 0x10, 0x10, 0xC8);
+/// What the spotlight lays over the rest of the slide.
+pub const SPOTLIGHT_DIM: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 0xC0);
+/// How opaque the highlighter is (0..255).
+pub const HIGHLIGHTER_ALPHA: u8 = 0x70;
 
 /// Largest glyph size in physical pixels: egui's glyph atlas refuses glyphs
 /// much over 1024 px, so text is clamped below that.

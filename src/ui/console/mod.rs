@@ -13,6 +13,7 @@ mod panels;
 mod previews;
 mod status;
 mod summary;
+mod tools;
 
 use std::time::{Duration, Instant};
 
@@ -74,8 +75,9 @@ pub struct ConsoleView<'a> {
     pub links: &'a [LinkStatus],
     /// Where slide pictures (images, PDF pages) come from.
     pub images: &'a dyn SlideSource,
-    /// The laser pointer, in slide coordinates, when it is on the slide.
-    pub pointer: Option<egui::Pos2>,
+    /// What the presenter drew on the slides (the pointing tool itself is
+    /// in `console`).
+    pub ink: &'a crate::show::pointing::Ink,
     /// Decks opened recently, newest first.
     pub recent: &'a [std::path::PathBuf],
     /// "Resume at slide 7, talk timer 23:14 (paused)", when the last talk
@@ -113,6 +115,9 @@ static NOT_ENDED: crate::app::summary::EndOfTalk = crate::app::summary::EndOfTal
     offer: None,
 };
 
+/// No ink on any slide.
+static NO_INK: crate::show::pointing::Ink = crate::show::pointing::Ink::new();
+
 /// Why "Print guide…" and "Export handout…" are off with no deck open.
 pub const NO_DECK_TO_EXPORT: &str =
     "No deck is open: open a deck file first, then print its guide or handout.";
@@ -149,7 +154,7 @@ impl<'a> ConsoleView<'a> {
             identify: false,
             links: &[],
             images: &super::slide::NoImages,
-            pointer: None,
+            ink: &NO_INK,
             recent: &[],
             resume_offer: None,
             parked: &[],

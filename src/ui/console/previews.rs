@@ -8,6 +8,7 @@ use super::super::slide::{Fitting, SlideView, Surface, paint_caption, preview_si
 use super::super::tokens;
 use super::ConsoleView;
 use super::banners::warning_ui;
+use super::tools;
 use crate::deck::policy::{LinkStatus, LocalCopy};
 use crate::deck::{Deck, Link};
 use crate::show::{AppCommand, AudienceShows, Command, LinkTarget, ShellCommand};
@@ -34,15 +35,14 @@ pub(super) fn slides_column_ui(
             "The audience sees".to_owned()
         }
     };
+    let tool = view.console.pointing.tool;
+    tools::toolbar_ui(ui, view, commands);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
-        if view.console.tool == crate::show::Tool::Pointer {
-            // Clicks here point instead of advancing: say so, and how to stop.
-            ui.label(
-                RichText::new("Laser pointer on — L or Esc turns it off")
-                    .strong()
-                    .color(tokens::POINTER),
-            );
+        if let Some(caption) = tools::tool_caption(tool) {
+            // Presses here point or draw instead of advancing: say so, and
+            // how to stop.
+            ui.label(RichText::new(caption).strong().color(tokens::POINTER));
         }
     });
     let (rect, _) = ui.allocate_exact_size(preview_size(width), Sense::hover());
@@ -50,20 +50,28 @@ pub(super) fn slides_column_ui(
         let response = ui.interact(rect, ui.auto_id_with("audience-preview"), Sense::click());
         ui.painter().rect_filled(rect, 0.0, tokens::BREAK_FILL);
         paint_caption(ui.painter(), rect, "Break screen", tokens::BREAK_TEXT);
+        if tool == crate::show::Tool::Advance {
+            if response.clicked() {
+                commands.push(Command::Next.into());
+            } else if response.secondary_clicked() {
+                commands.push(Command::Previous.into());
+            }
+        }
         response
     } else {
         // The same view the room sees, with the room's placeholders, but
         // a picture that cannot be shown says why here.
-        let shown = room_slide(deck, p, view.now, view.pointer, view.images)
-            .surface(Surface::Console)
-            .show_at(ui, rect, Sense::click());
+        let shown = room_slide(
+            deck,
+            p,
+            view.now,
+            (&view.console.pointing, view.ink),
+            view.images,
+        )
+        .surface(Surface::Console)
+        .show_at(ui, rect, Sense::click_and_drag());
         fitting_ui(ui, shown.fitting);
-        let at = shown.pointer.map(|at| [at.x, at.y]);
-        if view.console.tool == crate::show::Tool::Pointer
-            && at != view.console.pointer.map(|(p, _)| p)
-        {
-            commands.push(ShellCommand::PointAt(at).into());
-        }
+        tools::preview_input(ui, &shown, view, commands);
         shown.response
     };
     let nothing = if !view.audience_open {
@@ -80,15 +88,9 @@ pub(super) fn slides_column_ui(
             .rect_filled(rect, 0.0, tokens::BLACKOUT.gamma_multiply(0.92));
         paint_caption(ui.painter(), rect, why, tokens::WARNING_TEXT);
     }
-    let label = match view.console.tool {
-        crate::show::Tool::Advance => {
-            "What the audience sees; click or scroll down for the next slide, right-click to go back"
-        }
-        crate::show::Tool::Pointer => {
-            "What the audience sees; the laser pointer follows the mouse here"
-        }
-    };
+    let label = tools::preview_label(tool);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+    tools::tool_options_ui(ui, view, commands);
     if p.frozen().is_some() {
         // The presenter's own slide, small, while the audience is frozen.
         ui.label(
@@ -106,17 +108,6 @@ pub(super) fn slides_column_ui(
         Stroke::new(2.0, tokens::CURRENT_FRAME),
         StrokeKind::Outside,
     );
-    // A tool decides what a press on the preview means: with the laser
-    // pointer on, it points; otherwise it is the next slide.
-    if view.console.tool == crate::show::Tool::Advance {
-        if response.clicked() {
-            commands.push(Command::Next.into());
-        } else if response.secondary_clicked() {
-            commands.push(Command::Previous.into());
-        } else if let Some(down) = crate::ui::slide::wheel_over(&response) {
-            commands.push(ShellCommand::Wheel(down).into());
-        }
-    }
     ui.add_space(6.0);
     let next = p.next_index();
     let next_title = next.and_then(|i| deck.slides.get(i)).map_or_else(

@@ -33,7 +33,10 @@ use egui::{Align2, Color32, FontFamily, FontId, Painter, Rect, TextureId, Vec2, 
 pub use fit::{CHECK_CANVAS, fit_diagnostics, fittings};
 pub use layout::{Fitting, Placed, Zones, layout_slide, placed_text, qr_addresses, zones};
 pub use paint::{fitted, paint_qr};
-pub use view::{Painted, SlideResponse, SlideView, Surface, from_slide, to_slide};
+pub use view::{
+    Marks, Painted, SlideResponse, SlideView, Surface, from_slide, to_slide, to_slide_clamped,
+    zoomed_canvas,
+};
 
 use super::tokens;
 

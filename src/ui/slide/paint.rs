@@ -8,6 +8,7 @@ use super::layout::{Placed, Zones, family};
 use super::view::Surface;
 use super::{ImageView, SlideSource, font_points};
 use crate::deck::{Deck, Fit};
+use crate::show::pointing::{InkKind, PointerStyle, Stroke as InkStroke};
 
 const FULL_UV: Rect = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
 
@@ -259,12 +260,106 @@ pub(super) fn paint_qr_codes(painter: &Painter, zones: &Zones, colors: SlideColo
     }
 }
 
-/// Paints the laser pointer at `at` (points): a red dot with a light ring,
-/// readable on dark and light slides and on PDF pages.
-pub(super) fn paint_pointer(painter: &Painter, at: Pos2, h: f32) {
+/// Paints the laser pointer at `at` (points) in `style`, sized to a
+/// screen `h` points high. Each style has an edge of the opposite
+/// lightness, so it reads on dark and light slides and on PDF pages.
+pub(super) fn paint_pointer(painter: &Painter, at: Pos2, h: f32, style: PointerStyle) {
     let radius = (h * size::POINTER).max(3.0);
-    painter.circle_filled(at, radius * 1.6, tokens::POINTER_HALO);
-    painter.circle_filled(at, radius, tokens::POINTER);
+    match style {
+        PointerStyle::RedDot => {
+            painter.circle_filled(at, radius * 1.6, tokens::POINTER_HALO);
+            painter.circle_filled(at, radius, tokens::POINTER);
+        }
+        PointerStyle::GreenDot => {
+            let radius = radius * 1.5;
+            painter.circle_filled(at, radius + (radius * 0.25).max(2.0), tokens::POINTER_EDGE);
+            painter.circle_filled(at, radius, tokens::POINTER_GREEN);
+        }
+        PointerStyle::Ring => {
+            let ring = radius * 2.6;
+            let width = (radius * 0.55).max(2.0);
+            let edge = Stroke::new(width * 1.8, tokens::POINTER_EDGE);
+            painter.circle_stroke(at, ring, edge);
+            painter.circle_stroke(at, ring, Stroke::new(width, tokens::POINTER_RING));
+        }
+    }
+}
+
+/// Dims everything but a circle of `radius` points around `at`, with a
+/// soft edge, over the whole of the painter's clip rect.
+pub(super) fn paint_spotlight(painter: &Painter, at: Pos2, radius: f32) {
+    const SEGMENTS: u32 = 96;
+    let clip = painter.clip_rect();
+    let reach = [
+        clip.left_top(),
+        clip.right_top(),
+        clip.left_bottom(),
+        clip.right_bottom(),
+    ]
+    .iter()
+    .map(|corner| corner.distance(at))
+    .fold(0.0_f32, f32::max)
+        + 1.0;
+    let radius = radius.max(1.0);
+    let soft = radius * 1.08;
+    let far = reach.max(soft + 1.0);
+    let mut mesh = egui::Mesh::default();
+    for i in 0..SEGMENTS {
+        let angle = std::f32::consts::TAU * i as f32 / SEGMENTS as f32;
+        let direction = vec2(angle.cos(), angle.sin());
+        mesh.colored_vertex(at + direction * radius, Color32::TRANSPARENT);
+        mesh.colored_vertex(at + direction * soft, tokens::SPOTLIGHT_DIM);
+        mesh.colored_vertex(at + direction * far, tokens::SPOTLIGHT_DIM);
+    }
+    for i in 0..SEGMENTS {
+        let (a, b) = (i * 3, ((i + 1) % SEGMENTS) * 3);
+        for ring in 0..2 {
+            mesh.add_triangle(a + ring, b + ring, a + ring + 1);
+            mesh.add_triangle(b + ring, b + ring + 1, a + ring + 1);
+        }
+    }
+    painter.add(egui::Shape::mesh(mesh));
+}
+
+/// Paints ink strokes on the slide's `canvas`: the pen thin and opaque,
+/// the highlighter wide and see-through, both sized to the slide.
+pub(super) fn paint_ink<'a>(
+    painter: &Painter,
+    canvas: Rect,
+    strokes: impl Iterator<Item = &'a InkStroke>,
+) {
+    let h = canvas.height();
+    for stroke in strokes {
+        let [r, g, b] = stroke.color.rgb();
+        let (width, color) = match stroke.kind {
+            InkKind::Pen => (h * size::PEN, Color32::from_rgb(r, g, b)),
+            InkKind::Highlighter => (
+                h * size::HIGHLIGHTER,
+                Color32::from_rgba_unmultiplied(r, g, b, tokens::HIGHLIGHTER_ALPHA),
+            ),
+        };
+        let width = width.max(1.0);
+        let points: Vec<Pos2> = stroke
+            .points
+            .iter()
+            .map(|p| super::from_slide(canvas, pos2(p[0], p[1])))
+            .collect();
+        match points.as_slice() {
+            [] => {}
+            [dot] => {
+                painter.circle_filled(*dot, width / 2.0, color);
+            }
+            [first, .., last] => {
+                let (first, last) = (*first, *last);
+                if stroke.kind == InkKind::Pen {
+                    // Round ends, as a pen leaves.
+                    painter.circle_filled(first, width / 2.0, color);
+                    painter.circle_filled(last, width / 2.0, color);
+                }
+                painter.add(egui::Shape::line(points, Stroke::new(width, color)));
+            }
+        }
+    }
 }
 
 /// Where an image of `pixels` goes in `rect`, and which part of it (UV):

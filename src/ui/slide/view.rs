@@ -6,11 +6,13 @@ use egui::{Painter, Pos2, Rect, Response, Sense, Ui, Vec2, pos2};
 use super::super::tokens::{self, size};
 use super::layout::{Fitting, decorated, layout_fitted, zones};
 use super::paint::{
-    Band, paint_band, paint_content, paint_logo, paint_page, paint_pointer, paint_qr_codes,
+    Band, paint_band, paint_content, paint_ink, paint_logo, paint_page, paint_pointer,
+    paint_qr_codes, paint_spotlight,
 };
 use super::{ASPECT, SlideSource, canvas, canvas_with_aspect};
 use crate::deck::{Deck, Layout};
 use crate::show::Screen;
+use crate::show::pointing::{RoomMarks, Stroke};
 
 /// Who looks at a slide. The room never sees a technical message: a
 /// picture that cannot be shown is a quiet placeholder there, while the
@@ -35,13 +37,26 @@ pub struct SlideView<'a> {
     surface: Surface,
     number: Option<(usize, usize)>,
     countdown: Option<String>,
-    pointer: Option<Pos2>,
+    marks: Marks<'a>,
+}
+
+/// What the presenter shows the room on a slide: the laser pointer, the
+/// spotlight, the zoom and the ink, all in slide coordinates.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Marks<'a> {
+    /// The pointer, spotlight and zoom.
+    pub room: RoomMarks,
+    /// The slide's finished strokes.
+    pub strokes: &'a [Stroke],
+    /// The stroke being drawn.
+    pub drawing: Option<&'a Stroke>,
 }
 
 /// What [`SlideView::paint`] painted.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Painted {
-    /// The slide's canvas (inside the letterbox), in points.
+    /// The whole slide's canvas, in points: inside the letterbox, or, when
+    /// zoomed, larger than the screen (only its zoomed part shows).
     pub canvas: Rect,
     /// How the content fitted.
     pub fitting: Fitting,
@@ -51,7 +66,8 @@ pub struct Painted {
 pub struct SlideResponse {
     /// The widget's response (clicks, hover).
     pub response: Response,
-    /// The slide's canvas, in points.
+    /// The whole slide's canvas, in points (larger than the screen when
+    /// zoomed).
     pub canvas: Rect,
     /// Where the pointer is on the slide, in slide coordinates (0..1 from
     /// the top-left corner), when it is over the canvas.
@@ -62,7 +78,7 @@ pub struct SlideResponse {
 
 impl<'a> SlideView<'a> {
     /// Slide `index` of `deck`, pictures from `source`, for the room,
-    /// numbered `index + 1 / slides`, with no count-down and no pointer.
+    /// numbered `index + 1 / slides`, with no count-down and no marks.
     pub fn new(deck: &'a Deck, index: usize, source: &'a dyn SlideSource) -> Self {
         Self {
             deck,
@@ -72,7 +88,7 @@ impl<'a> SlideView<'a> {
             surface: Surface::Audience,
             number: Some((index + 1, deck.slides.len())),
             countdown: None,
-            pointer: None,
+            marks: Marks::default(),
         }
     }
 
@@ -106,10 +122,10 @@ impl<'a> SlideView<'a> {
         self
     }
 
-    /// The laser pointer, in slide coordinates (0..1).
+    /// The laser pointer, spotlight, zoom and ink to show on the slide.
     #[must_use]
-    pub fn pointer(mut self, pointer: Option<Pos2>) -> Self {
-        self.pointer = pointer;
+    pub fn marks(mut self, marks: Marks<'a>) -> Self {
+        self.marks = marks;
         self
     }
 
@@ -159,7 +175,17 @@ impl<'a> SlideView<'a> {
                 fitting: Fitting::Fits,
             };
         };
-        let canvas = self.canvas_in(outer);
+        let visible = self.canvas_in(outer);
+        // Zoomed, the slide is laid out and rendered at the magnified size
+        // (sharp text, a PDF page rendered larger), and only the zoomed
+        // part shows.
+        let (canvas, painter) = match self.marks.room.zoom {
+            Some(view) => (
+                zoomed_canvas(visible, view),
+                painter.with_clip_rect(visible.intersect(painter.clip_rect())),
+            ),
+            None => (visible, painter),
+        };
         let h = canvas.height();
         painter.rect_filled(canvas, 0.0, colors.background);
         if let Some(page) = slide.page_index() {
@@ -208,10 +234,34 @@ impl<'a> SlideView<'a> {
             countdown: self.countdown.as_deref(),
         };
         paint_band(&painter, zones.band, h, self.deck, colors, &band_content);
-        if let Some(at) = self.pointer {
-            paint_pointer(&painter, from_slide(canvas, at), h);
-        }
+        self.paint_marks(&painter, canvas, visible.height());
         Painted { canvas, fitting }
+    }
+
+    /// The ink, then the spotlight, then the pointer: sized to the screen
+    /// (`screen_h`), placed on the slide's `canvas`.
+    fn paint_marks(&self, painter: &Painter, canvas: Rect, screen_h: f32) {
+        let Marks {
+            room,
+            strokes,
+            drawing,
+        } = self.marks;
+        paint_ink(painter, canvas, strokes.iter().chain(drawing));
+        if let Some((at, radius)) = room.spotlight {
+            paint_spotlight(
+                painter,
+                from_slide(canvas, pos2(at[0], at[1])),
+                radius * screen_h,
+            );
+        }
+        if let Some((at, style)) = room.pointer {
+            paint_pointer(
+                painter,
+                from_slide(canvas, pos2(at[0], at[1])),
+                screen_h,
+                style,
+            );
+        }
     }
 
     /// Allocates `size` in `ui` with `sense` and paints there.
@@ -234,6 +284,33 @@ impl<'a> SlideView<'a> {
             fitting: painted.fitting,
         }
     }
+}
+
+/// The whole slide's canvas when `view` (left, top, right, bottom, in
+/// slide coordinates) of it fills `visible`.
+pub fn zoomed_canvas(visible: Rect, view: [f32; 4]) -> Rect {
+    let [left, top, right, bottom] = view;
+    let (w, h) = (right - left, bottom - top);
+    if !(w > 0.0 && h > 0.0 && w.is_finite() && h.is_finite()) {
+        return visible;
+    }
+    let size = Vec2::new(visible.width() / w, visible.height() / h);
+    Rect::from_min_size(
+        pos2(visible.left() - left * size.x, visible.top() - top * size.y),
+        size,
+    )
+}
+
+/// `at` (points) in slide coordinates of `canvas`, clamped onto the slide
+/// (a stroke dragged past the edge stays on it).
+pub fn to_slide_clamped(canvas: Rect, at: Pos2) -> Option<Pos2> {
+    if canvas.width() <= 0.0 || canvas.height() <= 0.0 {
+        return None;
+    }
+    Some(pos2(
+        ((at.x - canvas.left()) / canvas.width()).clamp(0.0, 1.0),
+        ((at.y - canvas.top()) / canvas.height()).clamp(0.0, 1.0),
+    ))
 }
 
 /// `at` (points) in slide coordinates of `canvas` (0..1 both ways), when
@@ -273,5 +350,24 @@ mod tests {
             Some(pos2(480.0, 270.0))
         );
         assert_eq!(to_slide(small, pos2(0.0, 0.0)), None, "off the canvas");
+    }
+
+    #[test]
+    fn a_zoomed_slide_maps_the_same_slide_place_to_the_same_screen_place() {
+        let screen = Rect::from_min_size(pos2(0.0, 0.0), vec2(1600.0, 900.0));
+        // The right half, top half, magnified twice.
+        let whole = zoomed_canvas(screen, [0.5, 0.0, 1.0, 0.5]);
+        assert_eq!(
+            whole,
+            Rect::from_min_size(pos2(-1600.0, 0.0), vec2(3200.0, 1800.0))
+        );
+        // The slide's point (0.75, 0.25) is the screen's middle.
+        assert_eq!(from_slide(whole, pos2(0.75, 0.25)), pos2(800.0, 450.0));
+        assert_eq!(to_slide(whole, pos2(800.0, 450.0)), Some(pos2(0.75, 0.25)));
+        assert_eq!(
+            zoomed_canvas(screen, [0.5, 0.5, 0.5, 0.9]),
+            screen,
+            "no area"
+        );
     }
 }
