@@ -481,11 +481,18 @@ fn benches(c: &mut Criterion) {
             .sum::<usize>(),
         fullest + 1
     );
-    let mut inked_console = cuecard::app::ConsoleState::default();
-    inked_console.pointing.tool = cuecard::show::Tool::Pen;
-    let mut spotlight = Pointing::default();
-    spotlight.tool = cuecard::show::Tool::Spotlight;
-    spotlight.pointer = Some(([0.5, 0.5], clocks.now));
+    let inked_console = cuecard::app::ConsoleState {
+        pointing: Pointing {
+            tool: cuecard::show::Tool::Pen,
+            ..Pointing::default()
+        },
+        ..cuecard::app::ConsoleState::default()
+    };
+    let spotlight = Pointing {
+        tool: cuecard::show::Tool::Spotlight,
+        pointer: Some(([0.5, 0.5], clocks.now)),
+        ..Pointing::default()
+    };
     let mut ink_console = Screen::new(1920.0, 1080.0);
     let mut ink_audience = Screen::new(1920.0, 1080.0);
     for _ in 0..WARM_UP_FRAMES {

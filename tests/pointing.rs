@@ -11,6 +11,8 @@
     clippy::missing_docs_in_private_items
 )]
 
+mod common;
+
 use std::cell::RefCell;
 use std::path::Path;
 use std::time::Duration;
@@ -666,4 +668,83 @@ fn nothing_is_drawn_on_a_black_screen() {
     app.harness.drop_at(to);
     app.harness.run_steps(2);
     assert!(app.ink().slides_with_ink().is_empty());
+}
+
+/// The red pixels of a rendered page: where they are, as fractions of the
+/// page.
+fn red_at(page: &image::RgbImage) -> Vec<(f32, f32)> {
+    let (w, h) = page.dimensions();
+    page.enumerate_pixels()
+        .filter(|(_, _, p)| p[0] > 170 && p[1] < 90 && p[2] < 90)
+        .map(|(x, y, _)| (x as f32 / w as f32, y as f32 / h as f32))
+        .collect()
+}
+
+#[test]
+fn the_guide_prints_the_ink_over_its_slide_when_asked_and_only_then() {
+    let text = "(title: \"Ink\", slides: [(id: \"a\", title: \"Case study\", content: [Bullets([\"A priest refers her to a service provider\"])])])";
+    let loaded = deck::parse(text.as_bytes(), Path::new("ink.ron"), None).unwrap();
+    let mut ink = Ink::new();
+    ink.begin(0, InkKind::Pen, InkColor::Red, [0.2, 0.7]);
+    ink.extend([0.8, 0.7]);
+    ink.end();
+    let options = cuecard::export::GuideOptions::default();
+    let plain = cuecard::export::guide_pdf(&loaded, options).unwrap();
+    let inked = cuecard::export::guide_pdf_with_ink(&loaded, options, &ink).unwrap();
+    assert_eq!(plain.1, inked.1, "the ink adds no pages");
+    let mut found = Vec::new();
+    for page in 1..=u32::try_from(plain.1).unwrap() {
+        let without = common::pdf_read::render(&plain.0, page, "ink-plain");
+        assert!(
+            red_at(&without).is_empty(),
+            "page {page} is red without ink"
+        );
+        found.extend(red_at(&common::pdf_read::render(
+            &inked.0,
+            page,
+            "ink-inked",
+        )));
+    }
+    assert!(
+        found.len() > 20,
+        "the stroke is printed ({} red pixels)",
+        found.len()
+    );
+    // One straight line: all its red on one height, across the slide.
+    let (top, bottom) = found
+        .iter()
+        .fold((1.0_f32, 0.0_f32), |(t, b), (_, y)| (t.min(*y), b.max(*y)));
+    assert!(
+        bottom - top < 0.01,
+        "a straight stroke, not {top}..{bottom}"
+    );
+    let (left, right) = found
+        .iter()
+        .fold((1.0_f32, 0.0_f32), |(l, r), (x, _)| (l.min(*x), r.max(*x)));
+    assert!(
+        right - left > 0.2,
+        "it runs across the slide: {left}..{right}"
+    );
+}
+
+#[test]
+fn the_deck_menu_offers_the_ink_to_the_guide_only_once_there_is_ink() {
+    let mut app = App::module5();
+    let offer = "Print this session's ink in the guide (slide 1)";
+    app.harness.get_by_label("Deck…").click_accesskit();
+    app.harness.run_steps(2);
+    assert!(
+        app.harness.query_by_label(offer).is_none(),
+        "no ink, no offer"
+    );
+    app.harness.key_press(egui::Key::Escape);
+    app.harness.run_steps(2);
+    app.click("Pen");
+    app.drag(Tool::Pen, &[[0.2, 0.8], [0.6, 0.8]]);
+    app.harness.get_by_label("Deck…").click_accesskit();
+    app.harness.run_steps(2);
+    assert!(!app.harness.state().console().print_ink, "off until ticked");
+    app.harness.get_by_label(offer).click_accesskit();
+    app.harness.run_steps(2);
+    assert!(app.harness.state().console().print_ink);
 }

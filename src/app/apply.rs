@@ -106,6 +106,10 @@ impl PresenterApp {
             | S::ClearInk
             | S::SetInkColor(_)
             | S::NextInkColor => self.apply_pointing(command, now),
+            S::TogglePrintInk => {
+                self.console.print_ink = !self.console.print_ink;
+                true
+            }
             S::SetClockFormat(format) => {
                 let changed = self.clock_format != *format;
                 self.clock_format = *format;

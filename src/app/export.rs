@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use crate::deck::LoadedDeck;
 use crate::export::{
-    GuideOptions, HandoutOptions, default_guide_path, default_handout_path, export_guide,
+    GuideOptions, HandoutOptions, default_guide_path, default_handout_path, export_guide_with_ink,
     export_handout,
 };
 use crate::show::{ExportKind, ShellCommand};
@@ -135,14 +135,16 @@ pub fn saved_message(kind: ExportKind, path: &Path, pages: usize, not_shown: &[S
 fn spawn_export(
     kind: ExportKind,
     deck: Arc<LoadedDeck>,
-    out: PathBuf,
+    (out, ink): (PathBuf, crate::show::pointing::Ink),
     sender: CommandSender,
 ) -> bool {
     std::thread::Builder::new()
         .name("cuecard-export".to_owned())
         .spawn(move || {
             let result = match kind {
-                ExportKind::Guide => export_guide(&deck, &out, GuideOptions::default()),
+                ExportKind::Guide => {
+                    export_guide_with_ink(&deck, &out, GuideOptions::default(), &ink)
+                }
                 ExportKind::Handout => export_handout(&deck, &out, HandoutOptions::default()),
             };
             match result {
@@ -241,7 +243,14 @@ impl PresenterApp {
         pending.writing = true;
         let kind = pending.kind;
         let out = with_pdf_extension(out);
-        if !spawn_export(kind, Arc::clone(&pending.deck), out, self.bus.sender()) {
+        // The ink as it is now, if the presenter asked for it in the guide.
+        let ink = if kind == ExportKind::Guide && self.console.print_ink {
+            self.session.ink.clone()
+        } else {
+            crate::show::pointing::Ink::new()
+        };
+        let deck = Arc::clone(&pending.deck);
+        if !spawn_export(kind, deck, (out, ink), self.bus.sender()) {
             self.export = None;
             self.notices.push(
                 Severity::Error,

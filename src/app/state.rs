@@ -170,6 +170,7 @@ pub struct VenueRow {
 
 /// The console's view state: what the presenter opened on the console.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::struct_excessive_bools)] // independent things the presenter opened or chose
 pub struct ConsoleState {
     /// The go-to prompt and the overview.
     pub pickers: Pickers,
@@ -195,6 +196,8 @@ pub struct ConsoleState {
     /// The pointing or drawing tool, where it points, the spotlight's
     /// size and the zoom.
     pub pointing: crate::show::pointing::Pointing,
+    /// Whether "Print guide…" prints this session's ink over the slides.
+    pub print_ink: bool,
 }
 
 /// "Open this link?", asked once for a link with a caution (a password in
@@ -227,6 +230,7 @@ impl Default for ConsoleState {
             link_question: None,
             links_confirmed: Vec::new(),
             pointing: crate::show::pointing::Pointing::default(),
+            print_ink: false,
         }
     }
 }

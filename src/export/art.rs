@@ -69,6 +69,9 @@ pub(crate) struct Images {
     cache: RefCell<HashMap<String, Result<krilla::image::Image, String>>>,
     /// The deck's PDF pages.
     pub(crate) pages: Pages,
+    /// The presenter's ink to print over the slides (none: the slides as
+    /// the deck has them).
+    pub(crate) ink: crate::show::pointing::Ink,
 }
 
 impl Images {
@@ -79,6 +82,7 @@ impl Images {
             folder: loaded.folder.clone(),
             cache: RefCell::new(HashMap::new()),
             pages: Pages::new(loaded),
+            ink: crate::show::pointing::Ink::new(),
         }
     }
 

@@ -59,6 +59,14 @@ pub(crate) enum Item {
     },
     /// A filled circle.
     Dot { x: f32, y: f32, r: f32, color: Rgb },
+    /// A stroke of the presenter's ink: a polyline with round ends and
+    /// joins, `opacity` 0..1 (the highlighter is see-through).
+    Ink {
+        points: Vec<(f32, f32)>,
+        color: Rgb,
+        width: f32,
+        opacity: f32,
+    },
     /// A raster image drawn into `area`, clipped to `clip`.
     Image {
         area: Area,
@@ -135,6 +143,8 @@ pub(crate) struct Page {
     pub(crate) size: (f32, f32),
     /// Decoration, drawn before the content in this order.
     pub(crate) artifacts: Vec<Item>,
+    /// Drawn over the content, as artifacts: the presenter's ink.
+    pub(crate) overlays: Vec<Item>,
 }
 
 /// A bookmark in the PDF's outline.
@@ -217,6 +227,7 @@ impl<'f> Flow<'f> {
         flow.doc.pages.push(Page {
             size: (grid.width, grid.height),
             artifacts: Vec::new(),
+            overlays: Vec::new(),
         });
         flow
     }
@@ -236,6 +247,7 @@ impl<'f> Flow<'f> {
         self.doc.pages.push(Page {
             size: (self.grid.width, self.grid.height),
             artifacts: Vec::new(),
+            overlays: Vec::new(),
         });
         self.page = self.doc.pages.len() - 1;
         self.y = self.grid.top;
@@ -293,6 +305,13 @@ impl<'f> Flow<'f> {
     pub(crate) fn artifact(&mut self, item: Item) {
         if let Some(page) = self.doc.pages.get_mut(self.page) {
             page.artifacts.push(item);
+        }
+    }
+
+    /// Adds decoration over the current page's content (ink).
+    pub(crate) fn overlay(&mut self, item: Item) {
+        if let Some(page) = self.doc.pages.get_mut(self.page) {
+            page.overlays.push(item);
         }
     }
 

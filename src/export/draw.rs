@@ -119,6 +119,17 @@ pub(crate) fn render(
             }
             surface.end_tagged();
         }
+        if !page_spec.overlays.is_empty() {
+            // The presenter's ink, over the slides it was drawn on.
+            surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                ArtifactType::Layout,
+                page_area,
+            )));
+            for item in &page_spec.overlays {
+                draw_item(&mut surface, faces, item);
+            }
+            surface.end_tagged();
+        }
         surface.finish();
         for (leaf, id) in leaves.iter().zip(ids.iter_mut()) {
             let Node::Annotation {
@@ -356,6 +367,38 @@ fn draw_item(surface: &mut Surface<'_>, faces: &Faces, item: &Item) {
             if let Some(path) = circle_path(*x, *y, *r) {
                 surface.set_stroke(None);
                 surface.set_fill(Some(fill(*color)));
+                surface.draw_path(&path);
+            }
+        }
+        Item::Ink {
+            points,
+            color,
+            width,
+            opacity,
+        } => {
+            let mut builder = PathBuilder::new();
+            let mut at = points.iter();
+            let Some(first) = at.next() else {
+                return;
+            };
+            builder.move_to(first.0, first.1);
+            // A single point is a dot: a stroke of no length, round-capped.
+            builder.line_to(first.0 + 0.01, first.1);
+            for point in at {
+                builder.line_to(point.0, point.1);
+            }
+            if let Some(path) = builder.finish() {
+                let [r, g, b] = *color;
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(r, g, b).into(),
+                    width: *width,
+                    opacity: NormalizedF32::new(opacity.clamp(0.0, 1.0))
+                        .unwrap_or(NormalizedF32::ONE),
+                    line_cap: krilla::paint::LineCap::Round,
+                    line_join: krilla::paint::LineJoin::Round,
+                    ..Stroke::default()
+                }));
                 surface.draw_path(&path);
             }
         }

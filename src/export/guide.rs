@@ -123,9 +123,14 @@ pub(crate) fn starts(slides: &[Slide]) -> Vec<f64> {
 }
 
 /// The guide of `loaded` as PDF bytes and its page count.
-pub(crate) fn guide(loaded: &LoadedDeck, options: GuideOptions) -> Result<Laid, ExportError> {
+pub(crate) fn guide(
+    loaded: &LoadedDeck,
+    options: GuideOptions,
+    ink: &crate::show::pointing::Ink,
+) -> Result<Laid, ExportError> {
     let faces = Faces::load()?;
-    let images = Images::new(loaded);
+    let mut images = Images::new(loaded);
+    images.ink = ink.clone();
     let grid = grid(options.paper.size_pt());
     // Twice: the first pass finds the page each slide starts on, for the
     // table on the cover (the cover's length does not depend on them).

@@ -221,7 +221,21 @@ pub fn guide_pdf(
     deck: &LoadedDeck,
     options: GuideOptions,
 ) -> Result<(Vec<u8>, usize), ExportError> {
-    guide::guide(deck, options).map(|laid| (laid.bytes, laid.pages))
+    guide::guide(deck, options, &crate::show::pointing::Ink::new())
+        .map(|laid| (laid.bytes, laid.pages))
+}
+
+/// The presenter's guide of `deck` with `ink` over its slides, as PDF
+/// bytes, and its page count.
+///
+/// # Errors
+/// As [`guide_pdf`].
+pub fn guide_pdf_with_ink(
+    deck: &LoadedDeck,
+    options: GuideOptions,
+    ink: &crate::show::pointing::Ink,
+) -> Result<(Vec<u8>, usize), ExportError> {
+    guide::guide(deck, options, ink).map(|laid| (laid.bytes, laid.pages))
 }
 
 /// The participants' handout of `deck` as PDF bytes, and its page count.
@@ -247,8 +261,23 @@ pub fn export_guide(
     out: &Path,
     options: GuideOptions,
 ) -> Result<Exported, ExportError> {
+    export_guide_with_ink(deck, out, options, &crate::show::pointing::Ink::new())
+}
+
+/// As [`export_guide`], with the presenter's `ink` drawn over the slides
+/// it was drawn on (the console's "Print guide…" with "with this
+/// session's ink" ticked).
+///
+/// # Errors
+/// As [`export_guide`].
+pub fn export_guide_with_ink(
+    deck: &LoadedDeck,
+    out: &Path,
+    options: GuideOptions,
+    ink: &crate::show::pointing::Ink,
+) -> Result<Exported, ExportError> {
     check_target(deck, out)?;
-    let laid = guide::guide(deck, options)?;
+    let laid = guide::guide(deck, options, ink)?;
     write_atomically(out, &laid.bytes)?;
     Ok(Exported {
         path: out.to_path_buf(),

@@ -114,6 +114,7 @@ pub(crate) fn draw_picture(
         }
     }
     flow.close();
+    ink_over(flow, images.ink.strokes(index), canvas);
     // Just outside the picture: artifacts are drawn before content, and a
     // page's image covers its whole canvas.
     flow.artifact(Item::Frame {
@@ -126,6 +127,29 @@ pub(crate) fn draw_picture(
         color: PICTURE_FRAME,
         width: 0.5,
     });
+}
+
+/// The presenter's ink over a slide's picture in `canvas`, as the app
+/// draws it: the pen thin and opaque, the highlighter wide and
+/// see-through, both sized to the picture.
+fn ink_over(flow: &mut Flow<'_>, strokes: &[crate::show::pointing::Stroke], canvas: Area) {
+    use crate::show::pointing::{HIGHLIGHTER_OPACITY, HIGHLIGHTER_WIDTH, InkKind, PEN_WIDTH};
+    for stroke in strokes {
+        let (width, opacity) = match stroke.kind {
+            InkKind::Pen => (canvas.h * PEN_WIDTH, 1.0),
+            InkKind::Highlighter => (canvas.h * HIGHLIGHTER_WIDTH, HIGHLIGHTER_OPACITY),
+        };
+        flow.overlay(Item::Ink {
+            points: stroke
+                .points
+                .iter()
+                .map(|p| (canvas.x + p[0] * canvas.w, canvas.y + p[1] * canvas.h))
+                .collect(),
+            color: stroke.color.rgb(),
+            width: width.max(0.3),
+            opacity,
+        });
+    }
 }
 
 /// The largest area of width over height `aspect` centred in `outer`.

@@ -200,6 +200,9 @@ pub enum ShellCommand {
     SetInkColor(InkColor),
     /// The next ink colour.
     NextInkColor,
+    /// Print this session's ink over the slides in the presenter's guide,
+    /// or not.
+    TogglePrintInk,
     /// The mouse wheel (or a mouse-mode clicker, or a touchpad) turned by
     /// this many points over a slide, down positive: a notch or a swipe
     /// moves one slide ([`crate::show::clicker::WheelGate`]).

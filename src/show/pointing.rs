@@ -43,6 +43,12 @@ pub const INK_MIN_STEP: f32 = 0.002;
 /// The most points one stroke keeps; a longer drag starts a new stroke
 /// where the last one ends, so no single path grows without bound.
 pub const INK_MAX_STROKE_POINTS: usize = 4_000;
+/// The pen's line width, of the slide's height (on screen and in print).
+pub const PEN_WIDTH: f32 = 0.006;
+/// The highlighter's line width, of the slide's height.
+pub const HIGHLIGHTER_WIDTH: f32 = 0.03;
+/// How opaque the highlighter is (0..1).
+pub const HIGHLIGHTER_OPACITY: f32 = 0.44;
 /// How near (of the slide's height) the eraser must come to a stroke.
 pub const ERASER_RADIUS: f32 = 0.02;
 

@@ -158,10 +158,10 @@ pub mod size {
     pub const TITLE_SLIDE_GAP: f32 = 0.04;
     /// Radius of the laser pointer's dot.
     pub const POINTER: f32 = 0.012;
-    /// The pen's line width.
-    pub const PEN: f32 = 0.006;
+    /// The pen's line width (the same in print).
+    pub const PEN: f32 = crate::show::pointing::PEN_WIDTH;
     /// The highlighter's line width.
-    pub const HIGHLIGHTER: f32 = 0.03;
+    pub const HIGHLIGHTER: f32 = crate::show::pointing::HIGHLIGHTER_WIDTH;
     /// Why a picture is not shown (console only), as a fraction of the alt
     /// text's height.
     pub const REASON: f32 = 0.8;
@@ -188,8 +188,8 @@ pub const POINTER_RING: Color32 = Color32::from_rgb(0xFF, 0xD4, 0x00);
 pub const POINTER_EDGE: Color32 = Color32::from_rgba_premultiplied(0x10, 0x10, 0x10, 0xC8);
 /// What the spotlight lays over the rest of the slide.
 pub const SPOTLIGHT_DIM: Color32 = Color32::from_rgba_premultiplied(0, 0, 0, 0xC0);
-/// How opaque the highlighter is (0..255).
-pub const HIGHLIGHTER_ALPHA: u8 = 0x70;
+/// How opaque the highlighter is (0..255), as in print.
+pub const HIGHLIGHTER_ALPHA: u8 = (crate::show::pointing::HIGHLIGHTER_OPACITY * 255.0) as u8;
 
 /// Largest glyph size in physical pixels: egui's glyph atlas refuses glyphs
 /// much over 1024 px, so text is clamped below that.

@@ -186,6 +186,21 @@ pub(super) fn status_bar_ui(
             for kind in [ExportKind::Guide, ExportKind::Handout] {
                 export_button_ui(ui, view.export, kind, commands);
             }
+            let inked = view.ink.slides_with_ink();
+            if !inked.is_empty() {
+                // The ink goes in the guide only if the presenter says so;
+                // else it is dropped when cuecard quits.
+                let mut print = view.console.print_ink;
+                let slides: Vec<String> = inked.iter().map(|s| (s + 1).to_string()).collect();
+                let label = format!(
+                    "Print this session's ink in the guide ({} {})",
+                    if inked.len() == 1 { "slide" } else { "slides" },
+                    slides.join(", ")
+                );
+                if ui.checkbox(&mut print, label).changed() {
+                    commands.push(ShellCommand::TogglePrintInk.into());
+                }
+            }
             if !view.recent.is_empty() {
                 ui.separator();
                 ui.label(RichText::new("Recent decks").color(tokens::CONSOLE_MUTED));
