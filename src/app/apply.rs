@@ -71,6 +71,13 @@ impl PresenterApp {
             command,
             now,
         ) {
+            // A zoom is of one slide: another slide (or a black screen)
+            // is shown whole, and so is this one when it comes back.
+            if let Some(zoom) = self.console.pointing.zoom
+                && self.audience_slide() != Some(zoom.slide)
+            {
+                self.console.pointing.zoom = None;
+            }
             return changed;
         }
         match command {
