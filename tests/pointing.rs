@@ -490,11 +490,21 @@ fn the_pointer_styles_go_round_and_the_room_sees_the_chosen_one() {
 fn holding_ctrl_over_the_preview_shows_the_pointer_while_it_is_held() {
     let mut app = App::module5();
     let at = app.on_preview(Tool::Advance, 0.5, 0.5);
+    // Ctrl with the mouse at rest (a Ctrl shortcut): nothing for the room.
+    app.harness.hover_at(at);
+    app.harness.run_steps(1);
     app.harness
         .event(egui::Event::ModifiersChanged(Modifiers::COMMAND));
-    app.harness.hover_at(at);
     app.harness.run_steps(2);
     let now = app.clock.now();
+    assert_eq!(
+        app.pointing().room(0, now).pointer,
+        None,
+        "a shortcut flashes nothing"
+    );
+    // Ctrl held and the mouse moved: the pointer shows.
+    app.harness.hover_at(at + vec2(6.0, 0.0));
+    app.harness.run_steps(2);
     assert!(app.pointing().room(0, now).pointer.is_some(), "held: shown");
     assert_eq!(app.tool(), Tool::Advance, "no tool was picked");
     app.harness
@@ -548,10 +558,22 @@ fn a_dragged_box_magnifies_it_for_the_room_and_esc_shows_the_whole_slide() {
     assert_eq!(app.tool(), Tool::Zoom);
     app.key(egui::Key::Escape);
     assert_eq!(app.tool(), Tool::Advance);
-    // M magnifies twice around the middle (no pointer), M again leaves.
+    // M magnifies twice around the middle (the mouse is off the
+    // preview), M again leaves.
+    app.harness.hover_at(pos2(1.0, 1.0));
+    app.harness.run_steps(2);
     app.key(egui::Key::M);
     let zoom = app.pointing().zoom.expect("M zooms");
     assert_eq!((zoom.factor, zoom.center), (2.0, [0.5, 0.5]));
+    app.key(egui::Key::M);
+    assert_eq!(app.pointing().zoom, None);
+    // With the mouse resting over the preview, around the mouse.
+    let there = app.on_preview(Tool::Advance, 0.7, 0.3);
+    app.harness.hover_at(there);
+    app.harness.run_steps(2);
+    app.key(egui::Key::M);
+    let zoom = app.pointing().zoom.expect("M zooms");
+    assert!(near(zoom.center, [0.7, 0.3]), "around the mouse: {zoom:?}");
     app.key(egui::Key::ArrowRight);
     assert_eq!(app.pointing().zoom, None, "the next slide is shown whole");
     app.key(egui::Key::ArrowLeft);

@@ -101,6 +101,7 @@ impl PresenterApp {
             | S::NextPointerStyle
             | S::PointAt(_)
             | S::HoldPointer(_)
+            | S::Hover(_)
             | S::SizeSpotlight(_)
             | S::ToggleZoom
             | S::ZoomBox { .. }

@@ -40,6 +40,11 @@ impl PresenterApp {
             }
             S::PointAt(at) => pointing.point_at(*at, now),
             S::HoldPointer(at) => pointing.hold(*at, now),
+            S::Hover(at) => {
+                // Kept for the zoom key; nothing visible changes.
+                pointing.hover = *at;
+                false
+            }
             S::SizeSpotlight(factor) => pointing.size_spotlight(*factor),
             S::ToggleZoom => match slide {
                 Some(slide) => {

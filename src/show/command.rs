@@ -164,6 +164,9 @@ pub enum ShellCommand {
     /// top-left corner), or `None` when it left the slide: the laser
     /// pointer or the spotlight follows it.
     PointAt(Option<SlidePoint>),
+    /// Where the mouse is over the slide preview, whatever the tool (`None`:
+    /// off it): M zooms around it. Nothing the room sees changes.
+    Hover(Option<SlidePoint>),
     /// A modifier is held over the slide (with where the mouse is): the
     /// laser pointer shows while it is; `None` when it is let go.
     HoldPointer(Option<SlidePoint>),

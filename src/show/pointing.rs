@@ -547,6 +547,9 @@ pub struct Pointing {
     pub pointer: Option<(SlidePoint, Instant)>,
     /// The pointer is shown while a modifier is held, whatever the tool.
     pub held: bool,
+    /// Where the mouse is over the slide preview, whatever the tool (for
+    /// the zoom key).
+    pub hover: Option<SlidePoint>,
     /// The spotlight's radius, of the slide's height.
     pub spotlight: f32,
     /// The magnified part of the slide, if any.
@@ -564,6 +567,7 @@ impl Default for Pointing {
             style: PointerStyle::RedDot,
             pointer: None,
             held: false,
+            hover: None,
             spotlight: SPOTLIGHT_RADIUS,
             zoom: None,
             pen: InkColor::Red,
@@ -637,13 +641,17 @@ impl Pointing {
     }
 
     /// The zoom key on `slide`: leaves the zoom if the slide is magnified,
-    /// else magnifies it [`ZOOM_STEP`] times around the pointer (or the
-    /// middle when the pointer is not on the slide).
+    /// else magnifies it [`ZOOM_STEP`] times around the pointer, or the
+    /// mouse over the preview, or the middle.
     pub fn toggle_zoom(&mut self, slide: usize) {
         if self.zoomed(slide) {
             self.zoom = None;
         } else {
-            let at = self.pointer.map_or([0.5, 0.5], |(at, _)| at);
+            let at = self
+                .pointer
+                .map(|(at, _)| at)
+                .or(self.hover)
+                .unwrap_or([0.5, 0.5]);
             self.zoom = Some(Zoom::around(slide, at, ZOOM_STEP));
         }
     }

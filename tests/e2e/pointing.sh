@@ -5,6 +5,7 @@
 #   - L, then the mouse over the console's "audience sees" preview: the
 #     room's window shows the red pointer at the same place of the slide
 #     (a pixel check where the slide place falls in the audience window);
+#     then the mouse over the audience window itself: the pointer is there;
 #   - H, the spotlight: far from the mouse the room's slide is dimmed, near
 #     it it is not;
 #   - Shift+M and a box dragged on the preview: the room sees it magnified;
@@ -237,6 +238,17 @@ move_to $((X + 1)) "$Y"
 check "L and the mouse on the preview at ($SX, $SY): the room sees the red pointer at ($AX, $AY)" \
     red_near_until "$WORK/pointer.png" "$AX" "$AY"
 convert "$WORK/pointer.png" -crop "$AUDIENCE_REGION" +repage "$OUT/pointing-laser.png"
+
+# The mouse over the room's own window points there too (and the console,
+# whose preview the mouse left, does not take it away).
+read -r BX BY < <(audience_at 0.6 0.3 960)
+check "no red on the room's slide at ($BX, $BY) before" \
+    bash -c "! python3 '$PIXELS' near '$WORK/start.png' $BX $BY 8"
+move_to "$BX" "$BY"
+move_to $((BX + 1)) "$BY"
+move_to "$BX" "$BY"
+check "the mouse over the audience window at (0.6, 0.3): the pointer is there" \
+    red_near_until "$WORK/pointer-audience.png" "$BX" "$BY"
 
 # ---------------------------------------------------------------- spotlight
 

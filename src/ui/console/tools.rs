@@ -146,8 +146,12 @@ fn tool_hint(tool: Tool) -> &'static str {
 }
 
 /// The caption beside "The audience sees" with a tool in hand: what the
-/// preview does now, and how to stop.
-pub(super) fn tool_caption(tool: Tool) -> Option<&'static str> {
+/// preview does now, and how to stop. On a black or white screen or a
+/// break there is no slide to point at or draw on.
+pub(super) fn tool_caption(tool: Tool, on_slide: bool) -> Option<&'static str> {
+    if !on_slide && tool != Tool::Advance {
+        return Some("Nothing to point at or draw on: the room sees no slide");
+    }
     match tool {
         Tool::Advance => None,
         Tool::Pointer => Some("Laser pointer on: Esc puts it away"),
@@ -190,13 +194,30 @@ pub(super) fn preview_input(
         .interact_pointer_pos()
         .or_else(|| ui.input(|i| i.pointer.latest_pos()))
         .and_then(on_slide);
+    // Whether the mouse was on the preview last frame: leaving it says so
+    // once, so the audience window's own pointing is not cancelled while
+    // the mouse is there.
+    let was_here_id = response.id.with("pointing-here");
+    let was_here = ui
+        .ctx()
+        .data(|d| d.get_temp::<bool>(was_here_id))
+        .unwrap_or(false);
+    ui.ctx()
+        .data_mut(|d| d.insert_temp(was_here_id, at.is_some()));
+    if at != pointing.hover && (at.is_some() || was_here) {
+        // Where the mouse is, for M's zoom; nothing the room sees changes.
+        commands.push(ShellCommand::Hover(at).into());
+    }
     match pointing.tool {
         Tool::Advance => {
-            // Holding Ctrl (Cmd) shows the pointer while it is held.
-            let held = ui.input(|i| i.modifiers.command) && at.is_some();
-            if held && (at != known || !pointing.held) {
+            // Holding Ctrl (Cmd) and moving the mouse shows the pointer
+            // while Ctrl is held; a Ctrl shortcut typed with the mouse at
+            // rest over the preview shows nothing.
+            let ctrl = ui.input(|i| i.modifiers.command) && at.is_some();
+            let moving = ui.input(|i| i.pointer.delta() != egui::Vec2::ZERO);
+            if ctrl && (pointing.held || moving) && (at != known || !pointing.held) {
                 commands.push(ShellCommand::HoldPointer(at).into());
-            } else if !held && pointing.held {
+            } else if !ctrl && pointing.held {
                 commands.push(ShellCommand::HoldPointer(None).into());
             }
             if response.clicked() {
@@ -208,7 +229,7 @@ pub(super) fn preview_input(
             }
         }
         Tool::Pointer | Tool::Spotlight => {
-            if at != known {
+            if at != known && (at.is_some() || was_here) {
                 commands.push(ShellCommand::PointAt(at).into());
             }
             if pointing.tool == Tool::Spotlight
