@@ -5,6 +5,7 @@
 
 const $ = (id) => document.getElementById(id);
 let base = null; // { snapshot, at } where at = performance.now() on receipt
+let notesKey = null; // the notes last built, so a timer update keeps an open list open
 let source = null;
 let retryMs = 1000;
 let unpaired = false;
@@ -91,9 +92,15 @@ function render(snap) {
   $("btn-blackout").textContent = snap.blackout ? "Show" : "Black";
   $("btn-discussion").textContent = snap.discussion ? "Stop" : "Discuss";
   $("next-title").textContent = snap.next_title ? "Next: " + snap.next_title : "Last slide";
-  const notes = $("notes");
-  notes.replaceChildren(...snap.notes.map(noteView));
-  if (!snap.notes.length) notes.appendChild(el("p", "next", "No speaker notes on this slide."));
+  // The notes are built again only when they change: the talk timer's
+  // updates must not fold an open list of ideas or move what is read.
+  const key = JSON.stringify([snap.slide_number, snap.notes]);
+  if (key !== notesKey) {
+    notesKey = key;
+    const notes = $("notes");
+    notes.replaceChildren(...snap.notes.map(noteView));
+    if (!snap.notes.length) notes.appendChild(el("p", "next", "No speaker notes on this slide."));
+  }
   tick();
 }
 
