@@ -93,23 +93,28 @@ pub fn presses(
         match event {
             Event::Key {
                 key,
+                physical_key,
                 pressed: false,
                 ..
-            } => filter.release(key, now),
+            } => filter.release(&physical_key.unwrap_or(*key), now),
             Event::Key {
                 key,
+                physical_key,
                 pressed: true,
                 repeat,
                 modifiers,
                 ..
             } => {
                 let digit = matches!(key.name().as_bytes(), [b'0'..=b'9']);
+                // One physical key is one press, by the key itself: Shift+=
+                // is pressed as "+" but let go as "=" when Shift goes first.
+                let physical = physical_key.unwrap_or(*key);
                 // A held key's repeats, and the text each one types, do
                 // nothing; egui's repeat mark is checked against the time.
                 let fresh = if *repeat {
-                    filter.repeat(*key, now)
+                    filter.repeat(physical, now)
                 } else {
-                    digit || filter.press(*key, now)
+                    digit || filter.press(physical, now)
                 };
                 if !fresh {
                     drop_text = true;

@@ -83,12 +83,13 @@ impl<C: Eq + Hash> PressFilter<C> {
     /// repeat (the key was never seen released): `true` if it is a fresh
     /// press after all. The mark goes stale when a release is lost (Shift
     /// let go before "+", a window change), so it is believed only within
-    /// [`HELD_GAP`] of the control's last press.
+    /// [`HELD_GAP`] of the control's last press, and not at all when this
+    /// control was seen let go since (the mark came from a release under
+    /// another name: pressed as "+", let go as "=").
     pub fn repeat(&mut self, control: C, now: Instant) -> bool {
-        let fresh = self
-            .seen
-            .get(&control)
-            .is_none_or(|seen| now.saturating_duration_since(seen.pressed) >= HELD_GAP);
+        let fresh = self.seen.get(&control).is_none_or(|seen| {
+            seen.released.is_some() || now.saturating_duration_since(seen.pressed) >= HELD_GAP
+        });
         if fresh {
             return self.press(control, now);
         }
@@ -260,5 +261,19 @@ mod tests {
             .filter(|i| filter.repeat("Page Down", t0 + ms(660 + 40 * i)))
             .count();
         assert_eq!(kept, 0);
+    }
+
+    #[test]
+    fn a_key_let_go_is_not_held_however_its_next_press_is_marked() {
+        // Shift+= pressed as "+" and let go as "=" (Shift first): by the
+        // physical key, the release is seen, so a press 0.7 s later that
+        // the window system marks as a repeat is a new press.
+        let t0 = Instant::now();
+        let mut filter = PressFilter::default();
+        assert!(filter.press("Equals", t0));
+        filter.release(&"Equals", t0 + ms(120));
+        assert!(filter.repeat("Equals", t0 + ms(700)), "a second press");
+        // Held (never let go), the marks stay repeats.
+        assert!(!filter.repeat("Equals", t0 + ms(740)));
     }
 }
