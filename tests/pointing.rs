@@ -774,4 +774,3 @@ fn the_deck_menu_offers_the_ink_to_the_guide_only_once_there_is_ink() {
     app.harness.run_steps(2);
     assert!(app.harness.state().console().print_ink);
 }
-
