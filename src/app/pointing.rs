@@ -5,18 +5,15 @@
 
 use std::time::Instant;
 
+use crate::show::ShellCommand;
 use crate::show::pointing::{ERASER_RADIUS, InkKind, Tool, ZOOM_STEP, Zoom};
-use crate::show::{AudienceShows, ShellCommand};
 
 use super::PresenterApp;
 
 impl PresenterApp {
     /// The slide the room sees now, if it sees a slide.
     pub(super) fn audience_slide(&self) -> Option<usize> {
-        match self.session.presentation.audience() {
-            AudienceShows::Slide(index) => Some(index),
-            AudienceShows::Black | AudienceShows::White | AudienceShows::Break { .. } => None,
-        }
+        self.session.presentation.audience().slide()
     }
 
     /// Applies one pointing or drawing command. Returns whether anything

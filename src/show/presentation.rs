@@ -38,6 +38,17 @@ pub enum AudienceShows {
     },
 }
 
+impl AudienceShows {
+    /// The slide the room sees, if it sees a slide (not a black, white or
+    /// break screen).
+    pub fn slide(self) -> Option<usize> {
+        match self {
+            Self::Slide(index) => Some(index),
+            Self::Black | Self::White | Self::Break { .. } => None,
+        }
+    }
+}
+
 /// A running discussion count-down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Discussion {

@@ -39,9 +39,7 @@ pub(super) fn slides_column_ui(
     tools::toolbar_ui(ui, view, commands);
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(caption).color(tokens::CONSOLE_MUTED));
-        if let Some(caption) =
-            tools::tool_caption(tool, matches!(p.audience(), AudienceShows::Slide(_)))
-        {
+        if let Some(caption) = tools::tool_caption(tool, p.audience().slide().is_some()) {
             // Presses here point or draw instead of advancing: say so, and
             // how to stop.
             ui.label(RichText::new(caption).strong().color(tokens::POINTER));

@@ -9,7 +9,7 @@ use super::super::slide::{SlideResponse, to_slide_clamped, wheel_over};
 use super::super::tokens;
 use super::ConsoleView;
 use crate::show::pointing::{InkColor, SPOTLIGHT_STEP, Tool};
-use crate::show::{AppCommand, AudienceShows, Command, ShellCommand};
+use crate::show::{AppCommand, Command, ShellCommand};
 
 /// The toolbar over the preview: the tools. It is the same whatever the
 /// tool, so the preview never moves under the mouse.
@@ -33,10 +33,7 @@ pub(super) fn toolbar_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec
 /// and "Show the whole slide" while zoomed.
 pub(super) fn tool_options_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
     let pointing = &view.console.pointing;
-    let slide = match view.presentation.audience() {
-        AudienceShows::Slide(index) => Some(index),
-        _ => None,
-    };
+    let slide = view.presentation.audience().slide();
     ui.horizontal_wrapped(|ui| {
         match pointing.tool {
             Tool::Pointer => {
