@@ -249,6 +249,9 @@ impl PresenterApp {
             S::StartRemote => self.start_remote(now),
             S::StopRemote => self.stop_remote(),
             S::NewRemotePairing => self.new_remote_pairing(),
+            S::ChooseRemoteInterface(ip) => self.choose_remote_interface(*ip, now),
+            S::FindRemoteInterfaces => self.find_remote_interfaces(),
+            S::AllowMorePhones(more) => self.allow_more_phones(*more),
             S::LiveReloadFailed(error) => {
                 self.notices.push(
                     Severity::Warning,

@@ -149,7 +149,7 @@ impl PresenterApp {
             sessions_dir: None,
             end_of_talk: summary::EndOfTalk::default(),
             clock,
-            remote: remote::RemoteSlot::default(),
+            remote: remote::RemoteSlot::new(),
             clock_format: crate::show::hours::ClockFormat::System,
             system_hours: crate::show::hours::HourCycle::TwentyFour,
             shortcuts_owned: false,
@@ -323,10 +323,13 @@ impl PresenterApp {
 }
 
 impl eframe::App for PresenterApp {
-    /// The presenter closed cuecard: the session record ends cleanly.
+    /// The presenter closed cuecard: the session record ends cleanly and
+    /// the phone remote stops.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         let now = self.clock.now();
         self.finish_recording(now);
+        // Paired phones stop working as soon as cuecard quits.
+        self.stop_remote();
     }
 
     /// Tab opens the overview (pdfpc, Impressive) unless a console button

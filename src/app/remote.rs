@@ -4,9 +4,12 @@
 //! shows each console frame, and says what the console's "Phone remote…"
 //! menu shows. The pairing URL (the secret) goes only to the console.
 
+use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
+use crate::deck::LoadedDeck;
 use crate::remote::{
     self, Interface, RemoteConfig, RemoteRequest, RemoteServer, RemoteSnapshot, SharedSnapshot,
 };
@@ -41,6 +44,13 @@ pub struct RemoteView {
     pub paired_phones: usize,
     /// Requests refused so far.
     pub refused_requests: u64,
+    /// The interfaces the presenter can choose from: address and label,
+    /// e.g. `wlan0: 192.168.1.20`.
+    pub interfaces: Vec<(IpAddr, String)>,
+    /// The interface it listens on, or will listen on when started.
+    pub chosen: Option<IpAddr>,
+    /// Whether more than one phone may be paired at once.
+    pub more_phones: bool,
 }
 
 /// What the console's menu shows when the remote is off.
@@ -51,17 +61,39 @@ pub static REMOTE_OFF: RemoteView = RemoteView {
     pairing_url: None,
     paired_phones: 0,
     refused_requests: 0,
+    interfaces: Vec::new(),
+    chosen: None,
+    more_phones: false,
 };
 
-/// The phone remote's part of the app: the running link, if any, and the
-/// interface chosen for it (`None`: the suggested one).
+/// How many phones may be paired at once when the presenter allows more
+/// than one (a co-trainer's, a second device of their own).
+pub const MORE_PHONES: usize = 4;
+
+/// The width of the slide's picture sent to the phone, in pixels (sharp
+/// on a phone's 390-point-wide screen at two pixels a point and more).
+pub const PHONE_PICTURE_WIDTH_PX: u32 = 960;
+
+/// The phone remote's part of the app: the running link, if any, the
+/// interfaces to choose from and the one chosen (`None`: the suggested
+/// one), how many phones may pair, and the slides' pictures.
 #[derive(Debug, Default)]
 pub struct RemoteSlot {
     link: Option<RemoteLink>,
     bind: Option<IpAddr>,
+    interfaces: Vec<Interface>,
+    more_phones: bool,
+    pictures: SlidePictures,
 }
 
 impl RemoteSlot {
+    /// Off, with the machine's interfaces listed for the console's choice.
+    pub fn new() -> Self {
+        let mut slot = Self::default();
+        slot.find_interfaces();
+        slot
+    }
+
     /// Whether the remote is on.
     pub fn is_on(&self) -> bool {
         self.link.is_some()
@@ -69,8 +101,23 @@ impl RemoteSlot {
 
     /// What the console shows.
     pub fn view(&self) -> RemoteView {
+        let interfaces = choosable(&self.interfaces)
+            .map(|i| (i.ip, i.label()))
+            .collect();
+        let chosen = self.link.as_ref().map_or_else(
+            || {
+                self.bind
+                    .or_else(|| remote::suggested_interface(&self.interfaces).map(|i| i.ip))
+            },
+            |link| Some(link.server.address().ip()),
+        );
         let Some(link) = &self.link else {
-            return RemoteView::default();
+            return RemoteView {
+                interfaces,
+                chosen,
+                more_phones: self.more_phones,
+                ..RemoteView::default()
+            };
         };
         let status = link.server.status();
         RemoteView {
@@ -80,7 +127,105 @@ impl RemoteSlot {
             pairing_url: link.server.pairing_url(),
             paired_phones: status.paired_phones,
             refused_requests: status.refused_requests,
+            interfaces,
+            chosen,
+            more_phones: self.more_phones,
         }
+    }
+
+    /// How many phones may pair at once.
+    fn max_phones(&self) -> usize {
+        if self.more_phones { MORE_PHONES } else { 1 }
+    }
+
+    /// Lists the machine's interfaces again (a network was joined or left).
+    fn find_interfaces(&mut self) {
+        self.interfaces = remote::interfaces().unwrap_or_default();
+    }
+}
+
+/// The interfaces a phone could reach the server on: all but IPv6
+/// link-local ones (they need a scope to listen on, and no phone's browser
+/// takes them in an address).
+fn choosable(list: &[Interface]) -> impl Iterator<Item = &Interface> {
+    list.iter().filter(|i| match i.ip {
+        IpAddr::V4(_) => true,
+        IpAddr::V6(v6) => v6.segments().first().is_none_or(|s| s & 0xffc0 != 0xfe80),
+    })
+}
+
+/// Pictures of the slides for the phone. A picture takes tens of
+/// milliseconds to draw ([`crate::export::slide_png`]), so it is drawn on a
+/// thread of its own, one at a time, and kept for the deck it shows; a
+/// reload (another deck) starts over.
+#[derive(Debug, Default)]
+struct SlidePictures {
+    /// The deck the pictures are of.
+    deck: Option<Arc<LoadedDeck>>,
+    /// By slide index: the picture, or `None` if it could not be drawn
+    /// (then the phone shows the slide's title). Filled by the worker.
+    made: Arc<Mutex<Pictures>>,
+    /// The slide being drawn now.
+    drawing: Option<usize>,
+}
+
+/// Pictures by slide index (`None`: it could not be drawn).
+type Pictures = HashMap<usize, Option<Arc<[u8]>>>;
+
+/// At most this many pictures are kept (a long PDF deck: about 10 MB).
+const PICTURES_KEPT: usize = 100;
+
+impl SlidePictures {
+    /// The picture of slide `index` of `deck` if it is drawn; else starts
+    /// drawing it (unless another slide is being drawn: `wake` is called
+    /// when that is done, and the next frame asks again).
+    fn get(
+        &mut self,
+        deck: &Arc<LoadedDeck>,
+        index: usize,
+        wake: &CommandSender,
+    ) -> Option<Arc<[u8]>> {
+        if !self.deck.as_ref().is_some_and(|d| Arc::ptr_eq(d, deck)) {
+            *self = Self {
+                deck: Some(Arc::clone(deck)),
+                ..Self::default()
+            };
+        }
+        let mut made = self.made.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(picture) = made.get(&index) {
+            return picture.clone();
+        }
+        if self.drawing.is_some_and(|i| !made.contains_key(&i)) {
+            return None;
+        }
+        if made.len() >= PICTURES_KEPT {
+            made.clear();
+        }
+        drop(made);
+        let (deck, made, wake) = (Arc::clone(deck), Arc::clone(&self.made), wake.clone());
+        let spawned = std::thread::Builder::new()
+            .name("cuecard-slide-picture".into())
+            .spawn(move || {
+                let picture = crate::export::slide_png(&deck, index, PHONE_PICTURE_WIDTH_PX)
+                    .ok()
+                    .map(Arc::from);
+                made.lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(index, picture);
+                wake.wake();
+            });
+        match spawned {
+            Ok(_) => self.drawing = Some(index),
+            // No thread: no picture for this slide (the phone shows its
+            // title); never ask again for it.
+            Err(_) => {
+                self.made
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(index, None);
+            }
+        }
+        None
     }
 }
 
@@ -140,6 +285,7 @@ impl PresenterApp {
         if self.remote.link.is_some() {
             return false;
         }
+        self.remote.find_interfaces();
         match self.try_start_remote(now) {
             Ok(link) => self.remote.link = Some(link),
             Err(error) => {
@@ -161,8 +307,12 @@ impl PresenterApp {
             ));
         }
         let sender = self.bus.sender();
+        let config = RemoteConfig {
+            max_phones: self.remote.max_phones(),
+            ..RemoteConfig::new(ip)
+        };
         let server = RemoteServer::start(
-            &RemoteConfig::new(ip),
+            &config,
             move |request: RemoteRequest| forward(&sender, &request),
             snapshot.clone(),
         )
@@ -194,15 +344,63 @@ impl PresenterApp {
         true
     }
 
-    /// Publishes what the phone shows at `now` (each console frame while
-    /// the remote is on; the snapshot notifies the phone only on a change).
-    pub(super) fn publish_remote(&self, now: Instant) {
-        if let (Some(link), Some(deck)) = (&self.remote.link, self.session.deck()) {
-            link.snapshot.publish(RemoteSnapshot::from_presentation(
-                deck,
-                &self.session.presentation,
-                now,
-            ));
+    /// Listens on the interface with address `ip` from now on: when the
+    /// remote is on, it starts again there (with a new pairing code; the
+    /// paired phones must scan it). Returns whether anything changed.
+    pub(super) fn choose_remote_interface(&mut self, ip: IpAddr, now: Instant) -> bool {
+        let listening = self
+            .remote
+            .link
+            .as_ref()
+            .map(|link| link.server.address().ip());
+        if self.remote.bind == Some(ip) && listening.is_none_or(|on| on == ip) {
+            return false;
         }
+        self.remote.bind = Some(ip);
+        if listening.is_some() {
+            self.stop_remote();
+            self.start_remote(now);
+        }
+        true
+    }
+
+    /// Lists the interfaces again, for the console's choice.
+    pub(super) fn find_remote_interfaces(&mut self) -> bool {
+        self.remote.find_interfaces();
+        true
+    }
+
+    /// Whether more than one phone may be paired at once (up to
+    /// [`MORE_PHONES`]); allowing only one unpairs all but the newest.
+    pub(super) fn allow_more_phones(&mut self, more: bool) -> bool {
+        if self.remote.more_phones == more {
+            return false;
+        }
+        self.remote.more_phones = more;
+        if let Some(link) = &self.remote.link {
+            link.server.set_max_phones(self.remote.max_phones());
+        }
+        true
+    }
+
+    /// Publishes what the phone shows at `now` (each console frame while
+    /// the remote is on; the snapshot notifies the phone only on a change),
+    /// with the slide's picture once it is drawn.
+    pub(super) fn publish_remote(&mut self, now: Instant) {
+        let (Some(link), Some(ready)) = (&self.remote.link, &self.session.deck) else {
+            return;
+        };
+        let presentation = &self.session.presentation;
+        let mut snapshot = RemoteSnapshot::from_presentation(&ready.loaded.deck, presentation, now);
+        let wake = self.bus.sender();
+        let current = presentation.current();
+        snapshot.slide_png = self.remote.pictures.get(&ready.loaded, current, &wake);
+        // Then the next slide's, so that Next shows its picture at once.
+        if snapshot.slide_png.is_some()
+            && let Some(next) = presentation.next_index()
+        {
+            let _ = self.remote.pictures.get(&ready.loaded, next, &wake);
+        }
+        link.snapshot.publish(snapshot);
     }
 }

@@ -27,6 +27,7 @@ mod guide;
 mod handout;
 mod notes;
 mod page;
+mod picture;
 mod slide;
 mod weblinks;
 
@@ -36,6 +37,7 @@ use crate::deck::LoadedDeck;
 
 pub use art::{SlideArt, slide_art};
 pub use fonts::FaceKind;
+pub use picture::{MAX_PICTURE_WIDTH_PX, PictureError, slide_png};
 
 /// Paper sizes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -160,6 +160,21 @@ impl Pairing {
         self.sessions.len()
     }
 
+    /// How many phones may be paired at once from now on (below 1 counts
+    /// as 1). When fewer are allowed than are paired, the phones paired
+    /// longest ago are unpaired. Returns how many were unpaired.
+    pub fn set_max_phones(&mut self, max_phones: usize) -> usize {
+        self.max_phones = max_phones.max(1);
+        let excess = self.sessions.len().saturating_sub(self.max_phones);
+        self.sessions.drain(..excess);
+        excess
+    }
+
+    /// How many phones may be paired at once.
+    pub fn max_phones(&self) -> usize {
+        self.max_phones
+    }
+
     /// Unpairs every phone; the token is unchanged.
     pub fn revoke_all(&mut self) {
         self.sessions.clear();
@@ -258,5 +273,29 @@ mod tests {
         assert!(pairing.is_paired(&first) && pairing.is_paired(&second));
         pairing.revoke_all();
         assert!(!pairing.is_paired(&first) && !pairing.is_paired(&second));
+    }
+
+    #[test]
+    fn allowing_fewer_phones_unpairs_the_oldest() {
+        let mut pairing = Pairing::new(3).unwrap();
+        let mut cookies = Vec::new();
+        for _ in 0..3 {
+            let token = pairing.renew_token().unwrap();
+            cookies.push(paired_cookie(pairing.pair(&token).unwrap()));
+        }
+        assert_eq!(pairing.paired_count(), 3);
+        assert_eq!(pairing.set_max_phones(1), 2);
+        assert_eq!(pairing.max_phones(), 1);
+        assert!(!pairing.is_paired(&cookies[0]) && !pairing.is_paired(&cookies[1]));
+        assert!(
+            pairing.is_paired(&cookies[2]),
+            "the newest phone stays paired"
+        );
+        // Allowing more again unpairs nothing and lets a second phone in.
+        assert_eq!(pairing.set_max_phones(2), 0);
+        let token = pairing.renew_token().unwrap();
+        let fourth = paired_cookie(pairing.pair(&token).unwrap());
+        assert!(pairing.is_paired(&cookies[2]) && pairing.is_paired(&fourth));
+        assert_eq!(pairing.set_max_phones(0), 1, "0 counts as 1");
     }
 }

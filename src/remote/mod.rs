@@ -222,6 +222,26 @@ impl RemoteServer {
         Ok(format!("http://{}/pair?token={token}", self.address))
     }
 
+    /// How many phones may be paired at once from now on (at least 1).
+    /// Allowing fewer than are paired unpairs the ones paired longest ago
+    /// (their pages say so).
+    pub fn set_max_phones(&self, max_phones: usize) {
+        let mut pairing = self.pairing.lock().unwrap_or_else(PoisonError::into_inner);
+        let unpaired = pairing.set_max_phones(max_phones);
+        drop(pairing);
+        if unpaired > 0 {
+            self.stats.notify_revoked();
+        }
+    }
+
+    /// How many phones may be paired at once.
+    pub fn max_phones(&self) -> usize {
+        self.pairing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .max_phones()
+    }
+
     /// Unpairs every phone (their pages say so and stop updating).
     pub fn unpair_all(&self) {
         let mut pairing = self.pairing.lock().unwrap_or_else(PoisonError::into_inner);

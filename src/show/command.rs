@@ -318,6 +318,13 @@ pub enum ShellCommand {
     StopRemote,
     /// A new pairing code for the phone remote (the old one stops working).
     NewRemotePairing,
+    /// Listen for the phone remote on the interface with this address
+    /// (when on, it starts again there, with a new pairing code).
+    ChooseRemoteInterface(std::net::IpAddr),
+    /// List the network interfaces again (a Wi-Fi was joined or left).
+    FindRemoteInterfaces,
+    /// Whether more than one phone may be paired with the remote at once.
+    AllowMorePhones(bool),
     /// Save this PDF of the deck ("Print guide…", "Export handout…"): ask
     /// where in the system's save dialog, starting beside the deck. Does
     /// nothing while another export is running.

@@ -272,14 +272,16 @@ fn saving_label(kind: ExportKind) -> &'static str {
     }
 }
 
-/// "Phone remote…": start or stop it; when on, the QR code to pair (the
+/// "Phone remote…": start or stop it; the interface it listens on and
+/// whether more than one phone may pair; when on, the QR code to pair (the
 /// one-time token is only ever shown here, on the console), the address,
-/// the interface, the paired phones and "New pairing".
+/// the paired phones and "New pairing".
 fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
     let remote = view.remote;
     ui.menu_button("Phone remote…", |ui| {
         if !remote.on {
             ui.label("Off. A phone on the same network can move the slides and read the notes.");
+            remote_choices_ui(ui, remote, commands);
             if ui.button("Start phone remote").clicked() {
                 commands.push(ShellCommand::StartRemote.into());
             }
@@ -317,6 +319,7 @@ fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCom
                     .color(tokens::CONSOLE_MUTED),
             );
         }
+        remote_choices_ui(ui, remote, commands);
         ui.horizontal(|ui| {
             if ui.button("New pairing").clicked() {
                 commands.push(ShellCommand::NewRemotePairing.into());
@@ -327,6 +330,73 @@ fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCom
             }
         });
     });
+}
+
+/// The remote's choices: the network it listens on (only that one), and
+/// whether more than one phone may pair at once.
+fn remote_choices_ui(
+    ui: &mut Ui,
+    remote: &crate::app::remote::RemoteView,
+    commands: &mut Vec<AppCommand>,
+) {
+    let chosen = remote
+        .chosen
+        .and_then(|ip| remote.interfaces.iter().find(|(i, _)| *i == ip))
+        .map_or_else(
+            || {
+                remote
+                    .chosen
+                    .map_or_else(|| "none found".to_owned(), |ip| ip.to_string())
+            },
+            |(_, label)| label.clone(),
+        );
+    ui.horizontal(|ui| {
+        ui.label("Network:");
+        egui::ComboBox::from_id_salt("remote-interface")
+            .selected_text(chosen)
+            .show_ui(ui, |ui| {
+                for (ip, label) in &remote.interfaces {
+                    let text = if ip.is_loopback() {
+                        format!("{label} (this laptop only)")
+                    } else {
+                        label.clone()
+                    };
+                    if ui
+                        .selectable_label(remote.chosen == Some(*ip), text)
+                        .clicked()
+                    {
+                        commands.push(ShellCommand::ChooseRemoteInterface(*ip).into());
+                    }
+                }
+            });
+        if ui
+            .button("Look again")
+            .on_hover_text(
+                "List the networks again, after joining a Wi-Fi or starting the laptop's hotspot",
+            )
+            .clicked()
+        {
+            commands.push(ShellCommand::FindRemoteInterfaces.into());
+        }
+    });
+    if remote.on {
+        ui.label(
+            RichText::new("Another network starts the remote again there: pair the phone again.")
+                .color(tokens::CONSOLE_MUTED),
+        );
+    }
+    let mut more = remote.more_phones;
+    let label = format!(
+        "Allow up to {} phones at once",
+        crate::app::remote::MORE_PHONES
+    );
+    if ui
+        .checkbox(&mut more, label)
+        .on_hover_text("Off: a phone that pairs unpairs the one before it")
+        .changed()
+    {
+        commands.push(ShellCommand::AllowMorePhones(more).into());
+    }
 }
 
 /// The smallest the status line shrinks to before it wraps.
