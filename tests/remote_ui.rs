@@ -228,3 +228,90 @@ fn the_menu_chooses_the_network_and_allows_more_phones() {
     assert!(!harness.state().remote().is_on());
     assert!(std::net::TcpStream::connect(moved).is_err());
 }
+
+#[test]
+fn idle_with_a_phone_paired_the_remote_wakes_the_console_only_for_presses() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::{Duration, Instant};
+
+    let mut harness = started_app(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    apply(&mut harness, cuecard::show::ShellCommand::StartRemote);
+    let addr = address_of(&harness);
+    let cookie = pair(&harness);
+    // The pictures of this slide and the next are drawn, then all is still.
+    let start = Instant::now();
+    while remote_common::get(addr, "/slide.png", Some(&cookie)).status != 200 {
+        assert!(start.elapsed() < Duration::from_secs(20), "no picture");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.run_steps(1);
+    }
+    for _ in 0..20 {
+        std::thread::sleep(Duration::from_millis(50));
+        harness.run_steps(1);
+    }
+    harness.run();
+    let delay = harness.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+    assert!(
+        delay >= Duration::from_secs(30),
+        "untouched, the console waits for the wall clock's next minute, not {delay:?}"
+    );
+
+    // From now on, count the repaints asked for from other threads.
+    let ui_thread = std::thread::current().id();
+    let wakes = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&wakes);
+    harness.ctx.set_repaint_observer(move |info| {
+        if std::thread::current().id() != ui_thread && info.viewport_id == egui::ViewportId::ROOT {
+            counter.fetch_add(1, Ordering::Relaxed);
+        }
+    });
+
+    // For about 5 s the phone listens to the live updates and reads the
+    // state and the picture, and strangers are refused: nothing wakes the
+    // console.
+    let listener_cookie = cookie.clone();
+    let listening = std::thread::spawn(move || {
+        remote_common::request(addr, "GET", "/api/events", Some(&listener_cookie), &[], "")
+    });
+    for _ in 0..50 {
+        let stranger = remote_common::get(addr, "/api/state", None).status;
+        assert!(
+            stranger == 401 || stranger == 429,
+            "refused or rate-limited, not {stranger}"
+        );
+        assert_eq!(
+            remote_common::get(addr, "/api/state", Some(&cookie)).status,
+            200
+        );
+        assert_eq!(
+            remote_common::get(addr, "/slide.png", Some(&cookie)).status,
+            200
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    let events = listening.join().unwrap();
+    assert!(
+        events.text().contains("data:"),
+        "the phone's live updates were open: {}",
+        events.text()
+    );
+    assert_eq!(
+        wakes.load(Ordering::Relaxed),
+        0,
+        "the remote woke the console while nothing was pressed"
+    );
+
+    // A press on the phone wakes it at once (so the count above could see
+    // a wake).
+    let response = remote_common::post_command(addr, Some(&cookie), r#"{"command":"next"}"#);
+    assert!((200..300).contains(&response.status));
+    assert!(
+        wakes.load(Ordering::Relaxed) >= 1,
+        "Next did not wake the console"
+    );
+    assert!(common::run_until(&mut harness, |app| app
+        .presentation()
+        .current()
+        == 1));
+}
