@@ -323,6 +323,12 @@ impl PresenterApp {
 }
 
 impl eframe::App for PresenterApp {
+    /// The console's background: the panel's colour, so that the console's
+    /// panel needs no fill of its own (see `ui`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     /// The presenter closed cuecard: the session record ends cleanly and
     /// the phone remote stops.
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
@@ -418,7 +424,13 @@ impl eframe::App for PresenterApp {
         self.publish_remote(now);
         let remote_view = self.remote.view();
 
+        // No fill: the window is cleared to the panel's colour
+        // (`clear_color`), which costs a software renderer far less than a
+        // quad over the whole window on every repaint (docs/PERFORMANCE.md).
+        let panel =
+            egui::Frame::central_panel(&ctx.global_style()).fill(egui::Color32::TRANSPARENT);
         let clicked = egui::CentralPanel::default()
+            .frame(panel)
             .show(ui, |ui| {
                 let textures = lock(&self.textures);
                 let current = self.session.presentation.current();
@@ -558,6 +570,10 @@ pub fn run(deck: Option<&Path>, remote: bool) -> eframe::Result {
             .with_min_inner_size([640.0, 400.0]),
         window_builder: Some(Box::new(crate::desktop::console_window)),
         renderer: eframe::Renderer::Glow,
+        // Dithering hides banding in gradients; cuecard draws flat colours,
+        // text and pictures, and the dither costs every pixel of every
+        // repaint on a software renderer (docs/PERFORMANCE.md).
+        dithering: false,
         ..Default::default()
     };
     eframe::run_native(
