@@ -197,6 +197,19 @@ fn buttons_move_the_presentation_and_the_phone_follows() {
         post_command(h.addr(), Some(&cookie), r#"{"command":"quit"}"#).status,
         400
     );
+    // A command that is not sent as JSON (a form, plain text) is refused,
+    // even from the paired phone with the right Origin.
+    let body = r#"{"command":"next"}"#;
+    for content_type in ["text/plain", "application/x-www-form-urlencoded"] {
+        let addr = h.addr();
+        let text = format!(
+            "POST /api/command HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nCookie: {cookie}\r\nOrigin: http://{addr}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        let response = remote_common::raw(addr, text.as_bytes());
+        assert_eq!(response.status, 415, "{content_type}");
+        assert_eq!(h.app.current(), 0, "{content_type} moved the slide");
+    }
     let parked = post_command(
         h.addr(),
         Some(&cookie),

@@ -40,15 +40,16 @@ fn the_console_starts_the_remote_and_a_paired_phone_moves_the_slides() {
 
     harness.get_by_label("Phone remote…").click_accesskit();
     harness.run_steps(2);
-    harness.get_by_label("Start phone remote").click_accesskit();
+    // A real click (pointer down and up): the menu stays open and shows
+    // the QR code at once.
+    harness.get_by_label("Start phone remote").click();
     assert!(common::run_until(&mut harness, |app| app.remote().is_on()));
-    if harness
-        .query_by_label_contains("Phone remote on http://")
-        .is_none()
-    {
-        harness.get_by_label("Phone remote…").click_accesskit();
-        harness.run_steps(2);
-    }
+    assert!(
+        harness
+            .query_by_label_contains("Scan with the phone's camera")
+            .is_some(),
+        "the menu closed on Start: the QR code is hidden"
+    );
     let node = harness.get_by_label_contains("Phone remote on http://127.0.0.1:");
     let label = node
         .accesskit_node()
@@ -103,6 +104,22 @@ fn the_console_starts_the_remote_and_a_paired_phone_moves_the_slides() {
         401,
         "the picture needs the cookie too"
     );
+
+    // "New pairing" with one phone allowed: the phone paired now stops
+    // working at once (a presenter who suspects an intruder locks it out).
+    let ctx = harness.ctx.clone();
+    harness.state_mut().apply(
+        &ctx,
+        &cuecard::show::ShellCommand::NewRemotePairing.into(),
+        std::time::Instant::now(),
+    );
+    assert_eq!(harness.state().remote().view().paired_phones, 0);
+    assert_eq!(
+        remote_common::get(addr, "/api/state", Some(&cookie)).status,
+        401,
+        "the old phone still works after New pairing"
+    );
+    assert!(harness.state().remote().view().pairing_url.is_some());
 
     // Stop: the server no longer answers.
     let ctx = harness.ctx.clone();
@@ -171,7 +188,10 @@ fn the_menu_chooses_the_network_and_allows_more_phones() {
     harness.run_steps(2);
     // Off: the network it will listen on, and one phone at a time.
     harness.get_by_label("Network:");
-    harness.get_by_label("Look again");
+    harness.get_by_label("Look again").click();
+    harness.run_steps(2);
+    // The choices are radio buttons in the menu, which stays open.
+    harness.get_by_label_contains("127.0.0.1 (this laptop only)");
     let view = harness.state().remote().view();
     assert_eq!(view.chosen, Some(loopback));
     assert!(

@@ -332,11 +332,16 @@ impl PresenterApp {
         })
     }
 
-    /// A new pairing code (the old one and its phone stop working).
+    /// A new pairing code: the old code stops working, and so does the
+    /// phone paired now unless more phones are allowed (a presenter who
+    /// pairs again because something looks wrong locks the old phone out).
     pub(super) fn new_remote_pairing(&mut self) -> bool {
         let Some(link) = &self.remote.link else {
             return false;
         };
+        if !self.remote.more_phones {
+            link.server.unpair_all();
+        }
         if let Err(error) = link.server.new_pairing() {
             self.notices
                 .push(Severity::Warning, NoticeSource::Console, error.to_string());

@@ -341,7 +341,23 @@ async fn slide_png(Extract(state): Extract<State>) -> Response {
     }
 }
 
-async fn command(Extract(state): Extract<State>, body: Bytes) -> Response {
+async fn command(
+    Extract(state): Extract<State>,
+    headers: axum::http::HeaderMap,
+    body: Bytes,
+) -> Response {
+    // The page sends JSON; anything else (a form, plain text) is refused.
+    let json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if !json {
+        return refusal(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "Commands are sent as application/json.",
+        );
+    }
     match RemoteRequest::parse(&body) {
         Some(request) => {
             (state.0.commands)(request);

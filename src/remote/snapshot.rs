@@ -8,7 +8,7 @@ use std::time::Instant;
 use serde::Serialize;
 use tokio::sync::watch;
 
-use crate::deck::{Deck, Note};
+use crate::deck::{Deck, Note, Slide};
 use crate::show::{AudienceShows, Presentation};
 
 /// One speaker note, by kind, as the phone shows it.
@@ -119,11 +119,11 @@ impl RemoteSnapshot {
             deck_title: deck.title.clone(),
             slide_number: if slide.is_some() { current + 1 } else { 0 },
             slide_count: deck.slides.len(),
-            slide_title: slide.map(|s| s.title.clone()).unwrap_or_default(),
+            slide_title: slide.map(Slide::console_title).unwrap_or_default(),
             next_title: presentation
                 .next_index()
                 .and_then(|i| deck.slides.get(i))
-                .map(|s| s.title.clone()),
+                .map(Slide::console_title),
             notes,
             talk_timer: TalkTimerView {
                 elapsed_secs: timer.elapsed(now).as_secs(),
@@ -299,6 +299,25 @@ mod tests {
             unreachable!("slide {} has a prompt with ideas", slide.id);
         };
         assert!(!ideas.is_empty());
+    }
+
+    #[test]
+    fn untitled_pdf_pages_are_named_as_on_the_console() {
+        let mut deck = module5();
+        for (k, slide) in deck.slides.iter_mut().enumerate() {
+            slide.title = String::new();
+            slide.page = Some(u32::try_from(k + 1).unwrap());
+        }
+        let t0 = Instant::now();
+        let show = Presentation::new(&deck);
+        let snap = RemoteSnapshot::from_presentation(&deck, &show, t0);
+        assert_eq!(snap.slide_title, "Page 1");
+        assert_eq!(
+            snap.next_title.as_deref(),
+            Some("Page 2"),
+            "a next slide without a title is not \"the last slide\""
+        );
+        assert_eq!(snap.slide_title, deck.slides[0].console_title());
     }
 
     #[test]

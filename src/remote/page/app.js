@@ -91,7 +91,10 @@ function render(snap) {
   $("btn-blackout").classList.toggle("on", snap.blackout);
   $("btn-blackout").textContent = snap.blackout ? "Show" : "Black";
   $("btn-discussion").textContent = snap.discussion ? "Stop" : "Discuss";
-  $("next-title").textContent = snap.next_title ? "Next: " + snap.next_title : "Last slide";
+  $("next-title").textContent =
+    snap.next_title === null || snap.next_title === undefined
+      ? "Last slide"
+      : "Next: " + (snap.next_title || "an untitled slide");
   // The notes are built again only when they change: the talk timer's
   // updates must not fold an open list of ideas or move what is read.
   const key = JSON.stringify([snap.slide_number, snap.notes]);

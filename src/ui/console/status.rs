@@ -278,7 +278,13 @@ fn saving_label(kind: ExportKind) -> &'static str {
 /// the paired phones and "New pairing".
 fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCommand>) {
     let remote = view.remote;
-    ui.menu_button("Phone remote…", |ui| {
+    // The menu stays open while the presenter works in it (Start shows
+    // the QR code at once; the network and the phones' box are choices);
+    // a click outside, Esc or "Stop phone remote" closes it.
+    let config = egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside);
+    let menu = egui::containers::menu::MenuButton::new("Phone remote…").config(config);
+    menu.ui(ui, |ui| {
         if !remote.on {
             ui.label("Off. A phone on the same network can move the slides and read the notes.");
             remote_choices_ui(ui, remote, commands);
@@ -321,7 +327,12 @@ fn remote_menu_ui(ui: &mut Ui, view: &ConsoleView<'_>, commands: &mut Vec<AppCom
         }
         remote_choices_ui(ui, remote, commands);
         ui.horizontal(|ui| {
-            if ui.button("New pairing").clicked() {
+            let tip = if remote.more_phones {
+                "A new QR code for another phone; the phones paired now stay paired"
+            } else {
+                "A new QR code; the phone paired now stops working at once"
+            };
+            if ui.button("New pairing").on_hover_text(tip).clicked() {
                 commands.push(ShellCommand::NewRemotePairing.into());
             }
             if ui.button("Stop phone remote").clicked() {
@@ -339,46 +350,34 @@ fn remote_choices_ui(
     remote: &crate::app::remote::RemoteView,
     commands: &mut Vec<AppCommand>,
 ) {
-    let chosen = remote
-        .chosen
-        .and_then(|ip| remote.interfaces.iter().find(|(i, _)| *i == ip))
-        .map_or_else(
-            || {
-                remote
-                    .chosen
-                    .map_or_else(|| "none found".to_owned(), |ip| ip.to_string())
-            },
-            |(_, label)| label.clone(),
+    // One choice per interface (a few at most), each a radio button: a
+    // list inside the menu, not a second pop-up over it.
+    ui.label("Network:");
+    if remote.interfaces.is_empty() {
+        ui.label(
+            RichText::new("None found: join a Wi-Fi or start the laptop's hotspot.")
+                .color(tokens::CONSOLE_MUTED),
         );
-    ui.horizontal(|ui| {
-        ui.label("Network:");
-        egui::ComboBox::from_id_salt("remote-interface")
-            .selected_text(chosen)
-            .show_ui(ui, |ui| {
-                for (ip, label) in &remote.interfaces {
-                    let text = if ip.is_loopback() {
-                        format!("{label} (this laptop only)")
-                    } else {
-                        label.clone()
-                    };
-                    if ui
-                        .selectable_label(remote.chosen == Some(*ip), text)
-                        .clicked()
-                    {
-                        commands.push(ShellCommand::ChooseRemoteInterface(*ip).into());
-                    }
-                }
-            });
-        if ui
-            .button("Look again")
-            .on_hover_text(
-                "List the networks again, after joining a Wi-Fi or starting the laptop's hotspot",
-            )
-            .clicked()
-        {
-            commands.push(ShellCommand::FindRemoteInterfaces.into());
+    }
+    for (ip, label) in &remote.interfaces {
+        let text = if ip.is_loopback() {
+            format!("{label} (this laptop only)")
+        } else {
+            label.clone()
+        };
+        if ui.radio(remote.chosen == Some(*ip), text).clicked() && remote.chosen != Some(*ip) {
+            commands.push(ShellCommand::ChooseRemoteInterface(*ip).into());
         }
-    });
+    }
+    if ui
+        .button("Look again")
+        .on_hover_text(
+            "List the networks again, after joining a Wi-Fi or starting the laptop's hotspot",
+        )
+        .clicked()
+    {
+        commands.push(ShellCommand::FindRemoteInterfaces.into());
+    }
     if remote.on {
         ui.label(
             RichText::new("Another network starts the remote again there: pair the phone again.")
