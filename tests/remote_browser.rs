@@ -541,36 +541,18 @@ fn a_phone_browser_pairs_with_a_stand_in_that_restarts() {
         .apply(&Command::GoTo(index), Instant::now());
     h.app.publish();
     driver.wait_for(&text_of("slide-title"), &json!(slide.title));
-    let kinds: Vec<&str> = slide
-        .notes
-        .iter()
-        .map(|n| match n {
-            Note::Script(_) => "script",
-            Note::Tip(_) => "tip",
-            Note::Prompt { .. } => "prompt",
-            Note::Quote { .. } => "quote",
-            Note::SlideText(_) => "slide_text",
-        })
-        .collect();
+    let (kinds, texts) = expected_notes(slide);
     driver.wait_for(
         "return [...document.querySelectorAll('#notes .note')].map(n => n.dataset.kind)",
         &json!(kinds),
     );
     let shown = driver.js("return document.getElementById('notes').textContent");
     let shown = shown.as_str().unwrap();
-    for note in &slide.notes {
-        let expected: Vec<&str> = match note {
-            Note::Script(t) | Note::Tip(t) | Note::SlideText(t) => vec![t],
-            Note::Prompt {
-                question, ideas, ..
-            } => std::iter::once(question.as_str())
-                .chain(ideas.iter().map(String::as_str))
-                .collect(),
-            Note::Quote { text, .. } => vec![text],
-        };
-        for text in expected {
-            assert!(shown.contains(text), "the phone's notes lack {text:?}");
-        }
+    for text in &texts {
+        assert!(
+            shown.contains(text.as_str()),
+            "the phone's notes lack {text:?}"
+        );
     }
 
     // Black screen from the phone, and a picture of the slide when the
