@@ -16,6 +16,7 @@ pub mod monitor_watch;
 pub mod notices;
 mod open;
 mod panic;
+pub mod partial_repaint;
 mod pointing;
 mod record;
 pub mod reload;
@@ -581,6 +582,9 @@ pub fn run(deck: Option<&Path>, remote: bool) -> eframe::Result {
         options,
         Box::new(move |cc| {
             crate::ui::fonts::install(&cc.egui_ctx);
+            if let Some(partial) = partial_repaint::PartialRepaint::from_env() {
+                cc.egui_ctx.add_plugin(partial);
+            }
             Ok(Box::new(
                 PresenterApp::new(loaded, Clock::System)
                     .with_system_hours(crate::desktop::system_hours())
