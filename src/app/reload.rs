@@ -19,6 +19,12 @@ use crate::deck::{Block, LoadedDeck};
 /// How long the files must be quiet before a reload.
 pub const DEBOUNCE: Duration = Duration::from_millis(500);
 
+/// How often the debouncer's thread looks for quiet files. It wakes this
+/// often whether or not anything changed, so it is as slow as it can be
+/// (notify's default is a quarter of [`DEBOUNCE`], eight wake-ups a
+/// second): a save is reloaded within a second.
+const DEBOUNCE_TICK: Duration = DEBOUNCE;
+
 /// Watches a deck's files. Dropping it stops watching.
 pub struct DeckWatcher {
     _debouncer: Debouncer<notify::RecommendedWatcher, RecommendedCache>,
@@ -100,26 +106,30 @@ impl DeckWatcher {
         on_change: impl Fn(Result<(), String>) + Send + 'static,
     ) -> notify::Result<Self> {
         let watched = files.clone();
-        let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
-            // Other programs reading or writing other files in the folder
-            // must not wake the windows: only a change to a watched file
-            // (or a watcher error) does. Reading a file (cuecard's own
-            // reload, an editor opening it) is an access event and does not
-            // count.
-            match result {
-                Ok(events) => {
-                    if events.iter().any(|e| {
-                        is_change(e) && e.paths.iter().any(|p| watched.contains(&normalize(p)))
-                    }) {
-                        on_change(Ok(()));
+        let mut debouncer = new_debouncer(
+            DEBOUNCE,
+            Some(DEBOUNCE_TICK),
+            move |result: DebounceEventResult| {
+                // Other programs reading or writing other files in the folder
+                // must not wake the windows: only a change to a watched file
+                // (or a watcher error) does. Reading a file (cuecard's own
+                // reload, an editor opening it) is an access event and does not
+                // count.
+                match result {
+                    Ok(events) => {
+                        if events.iter().any(|e| {
+                            is_change(e) && e.paths.iter().any(|p| watched.contains(&normalize(p)))
+                        }) {
+                            on_change(Ok(()));
+                        }
+                    }
+                    Err(errors) => {
+                        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                        on_change(Err(text.join("; ")));
                     }
                 }
-                Err(errors) => {
-                    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-                    on_change(Err(text.join("; ")));
-                }
-            }
-        })?;
+            },
+        )?;
         let folders: BTreeSet<&Path> = files.iter().filter_map(|f| f.parent()).collect();
         for folder in folders {
             if folder.is_dir() {
