@@ -32,7 +32,13 @@
 #      python3 helper, as Pympress draws); launch to both windows with the
 #      60-page PDF (interleaved, as in 1); peak RSS after showing every
 #      page of the 200-page PDF (Right every 0.15 s). MEASURE_ONLY=pdf runs
-#      only this part (about 3 minutes).
+#      only this part (about 4 minutes). Also idle CPU with the 60-page
+#      PDF, untouched and with the talk timer running (30 s each, as in 2).
+#   6. What a user waits for at the desk, each the whole command, median
+#      of 5 (MEASURE_WAIT_RUNS) after one untimed run, budget 1 s: Module
+#      5's Word guide imported into a deck, its presenter's guide printed
+#      to PDF, and the report of the talk recorded in 2, printed and as a
+#      PDF.
 # Screenshots of the screen at the end of each idle state go to $MEASURE_OUT.
 # The ten slides of the walk are screenshots of cuecard's audience window
 # (`import -window`), made into the 10-page PDF that Pympress then shows
@@ -55,9 +61,10 @@
 #   MEASURE_POLL           poll interval in seconds (default 0.01)
 #   MEASURE_START_TIMEOUT  seconds to wait for the windows (default 60)
 #   MEASURE_ONLY           "pdf": only the PDF part
+#   MEASURE_WAIT_RUNS      timed runs of each command in 6 (default 5)
 #   PDF_FIGURES_BIN        the example (default target/release/examples/pdf_figures)
 # cuecard presents a private copy of decks/module5.ron (see below). It takes
-# about 9 minutes. CI does not run it; docs/PERFORMANCE.md has the
+# about 15 minutes. CI does not run it; docs/PERFORMANCE.md has the
 # figures of the last run and the budgets they are checked against.
 
 set -euo pipefail
@@ -408,7 +415,8 @@ key() { xdotool key --delay 50 "$@"; }
 # idle NAME STATE [SECONDS [ACTION]]: CPU of the app and of Xvfb and
 # repaints of WIN_A and WIN_B over SECONDS (default $IDLE), running the
 # shell command ACTION in the background meanwhile. Sets IDLE_SHARE,
-# IDLE_REPAINTS_A, IDLE_REPAINTS_B.
+# IDLE_REPAINTS_A, IDLE_REPAINTS_B and IDLE_PER (CPU per repaint, e.g.
+# "3.1 ms").
 idle() {
     local name=$1 state=$2 seconds=${3:-$IDLE} action=${4:-} ready="$WORK/damage.ready"
     local t0 c0 x0 c1 x1 secs counts cpu xcpu per slug action_pid=
@@ -441,6 +449,7 @@ idle() {
     IDLE_SHARE=$(awk -v c="$cpu" -v s="$secs" 'BEGIN { printf "%.2f", 100 * c / s }')
     per=$(awk -v c="$cpu" -v n=$((IDLE_REPAINTS_A + IDLE_REPAINTS_B)) \
         'BEGIN { if (n > 0) printf "%.1f ms", 1000 * c / n; else print "n/a (no repaint)" }')
+    IDLE_PER=${per% (*}
     slug=$(tr -cs 'A-Za-z0-9' '-' <<<"${state%% (*}")
     import -window root "$OUT/$name-idle-${slug%-}.png" 2>/dev/null || true
     say "$name idle, $state: CPU ${cpu} s over ${secs} s = ${IDLE_SHARE}% of one core (Xvfb ${xcpu} s); repaints: $WIN_LABEL_A ${IDLE_REPAINTS_A} ($(awk -v n="$IDLE_REPAINTS_A" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s), $WIN_LABEL_B ${IDLE_REPAINTS_B} ($(awk -v n="$IDLE_REPAINTS_B" -v s="$secs" 'BEGIN { printf "%.2f", n / s }')/s); CPU per repaint ${per}"
@@ -556,6 +565,33 @@ pdf_part() {
         PDF_LAUNCH_RATIO=${s%% *}
         say "launch ratio with the 60-page PDF, cuecard / pympress, round by round: median $PDF_LAUNCH_RATIO (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s"))"
     fi
+    # Idle with the 60-page PDF: untouched, then with the talk timer running.
+    launch cuecard "$title — slide 1/60" "$title" "${cuecard_pdf[@]}"
+    WIN_LABEL_A=console
+    WIN_LABEL_B=audience
+    sleep 3
+    idle cuecard "60-page PDF, untouched (timer not started)"
+    PDF_UNTOUCHED_C=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+    focus "$WIN_A"
+    key Right
+    sleep 2
+    idle cuecard "60-page PDF, talk timer running (Right pressed)"
+    PDF_RUNNING_C=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B" "$IDLE_PER")
+    stop_app
+    if [[ $PYMPRESS != skip ]]; then
+        launch pympress "Pympress Presenter" "Pympress Content" "${pympress_pdf[@]}"
+        WIN_LABEL_A=presenter
+        WIN_LABEL_B=content
+        sleep 3
+        idle pympress "60-page PDF, untouched (timer not started)"
+        PDF_UNTOUCHED_P=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+        focus "$WIN_A"
+        key Right
+        sleep 2
+        idle pympress "60-page PDF, talk timer running (Right pressed)"
+        PDF_RUNNING_P=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B" "$IDLE_PER")
+        stop_app
+    fi
     : >"$WORK/cuecard.err"
     launch cuecard "$title — slide 1/200" "$title" env CUECARD_LOG_RENDER=1 "$BIN" "$big"
     sleep 2
@@ -587,6 +623,10 @@ pdf_table() {
     say "| PDF page render at 1920x1080 (median of 20; hayro / poppler) | ${PDF_RENDER_C_1920:-} ms | ${PDF_RENDER_P_1920:-} ms | $(ratio "${PDF_RENDER_C_1920:-0}" "${PDF_RENDER_P_1920:-0}") |"
     say "| PDF page render at 3840x2160 (median of 20; hayro / poppler) | ${PDF_RENDER_C_3840:-} ms | ${PDF_RENDER_P_3840:-} ms | $(ratio "${PDF_RENDER_C_3840:-0}" "${PDF_RENDER_P_3840:-0}") |"
     say "| launch with the 60-page PDF (median of $RUNS, interleaved) | ${PDF_LAUNCH_C:-} s | ${PDF_LAUNCH_P:-} s | $(ratio "${PDF_LAUNCH_C:-0}" "${PDF_LAUNCH_P:-0}") (median of the per-round ratios: ${PDF_LAUNCH_RATIO:-n/a}) |"
+    say "| idle CPU with the 60-page PDF, untouched (% of one core over ${IDLE} s) | ${PDF_UNTOUCHED_C[0]:-}% | ${PDF_UNTOUCHED_P[0]:-}% | $(ratio "${PDF_UNTOUCHED_C[0]:-0}" "${PDF_UNTOUCHED_P[0]:-0}") |"
+    say "| idle CPU with the 60-page PDF, talk timer running | ${PDF_RUNNING_C[0]:-}% | ${PDF_RUNNING_P[0]:-}% | $(ratio "${PDF_RUNNING_C[0]:-0}" "${PDF_RUNNING_P[0]:-0}") |"
+    say "| repaints in ${IDLE} s with the 60-page PDF, timer running | ${PDF_RUNNING_C[1]:-}+${PDF_RUNNING_C[2]:-} | ${PDF_RUNNING_P[1]:-}+${PDF_RUNNING_P[2]:-} | |"
+    say "| CPU per repaint with the 60-page PDF, timer running | ${PDF_RUNNING_C[3]:-} | ${PDF_RUNNING_P[3]:-} | $(ratio "${PDF_RUNNING_C[3]% ms}" "${PDF_RUNNING_P[3]% ms}") |"
     say "| frames showing a page late during 199 clicks, 0.15 s apart (CUECARD_LOG_RENDER=1) | ${PDF_LATE:-} | | |"
     say "| peak RSS after showing all 200 pages of a 200-page PDF | ${PDF_HWM_C:-} MB | ${PDF_HWM_P:-} MB | $(ratio "${PDF_HWM_C:-0}" "${PDF_HWM_P:-0}") |"
 }
@@ -631,7 +671,7 @@ focus "$WIN_A"
 key Right
 sleep 2
 idle cuecard "talk timer running (Right pressed)"
-CUECARD_RUNNING=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+CUECARD_RUNNING=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B" "$IDLE_PER")
 key t
 sleep 2
 idle cuecard "talk timer paused (T pressed)"
@@ -659,6 +699,43 @@ import -window root "$OUT/cuecard-walk-end.png" 2>/dev/null || true
 CUECARD_HWM=$(status_mb "$APP_PID" VmHWM)
 say "cuecard memory after the idle states and the ten slides: peak RSS (VmHWM) ${CUECARD_HWM} MB, RSS now $(status_mb "$APP_PID" VmRSS) MB, threads $(awk '/^Threads:/ { print $2 }' "/proc/$APP_PID/status")"
 stop_app
+
+# ---------------------------------------------------------------- what a user waits for
+
+# The features a trainer waits on at the desk, run as a user runs them
+# (the whole command: start, work, files written), median of $WAIT_RUNS
+# after one untimed run. None shows progress, so each has the budget of a
+# step that keeps the user's flow of thought (1 s): importing Module 5's
+# Word guide into a deck, printing its presenter's guide to PDF (what
+# "Print guide…" does), and the report of the talk just recorded above,
+# printed and written as a PDF (what the end of the talk offers).
+WAIT_RUNS=${MEASURE_WAIT_RUNS:-5}
+WAIT_BUDGET=1.0
+as_cuecard_user() {
+    local home="$WORK/cuecard-home"
+    env HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
+        XDG_CACHE_HOME="$home/.cache" "$@"
+}
+# timed NAME COMMAND...: sets WAIT_<NAME> to the median seconds and says it.
+timed() {
+    local name=$1 i t0 s times=()
+    shift
+    "$@" >"$WORK/wait-$name.out" 2>&1 || die "$name failed: $(tail -n 5 "$WORK/wait-$name.out")"
+    for i in $(seq "$WAIT_RUNS"); do
+        t0=$EPOCHREALTIME
+        "$@" >"$WORK/wait-$name.out" 2>&1 || die "$name failed: $(tail -n 5 "$WORK/wait-$name.out")"
+        times+=("$(since "$t0")")
+    done
+    s=$(stats "${times[@]}")
+    printf -v "WAIT_${name}" '%s' "${s%% *}"
+    say "cuecard $name: median ${s%% *} s (min $(cut -d' ' -f2 <<<"$s"), max $(cut -d' ' -f3 <<<"$s")) over $WAIT_RUNS runs, budget ${WAIT_BUDGET} s: ${times[*]}"
+}
+GUIDE_DOCX=tests/fixtures/import/module5-guide.docx
+timed import as_cuecard_user "$BIN" import "$GUIDE_DOCX" -o "$WORK/module5-imported.ron" --force
+timed export as_cuecard_user "$BIN" export "$DECK_COPY" --guide "$WORK/module5-guide.pdf"
+say "  (the guide: $(pdfinfo "$WORK/module5-guide.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }') pages, $(stat -c %s "$WORK/module5-guide.pdf") bytes; the imported deck: $("$BIN" check "$WORK/module5-imported.ron" 2>&1 | tail -n 1))"
+timed report as_cuecard_user "$BIN" report
+timed report_pdf as_cuecard_user "$BIN" report --out "$WORK/report.pdf"
 
 # ---------------------------------------------------------------- Pympress
 
@@ -697,7 +774,7 @@ focus "$WIN_A"
 key Right
 sleep 2
 idle pympress "talk timer running (Right pressed)"
-PYMPRESS_RUNNING=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B")
+PYMPRESS_RUNNING=("$IDLE_SHARE" "$IDLE_REPAINTS_A" "$IDLE_REPAINTS_B" "$IDLE_PER")
 key p
 sleep 2
 idle pympress "talk timer paused (P pressed)"
@@ -732,8 +809,13 @@ for state in UNTOUCHED RUNNING PAUSED; do
     say "| idle CPU, $label (% of one core over ${IDLE} s) | ${c[0]}% | ${p[0]}% | $(ratio "${c[0]}" "${p[0]}") |"
     say "| repaints in ${IDLE} s, $label (console+audience / presenter+content) | ${c[1]}+${c[2]} | ${p[1]}+${p[2]} | $(ratio $((c[1] + c[2])) $((p[1] + p[2]))) |"
 done
+say "| CPU per repaint, timer running (software OpenGL) | ${CUECARD_RUNNING[3]} | ${PYMPRESS_RUNNING[3]} | $(ratio "${CUECARD_RUNNING[3]% ms}" "${PYMPRESS_RUNNING[3]% ms}") |"
 say "| repaints in 10 s when another program reads the deck and writes a file beside it (timer paused) | ${CUECARD_FOLDER[1]}+${CUECARD_FOLDER[2]} | | |"
 say "| peak RSS (VmHWM) | ${CUECARD_HWM} MB | ${PYMPRESS_HWM} MB | $(ratio "$CUECARD_HWM" "$PYMPRESS_HWM") |"
 pdf_table
+say "| import Module 5's Word guide into a deck (\`cuecard import\`, median of $WAIT_RUNS) | ${WAIT_import} s | | budget ${WAIT_BUDGET} s |"
+say "| print Module 5's presenter's guide to PDF (\`cuecard export --guide\`) | ${WAIT_export} s | | budget ${WAIT_BUDGET} s |"
+say "| the report of the talk just given (\`cuecard report\`) | ${WAIT_report} s | | budget ${WAIT_BUDGET} s |"
+say "| the same report as a PDF (\`cuecard report --out report.pdf\`) | ${WAIT_report_pdf} s | | budget ${WAIT_BUDGET} s |"
 say ""
 say "# results in $OUT/results.txt"
