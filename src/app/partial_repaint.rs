@@ -46,12 +46,30 @@ const FEATHER_PX: f32 = 2.0;
 /// two copies would cost more than they save.
 const MOST_OF_THE_WINDOW: f32 = 0.6;
 
+/// How far past its visual bounds a shape's strokes can reach, in points.
+///
+/// egui's visual bounds give a line half its width on either side of its
+/// points, but the tessellator's joins reach further: a miter up to 1.41
+/// half-widths, and a line that turns straight back (a highlighter stroke
+/// drawn there and back) up to two half-widths, a whole width.
+fn join_overreach(shape: &Shape) -> f32 {
+    match shape {
+        Shape::Path(path) => path.stroke.width * 0.5,
+        Shape::QuadraticBezier(curve) => curve.stroke.width * 0.5,
+        Shape::CubicBezier(curve) => curve.stroke.width * 0.5,
+        Shape::Vec(shapes) => shapes.iter().map(join_overreach).fold(0.0, f32::max),
+        _ => 0.0,
+    }
+}
+
 /// Where a shape can put pixels, in points: its visual bounds, moved by
-/// its after-tessellation transform, with the anti-aliasing margin, inside
-/// its clip rectangle. `None` when it draws nothing.
+/// its after-tessellation transform, with its joins' reach and the
+/// anti-aliasing margin, inside its clip rectangle. `None` when it draws
+/// nothing.
 fn footprint(shape: &ClippedShape, pixels_per_point: f32) -> Option<Rect> {
     let transform = shape.transform_after_tessellation;
-    let margin = FEATHER_PX / pixels_per_point * transform.scaling.max(1.0);
+    let margin =
+        (FEATHER_PX / pixels_per_point + join_overreach(&shape.shape)) * transform.scaling.max(1.0);
     let bounds = transform
         .mul_rect(shape.shape.visual_bounding_rect())
         .expand(margin)
@@ -694,7 +712,12 @@ mod gl {
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#[allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 mod tests {
     use super::*;
 
@@ -926,6 +949,58 @@ mod tests {
         });
         let plan = ctx.plugin::<PartialRepaint>().lock().last_plan.clone();
         assert_eq!(plan, Some(Plan::Full("most of the window changed")));
+    }
+
+    /// Every vertex egui tessellates for the shape lies in its footprint.
+    fn assert_tessellation_within_footprint(ctx: &Context, shape: Shape, pixels_per_point: f32) {
+        let clipped = ClippedShape::new(Rect::EVERYTHING, shape);
+        let area = footprint(&clipped, pixels_per_point).expect("it draws");
+        for primitive in ctx.tessellate(vec![clipped], pixels_per_point) {
+            let egui::epaint::Primitive::Mesh(mesh) = primitive.primitive else {
+                unreachable!("a line is a mesh");
+            };
+            for vertex in &mesh.vertices {
+                assert!(
+                    area.contains(vertex.pos),
+                    "{:?} is outside {area:?}",
+                    vertex.pos
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_highlighter_stroke_that_turns_straight_back_stays_in_its_footprint() {
+        let ctx = Context::default();
+        settled(&ctx);
+        let there_and_back = vec![
+            egui::pos2(100.0, 100.0),
+            egui::pos2(300.0, 100.0),
+            egui::pos2(100.0, 100.0),
+            egui::pos2(100.0, 300.0),
+            egui::pos2(101.0, 100.0),
+        ];
+        let yellow = Color32::from_rgba_unmultiplied(255, 220, 0, 90);
+        for scale in [1.0, 2.0] {
+            for width in [3.0, 18.0, 40.0] {
+                let line = Shape::line(there_and_back.clone(), egui::Stroke::new(width, yellow));
+                assert_tessellation_within_footprint(&ctx, line, scale);
+            }
+        }
+        // A sharp zigzag (miter joins and cut corners).
+        let zigzag: Vec<_> = (0..12)
+            .map(|i| {
+                egui::pos2(
+                    50.0 + 10.0 * i as f32,
+                    if i % 2 == 0 { 50.0 } else { 200.0 },
+                )
+            })
+            .collect();
+        assert_tessellation_within_footprint(
+            &ctx,
+            Shape::line(zigzag, egui::Stroke::new(18.0, yellow)),
+            1.0,
+        );
     }
 
     #[test]

@@ -8,9 +8,13 @@
 #   - the timer is paused and the console is shot; then the window is
 #     resized and resized back, which draws it whole, and shot again: the
 #     two shots are the same, pixel for pixel. A region drawn wrong, a
-#     shape left out or the kept frame put back upside down would differ.
+#     shape left out or the kept frame put back upside down would differ;
+#   - the same for a highlighter stroke on the preview that turns straight
+#     back on itself (its join reaches past egui's bounds), and after the
+#     ink is cleared.
 # Screenshots go to $E2E_OUT (default target/e2e): repaint-regions.png
-# (after the regions) and repaint-whole.png (after the whole repaint).
+# (after the regions), repaint-whole.png (after the whole repaint) and
+# repaint-ink-regions.png / repaint-ink-whole.png (the stroke).
 #
 #   cargo build --release && tests/e2e/repaint.sh
 #
@@ -168,6 +172,42 @@ check "the resize drew the console whole" test "$(($(wholes_for_size) - before_w
 differ=$(differing_pixels "$OUT/repaint-regions.png" "$OUT/repaint-whole.png")
 check "drawn by regions and drawn whole, the console is the same ($differ pixels differ)" \
     test "$differ" = 0
+
+# ---------------------------------------------------------------- ink
+
+# A highlighter stroke on the console's preview that turns straight back
+# (egui's join there reaches a whole stroke width past the points), drawn
+# by regions, against the console drawn whole; then the ink cleared (E).
+whole_repaint() {
+    xdotool windowsize "$CONSOLE" $((W - 40)) "$H"
+    sleep 0.8
+    xdotool windowsize "$CONSOLE" "$W" "$H"
+    sleep 1.2
+}
+key ctrl+i
+sleep 0.5
+xdotool mousemove 100 300 mousedown 1
+for x in $(seq 100 10 300) $(seq 300 -10 100); do xdotool mousemove "$x" 300; sleep 0.02; done
+for y in $(seq 300 -10 200) $(seq 200 10 300); do xdotool mousemove 100 "$y"; sleep 0.02; done
+xdotool mouseup 1
+sleep 0.3
+xdotool mousemove $((W / 2)) $((H - 60))
+sleep 1
+shoot_console "$OUT/repaint-ink-regions.png"
+inked=$(region_diff "$OUT/repaint-whole.png" "$OUT/repaint-ink-regions.png" 300x200+50+150)
+check "the highlighter drew on the preview (it differs by $inked)" fx_true "$inked > 0.01"
+whole_repaint
+shoot_console "$OUT/repaint-ink-whole.png"
+differ=$(differing_pixels "$OUT/repaint-ink-regions.png" "$OUT/repaint-ink-whole.png")
+check "a stroke there and back, drawn by regions and drawn whole, is the same ($differ pixels differ)" \
+    test "$differ" = 0
+key e
+sleep 1
+shoot_console "$WORK/erased-regions.png"
+whole_repaint
+shoot_console "$WORK/erased-whole.png"
+differ=$(differing_pixels "$WORK/erased-regions.png" "$WORK/erased-whole.png")
+check "the ink cleared leaves nothing behind ($differ pixels differ)" test "$differ" = 0
 
 app_alive || bail "cuecard exited during the test"
 summary
