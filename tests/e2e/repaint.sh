@@ -38,24 +38,6 @@ APP_PID=
 XVFB_PID=
 WORK=
 
-ok() { PASSED=$((PASSED + 1)); echo "ok - $*"; }
-not_ok() { FAILED=$((FAILED + 1)); echo "not ok - $*"; }
-check() {
-    local what=$1
-    shift
-    if "$@"; then ok "$what"; else not_ok "$what"; fi
-}
-summary() { echo "$PASSED passed, $FAILED failed"; }
-bail() {
-    not_ok "$*"
-    if [[ -n $WORK && -s $WORK/app.err ]]; then
-        echo "# cuecard stderr:"
-        sed 's/^/#   /' "$WORK/app.err" | tail -n 40
-    fi
-    summary
-    exit 1
-}
-
 cleanup() {
     local status=$?
     if [[ -n $APP_PID ]] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -75,6 +57,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
+# shellcheck source=tests/e2e/tap.sh
+source tests/e2e/tap.sh
+
 # shellcheck source=tests/e2e/lib.sh
 source tests/e2e/lib.sh
 
@@ -87,6 +72,14 @@ shoot_console() {
 # How many console frames the log has drawn each way so far.
 regions() { grep -c '^cuecard repaint: region' "$WORK/app.err" || true; }
 wholes_for_size() { grep -c "^cuecard repaint: whole window (the window's size or scale changed)" "$WORK/app.err" || true; }
+
+# whole_repaint: the console resized and resized back, which draws it whole.
+whole_repaint() {
+    xdotool windowsize "$CONSOLE" $((W - 40)) "$H"
+    sleep 0.8
+    xdotool windowsize "$CONSOLE" "$W" "$H"
+    sleep 1.2
+}
 
 # differing_pixels A B: how many pixels differ at all.
 differing_pixels() { compare -metric AE "$1" "$2" null: 2>&1 || true; }
@@ -163,10 +156,7 @@ check "the timer on screen moved on (top band differs by $moved)" fx_true "$move
 # ---------------------------------------------------------------- whole
 
 before_wholes=$(wholes_for_size)
-xdotool windowsize "$CONSOLE" $((W - 40)) "$H"
-sleep 1
-xdotool windowsize "$CONSOLE" "$W" "$H"
-sleep 1.5
+whole_repaint
 shoot_console "$OUT/repaint-whole.png"
 check "the resize drew the console whole" test "$(($(wholes_for_size) - before_wholes))" -ge 2
 differ=$(differing_pixels "$OUT/repaint-regions.png" "$OUT/repaint-whole.png")
@@ -178,12 +168,6 @@ check "drawn by regions and drawn whole, the console is the same ($differ pixels
 # A highlighter stroke on the console's preview that turns straight back
 # (egui's join there reaches a whole stroke width past the points), drawn
 # by regions, against the console drawn whole; then the ink cleared (E).
-whole_repaint() {
-    xdotool windowsize "$CONSOLE" $((W - 40)) "$H"
-    sleep 0.8
-    xdotool windowsize "$CONSOLE" "$W" "$H"
-    sleep 1.2
-}
 key ctrl+i
 sleep 0.5
 xdotool mousemove 100 300 mousedown 1

@@ -1,4 +1,4 @@
-# "ok - ..." / "not ok - ..." lines and their count, for pdf.sh and
+# "ok - ..." / "not ok - ..." lines and their count, for pdf.sh, repaint.sh and
 # session.sh. Source it after setting PASSED=0, FAILED=0 and WORK (empty
 # until the work folder exists); bail prints the tail of $WORK/app.err.
 
